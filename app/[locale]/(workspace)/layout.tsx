@@ -1,0 +1,42 @@
+import { LogOut } from 'lucide-react';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { Header } from '../../_components/Header';
+import { Link } from '../../_i18n/navigation';
+import { TRPCReactProvider } from '../../_trpc/client';
+import { requireUser } from '../../_trpc/server';
+
+// Every page in here also calls requireUser itself: a layout is not re-run on every navigation.
+export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const user = await requireUser('/workspace');
+  const t = await getTranslations('nav');
+  return (
+    <TRPCReactProvider>
+      <Header
+        home="/workspace"
+        nav={[
+          { href: '/workspace', label: t('workspace') },
+          { href: '/labs', label: t('directory') },
+        ]}
+        end={
+          <div className="flex items-center gap-2">
+            <span className="hidden max-w-40 truncate text-sm text-ink-soft md:inline" title={user.email}>
+              {user.name}
+            </span>
+            <Link
+              href="/signout"
+              className="inline-flex items-center gap-1.5 rounded-lg border border-line px-2.5 py-1.5 text-sm text-ink-soft hover:bg-neutral-soft hover:text-ink"
+            >
+              <LogOut aria-hidden className="size-4" />
+              <span className="hidden sm:inline">{t('signOut')}</span>
+              <span className="sr-only sm:hidden">{t('signOut')}</span>
+            </Link>
+          </div>
+        }
+      />
+      {children}
+    </TRPCReactProvider>
+  );
+}

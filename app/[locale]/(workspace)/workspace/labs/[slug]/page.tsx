@@ -1,0 +1,186 @@
+import { TRPCError } from '@trpc/server';
+import { ExternalLink } from 'lucide-react';
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { Badge, labStatusLook, visibilityLook } from '../../../../../_components/Badge';
+import { Card, CardHeader, DemoBanner, PageContainer, PageHeader, Stat } from '../../../../../_components/Page';
+import { formatIsoDate } from '../../../../../_lib/dates';
+import { localized, secondaryName } from '../../../../../_lib/localized';
+import { requireUser, serverApi } from '../../../../../_trpc/server';
+
+type Params = { params: Promise<{ locale: string; slug: string }> };
+
+async function loadOverview(slug: string) {
+  try {
+    return await (await serverApi()).lab.overview({ slug });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { locale, slug } = await params;
+  await requireUser(`/workspace/labs/${slug}`);
+  const { lab } = await loadOverview(slug);
+  return { title: localized(locale, lab.nameEn, lab.nameZh), robots: { index: false } };
+}
+
+export default async function LabOverviewPage({ params }: Params) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  await requireUser(`/workspace/labs/${slug}`);
+  const { lab, role, technologies, partners, counts } = await loadOverview(slug);
+  const t = await getTranslations('lab');
+  const te = await getTranslations('enums');
+  const tc = await getTranslations('common');
+  const format = await getFormatter();
+  const status = labStatusLook[lab.status];
+  const vis = visibilityLook[lab.visibility];
+  const other = secondaryName(locale, lab.nameEn, lab.nameZh);
+  const dates = lab.startDate
+    ? lab.endDate
+      ? tc('dateRange', { start: formatIsoDate(format, lab.startDate), end: formatIsoDate(format, lab.endDate) })
+      : tc('openEnded', { start: formatIsoDate(format, lab.startDate) })
+    : tc('notSet');
+
+  return (
+    <main id="main">
+      <PageContainer className="pb-16">
+        <PageHeader
+          eyebrow={
+            <span className="flex flex-wrap items-center gap-2">
+              <span>{t('overview')}</span>
+              <span aria-hidden>·</span>
+              <span>{t('yourRole', { role: te(`labRole.${role}`) })}</span>
+            </span>
+          }
+          title={
+            <>
+              {localized(locale, lab.nameEn, lab.nameZh)}
+              {lab.acronymEn ? <span className="ml-2 text-lg font-normal text-muted">{lab.acronymEn}</span> : null}
+            </>
+          }
+          description={other}
+        >
+          <div className="mt-3 flex flex-wrap gap-2">
+            <Badge tone={status.tone} icon={status.icon}>
+              {te(`labStatus.${lab.status}`)}
+            </Badge>
+            <Badge tone="brand">{te(`stage.${lab.stage}`)}</Badge>
+            <Badge tone={vis.tone} icon={vis.icon}>
+              {te(`visibility.${lab.visibility}`)}
+            </Badge>
+          </div>
+        </PageHeader>
+
+        {lab.isDemo ? (
+          <div className="mb-6">
+            <DemoBanner>{tc('demoBanner')}</DemoBanner>
+          </div>
+        ) : null}
+
+        <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+          <Stat label={t('stats.milestones')} value={counts.milestones.total} hint={t('stats.done', { count: counts.milestones.done })} />
+          <Stat label={t('stats.late')} value={counts.milestones.late} tone={counts.milestones.late > 0 ? 'bad' : undefined} />
+          <Stat label={t('stats.atRisk')} value={counts.milestones.atRisk} tone={counts.milestones.atRisk > 0 ? 'warn' : undefined} />
+          <Stat label={t('stats.goals')} value={counts.goals} />
+          <Stat label={t('stats.members')} value={counts.members} />
+        </dl>
+
+        <div className="mt-6 grid gap-6 lg:grid-cols-3">
+          <Card className="lg:col-span-2">
+            <CardHeader title={t('profile')} />
+            <div className="px-5 py-4">
+              <h3 className="text-xs font-medium uppercase tracking-wide text-muted">{t('objective')}</h3>
+              <p className="mt-1 leading-relaxed text-ink">{localized(locale, lab.objectiveEn, lab.objectiveZh)}</p>
+              <dl className="mt-5 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+                <ProfileItem label={t('sector')} value={te(`sector.${lab.sector}`)} />
+                <ProfileItem label={t('chain')} value={localized(locale, lab.chainEn, lab.chainZh)} />
+                <ProfileItem label={t('region')} value={lab.region ?? tc('notSet')} />
+                <ProfileItem label={t('dates')} value={<span className="num">{dates}</span>} />
+              </dl>
+            </div>
+          </Card>
+          <Card>
+            <CardHeader title={t('technologies')} />
+            {technologies.length === 0 ? (
+              <p className="px-5 py-4 text-sm text-muted">{t('noTechnologies')}</p>
+            ) : (
+              <ul className="divide-y divide-line">
+                {technologies.map((tech) => (
+                  <li key={tech.id} className="px-5 py-2.5 text-sm">
+                    <span className="text-ink">{localized(locale, tech.nameEn, tech.nameZh)}</span>
+                    {secondaryName(locale, tech.nameEn, tech.nameZh) ? (
+                      <span className="block text-xs text-muted">{secondaryName(locale, tech.nameEn, tech.nameZh)}</span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+
+        <Card className="mt-6">
+          <CardHeader id="partners-heading" title={t('partners')} />
+          {partners.length === 0 ? (
+            <p className="px-5 py-4 text-sm text-muted">{t('noPartners')}</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full min-w-[720px] text-left text-sm" aria-labelledby="partners-heading">
+                <thead className="bg-canvas text-xs uppercase tracking-wide text-muted">
+                  <tr>
+                    <th scope="col" className="px-5 py-2 font-medium">{t('partnerColumns.organisation')}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t('partnerColumns.role')}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t('partnerColumns.type')}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t('partnerColumns.tier')}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t('partnerColumns.chainPosition')}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t('partnerColumns.region')}</th>
+                    <th scope="col" className="px-5 py-2 font-medium">{t('partnerColumns.contribution')}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-line">
+                  {partners.map((p) => (
+                    <tr key={p.participationId} className="align-top">
+                      <th scope="row" className="px-5 py-3 font-medium text-ink">
+                        {p.website ? (
+                          <a href={p.website} target="_blank" rel="noopener noreferrer" className="hover:text-brand hover:underline">
+                            {localized(locale, p.nameEn, p.nameZh)}
+                            <ExternalLink aria-hidden className="ml-1 inline size-3 align-baseline text-muted" />
+                          </a>
+                        ) : (
+                          localized(locale, p.nameEn, p.nameZh)
+                        )}
+                        {secondaryName(locale, p.nameEn, p.nameZh) ? (
+                          <span className="block text-xs font-normal text-muted">{secondaryName(locale, p.nameEn, p.nameZh)}</span>
+                        ) : null}
+                      </th>
+                      <td className="px-3 py-3">
+                        <Badge tone={p.role === 'lead' ? 'brand' : 'neutral'}>{te(`participationRole.${p.role}`)}</Badge>
+                      </td>
+                      <td className="px-3 py-3 text-ink-soft">{te(`organisationType.${p.type}`)}</td>
+                      <td className="px-3 py-3 text-ink-soft">{te(`organisationTier.${p.tier}`)}</td>
+                      <td className="px-3 py-3 text-ink-soft">{p.chainPosition ? te(`chainPosition.${p.chainPosition}`) : '—'}</td>
+                      <td className="px-3 py-3 text-ink-soft">{p.region ?? '—'}</td>
+                      <td className="px-5 py-3 text-ink-soft">{p.contribution ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Card>
+      </PageContainer>
+    </main>
+  );
+}
+
+function ProfileItem({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-muted">{label}</dt>
+      <dd className="mt-0.5 text-ink">{value}</dd>
+    </div>
+  );
+}

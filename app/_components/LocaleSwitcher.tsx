@@ -1,0 +1,39 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useSearchParams } from 'next/navigation';
+import { Link, usePathname } from '../_i18n/navigation';
+
+const LABELS = { en: 'EN', 'zh-CN': '中文' } as const;
+const NAMES = { en: 'English', 'zh-CN': '简体中文' } as const;
+
+/** Switches language on the same page; the choice is remembered in a cookie by the locale proxy. */
+export function LocaleSwitcher() {
+  const t = useTranslations('common');
+  const locale = useLocale();
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  const href = search ? `${pathname}?${search}` : pathname;
+  return (
+    <nav aria-label={t('language')} className="flex items-center rounded-lg border border-line bg-surface p-0.5 text-xs">
+      {(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((l) => (
+        <Link
+          key={l}
+          href={href}
+          locale={l}
+          lang={l}
+          hrefLang={l}
+          aria-label={NAMES[l]}
+          aria-current={l === locale ? 'true' : undefined}
+          className={
+            l === locale
+              ? 'rounded-md bg-ink px-2 py-1 font-medium text-white'
+              : 'rounded-md px-2 py-1 text-ink-soft hover:bg-neutral-soft hover:text-ink'
+          }
+        >
+          {LABELS[l]}
+        </Link>
+      ))}
+    </nav>
+  );
+}

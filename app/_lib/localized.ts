@@ -1,0 +1,16 @@
+import type { Locale } from '../../server/domain/enums';
+
+/** The name to show in the current language: Chinese when there is one and the reader reads Chinese. */
+export function localized(locale: string, en: string, zh: string | null | undefined): string {
+  return locale === 'zh-CN' && zh ? zh : en;
+}
+
+/** The other-language name, shown as a subtitle where both exist. */
+export function secondaryName(locale: string, en: string, zh: string | null | undefined): string | null {
+  if (!zh || zh === en) return null;
+  return locale === 'zh-CN' ? en : zh;
+}
+
+export function otherLocale(locale: Locale): Locale {
+  return locale === 'en' ? 'zh-CN' : 'en';
+}

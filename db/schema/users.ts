@@ -1,0 +1,103 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { LAB_ROLES, LOCALES } from '../../server/domain/enums';
+import { createdAt, oneOf, timestamps, version } from './columns';
+import { labs } from './labs';
+import { organisations } from './organisations';
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Stored trimmed and lower-cased; unique without regard to case. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+    disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+    /** Bumped to end every existing session (password change, disable, sign out everywhere). */
+    sessionVersion: integer('session_version').notNull().default(1),
+    locale: text('locale', { enum: LOCALES }),
+    ...version,
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
+    check('users_email_lowercase', sql`${t.email} = lower(trim(${t.email}))`),
+    index('users_organisation_idx').on(t.organisationId),
+    oneOf('users_locale_check', t.locale, LOCALES),
+  ],
+);
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    labId: integer('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: LAB_ROLES }).notNull(),
+    /** When the member last opened the lab: "what changed since my last visit". */
+    lastVisitedAt: integer('last_visited_at', { mode: 'timestamp_ms' }),
+    ...version,
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('memberships_lab_user_unique').on(t.labId, t.userId),
+    index('memberships_user_idx').on(t.userId),
+    oneOf('memberships_role_check', t.role, LAB_ROLES),
+  ],
+);
+
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    labId: integer('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: text('role', { enum: LAB_ROLES }).notNull(),
+    organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    /** SHA-256 of the random token; the token itself exists only in the link. */
+    tokenHash: text('token_hash').notNull(),
+    invitedById: integer('invited_by_id').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
+    acceptedById: integer('accepted_by_id').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    ...createdAt,
+  },
+  (t) => [
+    uniqueIndex('invitations_token_hash_unique').on(t.tokenHash),
+    index('invitations_lab_idx').on(t.labId, t.createdAt),
+    index('invitations_organisation_idx').on(t.organisationId),
+    index('invitations_invited_by_idx').on(t.invitedById),
+    index('invitations_accepted_by_idx').on(t.acceptedById),
+    oneOf('invitations_role_check', t.role, LAB_ROLES),
+  ],
+);
+
+export const passwordResets = sqliteTable(
+  'password_resets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    ...createdAt,
+  },
+  (t) => [
+    uniqueIndex('password_resets_token_hash_unique').on(t.tokenHash),
+    index('password_resets_user_idx').on(t.userId),
+    index('password_resets_created_by_idx').on(t.createdById),
+  ],
+);

@@ -1,0 +1,15 @@
+import { directoryRouter } from './routers/directory';
+import { labRouter } from './routers/lab';
+import { meRouter } from './routers/me';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  directory: directoryRouter,
+  lab: labRouter,
+  me: meRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Calls procedures in-process (server components, scripts, tests) with a given context. */
+export const createCaller = createCallerFactory(appRouter);

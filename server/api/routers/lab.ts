@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { getLabOverview, listMyLabs } from '../../services/labs';
+import { authenticatedProcedure, labViewerProcedure, router } from '../trpc';
+
+export const labRouter = router({
+  /** The labs the caller works in, with their role. */
+  mine: authenticatedProcedure.query(({ ctx }) => listMyLabs(ctx.db, ctx.user)),
+
+  /** A lab's profile, partners and counts, by slug; NOT_FOUND unless the caller has a role there. */
+  overview: authenticatedProcedure
+    .input(z.object({ slug: z.string().trim().min(1).max(64) }))
+    .query(({ ctx, input }) => getLabOverview(ctx.db, ctx.user, input.slug)),
+
+  /** The same, by id (the form every lab-scoped procedure takes). */
+  byId: labViewerProcedure.query(({ ctx }) => getLabOverview(ctx.db, ctx.user, ctx.lab.slug)),
+});

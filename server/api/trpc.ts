@@ -1,0 +1,97 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z } from 'zod';
+import { getDb, type DB } from '../../db/client';
+import type { SessionUser } from '../auth';
+import type { LabRole, Locale } from '../domain/enums';
+import { AppError } from '../errors';
+import { DEFAULT_LOCALE, translate } from '../i18n';
+import { requireLabAccess } from '../services/access';
+import { issueMessage, type SchemaIssue } from './issues';
+
+export type Context = {
+  db: DB;
+  user: SessionUser | null;
+  locale: Locale;
+};
+
+/** Builds a context; tests and scripts pass their own database and user. */
+export function createContext(options: Partial<Context> = {}): Context {
+  return { db: options.db ?? getDb(), user: options.user ?? null, locale: options.locale ?? DEFAULT_LOCALE };
+}
+
+export type FieldErrors = Record<string, string[]>;
+
+function schemaIssues(cause: unknown): SchemaIssue[] | null {
+  if (cause && typeof cause === 'object' && 'issues' in cause && Array.isArray(cause.issues)) return cause.issues as SchemaIssue[];
+  return null;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // Every error reaches the client translated for the caller's locale, with messages per field,
+  // and never with internals: an unexpected error says only that something went wrong.
+  errorFormatter({ shape, error, ctx }) {
+    const locale = ctx?.locale ?? DEFAULT_LOCALE;
+    const fieldErrors: FieldErrors = {};
+    let message = shape.message;
+    const issues = schemaIssues(error.cause);
+    if (issues) {
+      for (const issue of issues) {
+        const path = (issue.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.');
+        (fieldErrors[path || '_form'] ??= []).push(issueMessage(locale, issue));
+      }
+      message = translate(locale, 'errors.invalidInput');
+    } else if (error instanceof AppError) {
+      message = translate(locale, error.key, error.params);
+      if (error.field) fieldErrors[error.field] = [message];
+    } else if (error.code === 'INTERNAL_SERVER_ERROR') {
+      message = translate(locale, 'errors.internal');
+    } else if (error.code in CODE_MESSAGES) {
+      message = translate(locale, CODE_MESSAGES[error.code as keyof typeof CODE_MESSAGES]);
+    }
+    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors } };
+  },
+});
+
+const CODE_MESSAGES = {
+  UNAUTHORIZED: 'errors.unauthorized',
+  FORBIDDEN: 'errors.forbidden',
+  NOT_FOUND: 'errors.notFound',
+  METHOD_NOT_SUPPORTED: 'errors.invalidInput',
+  PARSE_ERROR: 'errors.invalidInput',
+} as const;
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone, signed in or not. Returns only what the public may see. */
+export const publicProcedure = t.procedure;
+
+/** A signed-in, enabled user (the session is re-checked against the database on every request). */
+export const authenticatedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED' });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Platform administrators only. */
+export const adminProcedure = authenticatedProcedure.use(({ ctx, next }) => {
+  if (!ctx.user.isAdmin) throw new TRPCError({ code: 'FORBIDDEN' });
+  return next({ ctx });
+});
+
+export const labIdInput = z.object({ labId: z.number().int().positive() });
+
+function labProcedure(minimum: LabRole) {
+  return authenticatedProcedure.input(labIdInput).use(({ ctx, input, next }) => {
+    const access = requireLabAccess(ctx.db, ctx.user, input.labId, minimum);
+    return next({ ctx: { ...ctx, lab: access.lab, role: access.role } });
+  });
+}
+
+/** Anyone with a role in the lab named by `labId` (viewer, member, manager) or an admin. */
+export const labViewerProcedure = labProcedure('viewer');
+/** Members and managers of the lab, and admins. */
+export const labMemberProcedure = labProcedure('member');
+/** Managers of the lab, and admins. */
+export const labManagerProcedure = labProcedure('manager');

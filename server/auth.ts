@@ -1,0 +1,124 @@
+import { eq, sql } from 'drizzle-orm';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { decode } from 'next-auth/jwt';
+import { getDb, type DB } from '../db/client';
+import { users } from '../db/schema';
+import type { Locale } from './domain/enums';
+import { authSecret, env } from './env';
+import { decoyHash, verifyPassword } from './password';
+
+export { hashPassword, verifyPassword } from './password';
+
+/** The signed-in person as every request sees them: read from the database, never from the token. */
+export type SessionUser = {
+  id: number;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  organisationId: number | null;
+  locale: Locale | null;
+};
+
+const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+
+function secureCookies(): boolean {
+  return env().NEXTAUTH_URL?.startsWith('https://') ?? false;
+}
+
+export function sessionCookieName(): string {
+  return `${secureCookies() ? '__Secure-' : ''}next-auth.session-token`;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Checks an email and password; the same answer and about the same time whether or not the email exists. */
+export async function authenticate(db: DB, email: string, password: string) {
+  const user = db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${normaliseEmail(email)}`)
+    .get();
+  if (!user) {
+    await verifyPassword(password, await decoyHash());
+    return null;
+  }
+  const ok = await verifyPassword(password, user.passwordHash);
+  if (!ok || user.disabledAt) return null;
+  return user;
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+    useSecureCookies: secureCookies(),
+    pages: { signIn: '/signin', signOut: '/signout', error: '/signin' },
+    providers: [
+      CredentialsProvider({
+        name: 'email',
+        credentials: {
+          email: { label: 'Email', type: 'email' },
+          password: { label: 'Password', type: 'password' },
+        },
+        async authorize(credentials) {
+          const email = typeof credentials?.email === 'string' ? credentials.email : '';
+          const password = typeof credentials?.password === 'string' ? credentials.password : '';
+          if (!email || !password || email.length > 320 || password.length > 1024) return null;
+          const user = await authenticate(getDb(), email, password);
+          if (!user) return null;
+          return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      // The token carries only who signed in and which session generation they belong to.
+      async jwt({ token, user }) {
+        if (user) {
+          const sv = (user as { sv?: number }).sv ?? 1;
+          return { sub: user.id, sv };
+        }
+        return { sub: token.sub, sv: token.sv };
+      },
+      async session({ session, token }) {
+        return { ...session, user: { id: token.sub } } as typeof session;
+      },
+    },
+  };
+}
+
+/** Looks up the user a session token names; null when the token is invalid, stale or the account is disabled. */
+export async function sessionUserFromToken(db: DB, token: string | undefined): Promise<SessionUser | null> {
+  if (!token) return null;
+  let payload: Awaited<ReturnType<typeof decode>>;
+  try {
+    payload = await decode({ token, secret: authSecret() });
+  } catch {
+    return null;
+  }
+  const id = Number(payload?.sub);
+  if (!payload || !Number.isInteger(id) || id <= 0) return null;
+  const user = db.select().from(users).where(eq(users.id, id)).get();
+  if (!user || user.disabledAt || user.sessionVersion !== payload.sv) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    isAdmin: user.isAdmin,
+    organisationId: user.organisationId,
+    locale: user.locale,
+  };
+}
+
+/** Reads the session cookie from a Cookie header (route handlers) or a cookie store (server components). */
+export function sessionTokenFromCookieHeader(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const name = sessionCookieName();
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default('./data/app.db')
+    .refine((v) => !/^[a-z]+:\/\//i.test(v) || v.startsWith('file:'), 'must be a file path (e.g. ./data/app.db)'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SEED_DEMO: z.enum(['0', '1']).default('1'),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** The validated environment. Fails at first use with the name of the variable that is wrong. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function databaseFile(): string {
+  const url = env().DATABASE_URL;
+  return url.startsWith('file:') ? url.slice('file:'.length) : url;
+}
+
+/**
+ * The secret that signs session tokens. Taken from AUTH_SECRET or NEXTAUTH_SECRET; when neither
+ * is set, one is generated on first use and kept beside the database, so sessions survive restarts.
+ */
+export function authSecret(): string {
+  const { AUTH_SECRET, NEXTAUTH_SECRET } = env();
+  const fromEnv = AUTH_SECRET ?? NEXTAUTH_SECRET;
+  if (fromEnv) return fromEnv;
+  const file = path.join(path.dirname(path.resolve(databaseFile())), 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+  return secret;
+}

@@ -1,0 +1,40 @@
+import { TRPCError } from '@trpc/server';
+import { translate } from './i18n';
+
+type Code = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'PRECONDITION_FAILED';
+
+/**
+ * The one error type services throw. It names a message key (translated for the caller's locale
+ * by the tRPC error formatter) and, for bad input, the field the message belongs next to.
+ * Its code is the HTTP-level meaning; tRPC maps it to the status.
+ */
+export class AppError extends TRPCError {
+  readonly key: string;
+  readonly params: Record<string, string | number>;
+  readonly field: string | undefined;
+
+  constructor(code: Code, key: string, options: { params?: Record<string, string | number>; field?: string } = {}) {
+    super({ code, message: translate('en', key, options.params) });
+    this.key = key;
+    this.params = options.params ?? {};
+    this.field = options.field;
+  }
+}
+
+/** Not visible to this caller: the same answer whether the record exists or not. */
+export function notFound(): AppError {
+  return new AppError('NOT_FOUND', 'errors.notFound');
+}
+
+export function forbidden(): AppError {
+  return new AppError('FORBIDDEN', 'errors.forbidden');
+}
+
+export function invalidField(field: string, key: string, params?: Record<string, string | number>): AppError {
+  return new AppError('BAD_REQUEST', key, { field, params });
+}
+
+/** Someone else saved the record since this edit began; the caller should reload. */
+export function staleVersion(): AppError {
+  return new AppError('CONFLICT', 'errors.staleVersion');
+}

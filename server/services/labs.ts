@@ -1,0 +1,157 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { goals, labs, labTechnologies, memberships, milestones, organisations, participations } from '../../db/schema';
+import type { SessionUser } from '../auth';
+import { todayIso } from '../domain/dates';
+import { notFound } from '../errors';
+import { labStanding, type LabStanding } from './access';
+
+export type LabSummary = {
+  id: number;
+  slug: string;
+  nameEn: string;
+  nameZh: string | null;
+  acronymEn: string | null;
+  chainEn: string;
+  chainZh: string | null;
+  stage: (typeof labs.$inferSelect)['stage'];
+  status: (typeof labs.$inferSelect)['status'];
+  visibility: (typeof labs.$inferSelect)['visibility'];
+  isDemo: boolean;
+  role: LabStanding;
+  milestoneCount: number;
+  lateMilestoneCount: number;
+  goalCount: number;
+};
+
+const summaryColumns = {
+  id: labs.id,
+  slug: labs.slug,
+  nameEn: labs.nameEn,
+  nameZh: labs.nameZh,
+  acronymEn: labs.acronymEn,
+  chainEn: labs.chainEn,
+  chainZh: labs.chainZh,
+  stage: labs.stage,
+  status: labs.status,
+  visibility: labs.visibility,
+  isDemo: labs.isDemo,
+};
+
+/** The labs a user works in, with their role in each. Admins see every lab. */
+export function listMyLabs(db: DbOrTx, user: SessionUser, today = todayIso()): LabSummary[] {
+  const rows = user.isAdmin
+    ? db
+        .select({ ...summaryColumns, memberRole: memberships.role })
+        .from(labs)
+        .leftJoin(memberships, and(eq(memberships.labId, labs.id), eq(memberships.userId, user.id)))
+        .orderBy(asc(labs.nameEn))
+        .all()
+    : db
+        .select({ ...summaryColumns, memberRole: memberships.role })
+        .from(memberships)
+        .innerJoin(labs, eq(labs.id, memberships.labId))
+        .where(eq(memberships.userId, user.id))
+        .orderBy(asc(labs.nameEn))
+        .all();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const milestoneCounts = new Map(
+    db
+      .select({
+        labId: milestones.labId,
+        total: sql<number>`count(*)`,
+        late: sql<number>`sum(case when ${milestones.forecastFinish} < ${today} and ${milestones.status} not in ('done', 'cancelled') then 1 else 0 end)`,
+      })
+      .from(milestones)
+      .where(inArray(milestones.labId, ids))
+      .groupBy(milestones.labId)
+      .all()
+      .map((r) => [r.labId, r]),
+  );
+  const goalCounts = new Map(
+    db
+      .select({ labId: goals.labId, total: sql<number>`count(*)` })
+      .from(goals)
+      .where(inArray(goals.labId, ids))
+      .groupBy(goals.labId)
+      .all()
+      .map((r) => [r.labId, r.total]),
+  );
+  return rows.map(({ memberRole, ...lab }) => ({
+    ...lab,
+    role: user.isAdmin && memberRole !== 'manager' ? 'admin' : (memberRole ?? 'admin'),
+    milestoneCount: milestoneCounts.get(lab.id)?.total ?? 0,
+    lateMilestoneCount: Number(milestoneCounts.get(lab.id)?.late ?? 0),
+    goalCount: goalCounts.get(lab.id) ?? 0,
+  }));
+}
+
+export function partnersOfLab(db: DbOrTx, labId: number) {
+  return db
+    .select({
+      participationId: participations.id,
+      role: participations.role,
+      joinedOn: participations.joinedOn,
+      contribution: participations.contribution,
+      budgetCny: participations.budgetCny,
+      organisationId: organisations.id,
+      nameEn: organisations.nameEn,
+      nameZh: organisations.nameZh,
+      shortName: organisations.shortName,
+      type: organisations.type,
+      tier: organisations.tier,
+      chainPosition: organisations.chainPosition,
+      region: organisations.region,
+      website: organisations.website,
+    })
+    .from(participations)
+    .innerJoin(organisations, eq(organisations.id, participations.organisationId))
+    .where(eq(participations.labId, labId))
+    .orderBy(sql`case ${participations.role} when 'lead' then 0 when 'core_partner' then 1 else 2 end`, asc(organisations.nameEn))
+    .all();
+}
+
+export function technologiesOfLab(db: DbOrTx, labId: number) {
+  return db
+    .select({ id: labTechnologies.id, nameEn: labTechnologies.nameEn, nameZh: labTechnologies.nameZh })
+    .from(labTechnologies)
+    .where(eq(labTechnologies.labId, labId))
+    .orderBy(asc(labTechnologies.position), asc(labTechnologies.id))
+    .all();
+}
+
+/** Everything the lab overview page shows, for anyone with a role in the lab. */
+export function getLabOverview(db: DbOrTx, user: SessionUser, slug: string, today = todayIso()) {
+  const lab = db
+    .select()
+    .from(labs)
+    .where(sql`lower(${labs.slug}) = ${slug.toLowerCase()}`)
+    .get();
+  if (!lab) throw notFound();
+  const role = labStanding(db, user, lab.id);
+  if (!role) throw notFound();
+
+  const milestoneStats = db
+    .select({
+      total: sql<number>`count(*)`,
+      done: sql<number>`coalesce(sum(case when ${milestones.status} = 'done' then 1 else 0 end), 0)`,
+      late: sql<number>`coalesce(sum(case when ${milestones.forecastFinish} < ${today} and ${milestones.status} not in ('done', 'cancelled') then 1 else 0 end), 0)`,
+      atRisk: sql<number>`coalesce(sum(case when ${milestones.status} = 'at_risk' then 1 else 0 end), 0)`,
+    })
+    .from(milestones)
+    .where(eq(milestones.labId, lab.id))
+    .get() ?? { total: 0, done: 0, late: 0, atRisk: 0 };
+  const goalCount = db.select({ n: sql<number>`count(*)` }).from(goals).where(eq(goals.labId, lab.id)).get()?.n ?? 0;
+  const memberCount = db.select({ n: sql<number>`count(*)` }).from(memberships).where(eq(memberships.labId, lab.id)).get()?.n ?? 0;
+
+  return {
+    lab,
+    role,
+    technologies: technologiesOfLab(db, lab.id),
+    partners: partnersOfLab(db, lab.id),
+    counts: { milestones: milestoneStats, goals: goalCount, members: memberCount },
+  };
+}
+
+export type LabOverview = ReturnType<typeof getLabOverview>;
