@@ -27,8 +27,8 @@ export function LocaleSwitcher() {
           aria-current={l === locale ? 'true' : undefined}
           className={
             l === locale
-              ? 'rounded-md bg-ink px-2 py-1 font-medium text-white'
-              : 'rounded-md px-2 py-1 text-ink-soft hover:bg-neutral-soft hover:text-ink'
+              ? 'whitespace-nowrap rounded-md bg-ink px-2 py-1 font-medium text-white'
+              : 'whitespace-nowrap rounded-md px-2 py-1 text-ink-soft hover:bg-neutral-soft hover:text-ink'
           }
         >
           {LABELS[l]}

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getLocale } from 'next-intl/server';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '../../db/client';
@@ -15,12 +15,14 @@ export const currentUser = cache(async () => {
   return sessionUserFromToken(getDb(), token);
 });
 
-/** For pages behind sign-in: the user, or a redirect to sign-in that comes back to `path`. */
-export async function requireUser(path: string) {
+/** For pages behind sign-in: the user, or a redirect to sign-in that comes back to the page asked for. */
+export async function requireUser() {
   const user = await currentUser();
   if (!user) {
     const locale = await getLocale();
-    redirect(`/${locale}/signin?callbackUrl=${encodeURIComponent(`/${locale}${path}`)}`);
+    // Set by proxy.ts; the sign-in form accepts only same-site paths, whatever this says.
+    const asked = (await headers()).get('x-request-path') ?? `/${locale}/workspace`;
+    redirect(`/${locale}/signin?callbackUrl=${encodeURIComponent(asked)}`);
   }
   return user;
 }

@@ -10,7 +10,7 @@ import { requireUser } from '../../_trpc/server';
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const user = await requireUser('/workspace');
+  const user = await requireUser();
   const t = await getTranslations('nav');
   return (
     <TRPCReactProvider>

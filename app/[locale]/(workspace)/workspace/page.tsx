@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function MyLabsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requireUser('/workspace');
+  await requireUser();
   const t = await getTranslations('workspace');
   const te = await getTranslations('enums');
   const tc = await getTranslations('common');

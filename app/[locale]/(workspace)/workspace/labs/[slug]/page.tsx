@@ -22,7 +22,7 @@ async function loadOverview(slug: string) {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, slug } = await params;
-  await requireUser(`/workspace/labs/${slug}`);
+  await requireUser();
   const { lab } = await loadOverview(slug);
   return { title: localized(locale, lab.nameEn, lab.nameZh), robots: { index: false } };
 }
@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function LabOverviewPage({ params }: Params) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  await requireUser(`/workspace/labs/${slug}`);
+  await requireUser();
   const { lab, role, technologies, partners, counts } = await loadOverview(slug);
   const t = await getTranslations('lab');
   const te = await getTranslations('enums');
@@ -127,7 +127,27 @@ export default async function LabOverviewPage({ params }: Params) {
           {partners.length === 0 ? (
             <p className="px-5 py-4 text-sm text-muted">{t('noPartners')}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <>
+              <ul className="divide-y divide-line md:hidden">
+                {partners.map((p) => (
+                  <li key={p.participationId} className="px-5 py-3 text-sm">
+                    <div className="flex items-start justify-between gap-3">
+                      <div>
+                        <p className="font-medium text-ink">{localized(locale, p.nameEn, p.nameZh)}</p>
+                        {secondaryName(locale, p.nameEn, p.nameZh) ? <p className="text-xs text-muted">{secondaryName(locale, p.nameEn, p.nameZh)}</p> : null}
+                      </div>
+                      <Badge tone={p.role === 'lead' ? 'brand' : 'neutral'}>{te(`participationRole.${p.role}`)}</Badge>
+                    </div>
+                    <p className="mt-1 text-xs text-ink-soft">
+                      {[te(`organisationType.${p.type}`), te(`organisationTier.${p.tier}`), p.chainPosition ? te(`chainPosition.${p.chainPosition}`) : null, p.region]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </p>
+                    {p.contribution ? <p className="mt-1 text-xs text-muted">{p.contribution}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            <div className="hidden overflow-x-auto md:block">
               <table className="w-full min-w-[720px] text-left text-sm" aria-labelledby="partners-heading">
                 <thead className="bg-canvas text-xs uppercase tracking-wide text-muted">
                   <tr>
@@ -169,6 +189,7 @@ export default async function LabOverviewPage({ params }: Params) {
                 </tbody>
               </table>
             </div>
+            </>
           )}
         </Card>
       </PageContainer>
