@@ -114,9 +114,7 @@ export async function seedDemoData(db: DB, options: { today?: string; passwordHa
         after: { slug: lab.slug, nameEn: lab.nameEn, note: 'demo data' },
       });
 
-      lab.technologies.forEach((t, position) =>
-        tx.insert(labTechnologies).values({ labId, nameEn: t.en, nameZh: t.zh, position }).run(),
-      );
+      lab.technologies.forEach((t, position) => tx.insert(labTechnologies).values({ labId, nameEn: t.en, nameZh: t.zh, position }).run());
       for (const p of lab.partners) {
         tx.insert(participations)
           .values({
@@ -130,7 +128,9 @@ export async function seedDemoData(db: DB, options: { today?: string; passwordHa
           .run();
       }
       for (const m of lab.members) {
-        tx.insert(memberships).values({ labId, userId: userId(m.user), role: m.role }).run();
+        tx.insert(memberships)
+          .values({ labId, userId: userId(m.user), role: m.role })
+          .run();
       }
 
       const milestoneIds = new Map<string, number>();
@@ -219,7 +219,10 @@ export async function seedDemoData(db: DB, options: { today?: string; passwordHa
           .returning({ id: goals.id })
           .get();
         goalIds.set(g.key, row.id);
-        for (const key of g.milestones) tx.insert(goalMilestones).values({ goalId: row.id, milestoneId: milestoneId(key) }).run();
+        for (const key of g.milestones)
+          tx.insert(goalMilestones)
+            .values({ goalId: row.id, milestoneId: milestoneId(key) })
+            .run();
         for (const m of g.measurements) {
           tx.insert(measurements)
             .values({
@@ -247,8 +250,14 @@ export async function seedDemoData(db: DB, options: { today?: string; passwordHa
           .values({ labId, authorId: userId(u.by), body: u.body, health: u.health, isPublic: u.isPublic, createdAt: at, updatedAt: at })
           .returning({ id: progressUpdates.id })
           .get();
-        for (const key of u.milestones ?? []) tx.insert(updateMilestones).values({ updateId: row.id, milestoneId: milestoneId(key) }).run();
-        for (const key of u.goals ?? []) tx.insert(updateGoals).values({ updateId: row.id, goalId: goalId(key) }).run();
+        for (const key of u.milestones ?? [])
+          tx.insert(updateMilestones)
+            .values({ updateId: row.id, milestoneId: milestoneId(key) })
+            .run();
+        for (const key of u.goals ?? [])
+          tx.insert(updateGoals)
+            .values({ updateId: row.id, goalId: goalId(key) })
+            .run();
       });
     }
   });

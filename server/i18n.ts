@@ -1,6 +1,5 @@
 import { createTranslator } from 'next-intl';
-import en from '../app/_i18n/messages/en.json';
-import zhCN from '../app/_i18n/messages/zh-CN.json';
+import { en, zhCN } from '../app/_i18n/messages';
 import { LOCALES, type Locale } from './domain/enums';
 
 export const messagesByLocale = { en, 'zh-CN': zhCN } as const;

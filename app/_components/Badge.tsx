@@ -27,7 +27,17 @@ const toneClass: Record<Tone, string> = {
 };
 
 /** A status always shows a word and an icon as well as a colour, so it reads in grey scale and print. */
-export function Badge({ tone = 'neutral', icon: Icon, children, className }: { tone?: Tone; icon?: LucideIcon; children: ReactNode; className?: string }) {
+export function Badge({
+  tone = 'neutral',
+  icon: Icon,
+  children,
+  className,
+}: {
+  tone?: Tone;
+  icon?: LucideIcon;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <span
       className={clsx(

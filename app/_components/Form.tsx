@@ -1,20 +1,40 @@
 import clsx from 'clsx';
-import type { ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode } from 'react';
 
 export const inputClass =
-  'block w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-[0.95rem] text-ink shadow-sm placeholder:text-muted focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/20 aria-[invalid=true]:border-bad';
+  'block w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-[0.95rem] text-ink shadow-sm placeholder:text-muted focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/20 aria-[invalid=true]:border-bad disabled:bg-neutral-soft';
+export const selectClass = `${inputClass} pr-8`;
+export const textareaClass = `${inputClass} min-h-24 leading-relaxed`;
 
-/** A labelled field with its error right beneath it, linked for screen readers. */
-export function Field({ label, htmlFor, error, hint, children }: { label: ReactNode; htmlFor: string; error?: string | undefined; hint?: ReactNode; children: ReactNode }) {
+/** A labelled field with its error right beneath it. Give the input `aria-describedby={errorId(id)}` and `aria-invalid`. */
+export function Field({
+  label,
+  htmlFor,
+  error,
+  hint,
+  children,
+  className,
+}: {
+  label: ReactNode;
+  htmlFor: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
-    <div className="flex flex-col gap-1.5">
+    <div className={clsx('flex flex-col gap-1.5', className)}>
       <label htmlFor={htmlFor} className="text-sm font-medium text-ink">
         {label}
       </label>
       {children}
-      {hint && !error ? <p className="text-xs text-muted">{hint}</p> : null}
+      {hint && !error ? (
+        <p id={`${htmlFor}-hint`} className="text-xs text-muted">
+          {hint}
+        </p>
+      ) : null}
       {error ? (
-        <p id={`${htmlFor}-error`} className="text-sm text-bad">
+        <p id={errorId(htmlFor)} className="text-sm text-bad">
           {error}
         </p>
       ) : null}
@@ -22,19 +42,82 @@ export function Field({ label, htmlFor, error, hint, children }: { label: ReactN
   );
 }
 
-export function SubmitButton({ pending, pendingLabel, children, className }: { pending: boolean; pendingLabel: ReactNode; children: ReactNode; className?: string }) {
+export function errorId(fieldId: string): string {
+  return `${fieldId}-error`;
+}
+
+/** Props that tie an input to its error message for screen readers. */
+export function invalidProps(fieldId: string, error: string | undefined) {
+  return error ? { 'aria-invalid': true as const, 'aria-describedby': errorId(fieldId) } : {};
+}
+
+type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
+
+const variantClass: Record<Variant, string> = {
+  primary: 'bg-brand text-white hover:bg-brand-strong',
+  secondary: 'border border-line-strong bg-surface text-ink hover:bg-neutral-soft',
+  danger: 'bg-bad text-white hover:bg-bad/90',
+  ghost: 'text-ink-soft hover:bg-neutral-soft hover:text-ink',
+};
+
+export function buttonClass(variant: Variant = 'primary', size: 'sm' | 'md' = 'md') {
+  return clsx(
+    'inline-flex items-center justify-center gap-2 rounded-lg font-medium whitespace-nowrap disabled:cursor-not-allowed disabled:opacity-60',
+    size === 'sm' ? 'px-2.5 py-1.5 text-sm' : 'px-4 py-2 text-sm',
+    variantClass[variant],
+  );
+}
+
+export function Button({
+  variant = 'primary',
+  size = 'md',
+  className,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: 'sm' | 'md' }) {
+  return <button type="button" {...props} className={clsx(buttonClass(variant, size), className)} />;
+}
+
+export function Spinner() {
+  return <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current/30 border-t-current" />;
+}
+
+export function SubmitButton({
+  pending,
+  pendingLabel,
+  children,
+  className,
+  variant = 'primary',
+}: {
+  pending: boolean;
+  pendingLabel: ReactNode;
+  children: ReactNode;
+  className?: string;
+  variant?: Variant;
+}) {
   return (
     <button
       type="submit"
       disabled={pending}
       aria-busy={pending}
-      className={clsx(
-        'inline-flex items-center justify-center gap-2 rounded-lg bg-brand px-4 py-2.5 text-sm font-medium text-white hover:bg-brand-strong disabled:cursor-progress disabled:opacity-70',
-        className,
-      )}
+      className={clsx(buttonClass(variant), 'py-2.5 disabled:cursor-progress', className)}
     >
-      {pending ? <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white" /> : null}
+      {pending ? <Spinner /> : null}
       {pending ? pendingLabel : children}
     </button>
+  );
+}
+
+/** The message for the whole form (not tied to one field), announced to screen readers. */
+export function FormMessage({ tone = 'bad', children }: { tone?: 'bad' | 'ok' | 'warn'; children: ReactNode }) {
+  const toneClass =
+    tone === 'ok'
+      ? 'border-ok/25 bg-ok-soft text-ok'
+      : tone === 'warn'
+        ? 'border-warn/30 bg-warn-soft text-warn'
+        : 'border-bad/25 bg-bad-soft text-bad';
+  return (
+    <div role={tone === 'ok' ? 'status' : 'alert'} className={clsx('rounded-lg border px-3 py-2 text-sm', toneClass)}>
+      {children}
+    </div>
   );
 }

@@ -5,7 +5,19 @@ export function PageContainer({ children, className }: { children: ReactNode; cl
   return <div className={clsx('mx-auto w-full max-w-6xl px-4 sm:px-6 lg:px-8', className)}>{children}</div>;
 }
 
-export function PageHeader({ title, eyebrow, description, actions, children }: { title: ReactNode; eyebrow?: ReactNode; description?: ReactNode; actions?: ReactNode; children?: ReactNode }) {
+export function PageHeader({
+  title,
+  eyebrow,
+  description,
+  actions,
+  children,
+}: {
+  title: ReactNode;
+  eyebrow?: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <header className="flex flex-col gap-3 pb-6 pt-8 sm:flex-row sm:items-end sm:justify-between">
       <div className="min-w-0">
@@ -19,11 +31,31 @@ export function PageHeader({ title, eyebrow, description, actions, children }: {
   );
 }
 
-export function Card({ children, className, as: Tag = 'section' }: { children: ReactNode; className?: string; as?: 'section' | 'div' | 'article' | 'li' }) {
-  return <Tag className={clsx('rounded-xl border border-line bg-surface shadow-[0_1px_2px_rgba(15,23,42,0.04)]', className)}>{children}</Tag>;
+export function Card({
+  children,
+  className,
+  as: Tag = 'section',
+}: {
+  children: ReactNode;
+  className?: string;
+  as?: 'section' | 'div' | 'article' | 'li';
+}) {
+  return (
+    <Tag className={clsx('rounded-xl border border-line bg-surface shadow-[0_1px_2px_rgba(15,23,42,0.04)]', className)}>{children}</Tag>
+  );
 }
 
-export function CardHeader({ title, description, actions, id }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; id?: string }) {
+export function CardHeader({
+  title,
+  description,
+  actions,
+  id,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  id?: string;
+}) {
   return (
     <div className="flex items-start justify-between gap-4 border-b border-line px-5 py-3.5">
       <div>
@@ -51,7 +83,9 @@ export function Stat({ label, value, hint, tone }: { label: ReactNode; value: Re
   return (
     <div className="rounded-xl border border-line bg-surface px-4 py-3">
       <dt className="text-xs font-medium uppercase tracking-wide text-muted">{label}</dt>
-      <dd className={clsx('num mt-1 text-2xl font-semibold', tone === 'bad' ? 'text-bad' : tone === 'warn' ? 'text-warn' : 'text-ink')}>{value}</dd>
+      <dd className={clsx('num mt-1 text-2xl font-semibold', tone === 'bad' ? 'text-bad' : tone === 'warn' ? 'text-warn' : 'text-ink')}>
+        {value}
+      </dd>
       {hint ? <dd className="mt-0.5 text-xs text-muted">{hint}</dd> : null}
     </div>
   );

@@ -31,7 +31,10 @@ export const labs = sqliteTable(
   },
   (t) => [
     uniqueIndex('labs_slug_unique').on(sql`lower(${t.slug})`),
-    check('labs_slug_format', sql`${t.slug} = lower(${t.slug}) and ${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) between 2 and 64`),
+    check(
+      'labs_slug_format',
+      sql`${t.slug} = lower(${t.slug}) and ${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) between 2 and 64`,
+    ),
     oneOf('labs_sector_check', t.sector, SECTORS),
     oneOf('labs_stage_check', t.stage, STAGES),
     oneOf('labs_status_check', t.status, LAB_STATUSES),

@@ -84,10 +84,7 @@ export const milestoneBaselines = sqliteTable(
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     ...createdAt,
   },
-  (t) => [
-    index('milestone_baselines_lab_idx').on(t.labId, t.createdAt),
-    index('milestone_baselines_created_by_idx').on(t.createdById),
-  ],
+  (t) => [index('milestone_baselines_lab_idx').on(t.labId, t.createdAt), index('milestone_baselines_created_by_idx').on(t.createdById)],
 );
 
 export const baselineItems = sqliteTable(

@@ -101,3 +101,40 @@ export const passwordResets = sqliteTable(
     index('password_resets_created_by_idx').on(t.createdById),
   ],
 );
+
+/** A per-user secret URL for a lab's milestone calendar (ICS); revocable and renewable. */
+export const calendarTokens = sqliteTable(
+  'calendar_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    labId: integer('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the token in the URL. */
+    tokenHash: text('token_hash').notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    ...createdAt,
+  },
+  (t) => [
+    uniqueIndex('calendar_tokens_token_hash_unique').on(t.tokenHash),
+    index('calendar_tokens_user_lab_idx').on(t.userId, t.labId),
+    index('calendar_tokens_lab_idx').on(t.labId),
+  ],
+);
+
+/** Sign-in attempts, for throttling guessing by account and by address. */
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email'),
+    ip: text('ip'),
+    succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
+    ...createdAt,
+  },
+  (t) => [index('login_attempts_email_idx').on(t.email, t.createdAt), index('login_attempts_ip_idx').on(t.ip, t.createdAt)],
+);

@@ -121,8 +121,8 @@ export function technologiesOfLab(db: DbOrTx, labId: number) {
     .all();
 }
 
-/** Everything the lab overview page shows, for anyone with a role in the lab. */
-export function getLabOverview(db: DbOrTx, user: SessionUser, slug: string, today = todayIso()) {
+/** A lab by slug with the caller's standing in it; NOT_FOUND unless the caller has a role there. */
+export function getLabContext(db: DbOrTx, user: SessionUser, slug: string) {
   const lab = db
     .select()
     .from(labs)
@@ -131,6 +131,14 @@ export function getLabOverview(db: DbOrTx, user: SessionUser, slug: string, toda
   if (!lab) throw notFound();
   const role = labStanding(db, user, lab.id);
   if (!role) throw notFound();
+  return { lab, role };
+}
+
+export type LabContext = ReturnType<typeof getLabContext>;
+
+/** Everything the lab overview page shows, for anyone with a role in the lab. */
+export function getLabOverview(db: DbOrTx, user: SessionUser, slug: string, today = todayIso()) {
+  const { lab, role } = getLabContext(db, user, slug);
 
   const milestoneStats = db
     .select({
@@ -142,8 +150,18 @@ export function getLabOverview(db: DbOrTx, user: SessionUser, slug: string, toda
     .from(milestones)
     .where(eq(milestones.labId, lab.id))
     .get() ?? { total: 0, done: 0, late: 0, atRisk: 0 };
-  const goalCount = db.select({ n: sql<number>`count(*)` }).from(goals).where(eq(goals.labId, lab.id)).get()?.n ?? 0;
-  const memberCount = db.select({ n: sql<number>`count(*)` }).from(memberships).where(eq(memberships.labId, lab.id)).get()?.n ?? 0;
+  const goalCount =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(goals)
+      .where(eq(goals.labId, lab.id))
+      .get()?.n ?? 0;
+  const memberCount =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(memberships)
+      .where(eq(memberships.labId, lab.id))
+      .get()?.n ?? 0;
 
   return {
     lab,

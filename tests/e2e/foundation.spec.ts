@@ -60,7 +60,9 @@ test('a member asking for a lab they are not in gets "not found", by URL and by 
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await expectNoPrivateText(page);
 
-  const bySlug = await page.request.get(`/api/trpc/lab.overview?input=${encodeURIComponent(JSON.stringify({ json: { slug: 'key-equipment-consortium' } }))}`);
+  const bySlug = await page.request.get(
+    `/api/trpc/lab.overview?input=${encodeURIComponent(JSON.stringify({ json: { slug: 'key-equipment-consortium' } }))}`,
+  );
   expect(bySlug.status()).toBe(404);
   expect((await bySlug.json()).error.json.data.code).toBe('NOT_FOUND');
 });

@@ -4,9 +4,9 @@ import { rmSync } from 'node:fs';
 
 // A second server of our own, so it can be stopped and started again mid-test. It runs without
 // AUTH_SECRET, as a fresh install does: the generated secret must survive the restart.
-const PORT = 3101;
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
 const BASE = `http://localhost:${PORT}`;
-const DATA = 'data/e2e-restart';
+const DATA = `data/e2e-restart-${PORT}`;
 
 function startServer(): ChildProcess {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), DATABASE_URL: `${DATA}/app.db` };

@@ -57,5 +57,7 @@ export function tableCounts(db: DB): Record<string, number> {
   const tables = db.$client
     .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'`)
     .all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, (db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]));
+  return Object.fromEntries(
+    tables.map(({ name }) => [name, (db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]),
+  );
 }

@@ -26,6 +26,9 @@ export async function httpCall(
     router: appRouter,
     createContext: () => createContext({ db, user: options.user ?? null, locale: options.locale ?? 'en' }),
   });
-  const body = (await res.json()) as { result?: { data: unknown }; error?: { json: { message: string; data: { code: string; fieldErrors: Record<string, string[]> } } } };
+  const body = (await res.json()) as {
+    result?: { data: unknown };
+    error?: { json: { message: string; data: { code: string; fieldErrors: Record<string, string[]> } } };
+  };
   return { status: res.status, body };
 }

@@ -25,32 +25,86 @@ beforeEach(async () => {
 
 describe('database constraints', () => {
   it('keeps emails unique regardless of case', () => {
-    expect(sqliteError(() => db.insert(users).values({ email: 'manager@demo.local', name: 'Dup', passwordHash: 'x' }).run())).toMatch(/UNIQUE/);
-    expect(sqliteError(() => db.run(sql`insert into users (email, name, password_hash) values ('Manager@Demo.local', 'Dup', 'x')`))).toMatch(
-      /CHECK|UNIQUE/,
+    expect(sqliteError(() => db.insert(users).values({ email: 'manager@demo.local', name: 'Dup', passwordHash: 'x' }).run())).toMatch(
+      /UNIQUE/,
     );
+    expect(
+      sqliteError(() => db.run(sql`insert into users (email, name, password_hash) values ('Manager@Demo.local', 'Dup', 'x')`)),
+    ).toMatch(/CHECK|UNIQUE/);
   });
 
   it('keeps lab slugs unique and well-formed', () => {
     const base = { nameEn: 'X', sector: 'electronics', chainEn: 'X', stage: 'rnd' } as const;
-    expect(sqliteError(() => db.insert(labs).values({ ...base, slug: 'new-display-lab' }).run())).toMatch(/UNIQUE/);
-    expect(sqliteError(() => db.insert(labs).values({ ...base, slug: 'Has Spaces' }).run())).toMatch(/CHECK/);
+    expect(
+      sqliteError(() =>
+        db
+          .insert(labs)
+          .values({ ...base, slug: 'new-display-lab' })
+          .run(),
+      ),
+    ).toMatch(/UNIQUE/);
+    expect(
+      sqliteError(() =>
+        db
+          .insert(labs)
+          .values({ ...base, slug: 'Has Spaces' })
+          .run(),
+      ),
+    ).toMatch(/CHECK/);
   });
 
   it('refuses values outside an enumeration and impossible dates', () => {
     const labId = labIdOf(db, 'new-display-lab');
     const m = { labId, title: 'x', phase: 'rnd', forecastStart: '2026-01-01', forecastFinish: '2026-02-01' } as const;
-    expect(sqliteError(() => db.insert(milestones).values({ ...m, status: 'finished' as never }).run())).toMatch(/CHECK/);
-    expect(sqliteError(() => db.insert(milestones).values({ ...m, forecastFinish: '2025-12-31' }).run())).toMatch(/CHECK/);
-    expect(sqliteError(() => db.insert(milestones).values({ ...m, forecastStart: '2026-02-30' }).run())).toMatch(/CHECK/);
-    expect(sqliteError(() => db.insert(milestones).values({ ...m, status: 'done' }).run())).toMatch(/CHECK/);
-    expect(sqliteError(() => db.insert(milestones).values({ ...m, percentComplete: 101 }).run())).toMatch(/CHECK/);
+    expect(
+      sqliteError(() =>
+        db
+          .insert(milestones)
+          .values({ ...m, status: 'finished' as never })
+          .run(),
+      ),
+    ).toMatch(/CHECK/);
+    expect(
+      sqliteError(() =>
+        db
+          .insert(milestones)
+          .values({ ...m, forecastFinish: '2025-12-31' })
+          .run(),
+      ),
+    ).toMatch(/CHECK/);
+    expect(
+      sqliteError(() =>
+        db
+          .insert(milestones)
+          .values({ ...m, forecastStart: '2026-02-30' })
+          .run(),
+      ),
+    ).toMatch(/CHECK/);
+    expect(
+      sqliteError(() =>
+        db
+          .insert(milestones)
+          .values({ ...m, status: 'done' })
+          .run(),
+      ),
+    ).toMatch(/CHECK/);
+    expect(
+      sqliteError(() =>
+        db
+          .insert(milestones)
+          .values({ ...m, percentComplete: 101 })
+          .run(),
+      ),
+    ).toMatch(/CHECK/);
   });
 
   it('enforces foreign keys', () => {
     expect(
       sqliteError(() =>
-        db.insert(milestones).values({ labId: 999_999, title: 'x', phase: 'rnd', forecastStart: '2026-01-01', forecastFinish: '2026-01-02' }).run(),
+        db
+          .insert(milestones)
+          .values({ labId: 999_999, title: 'x', phase: 'rnd', forecastStart: '2026-01-01', forecastFinish: '2026-01-02' })
+          .run(),
       ),
     ).toMatch(/FOREIGN KEY/);
   });
@@ -83,14 +137,20 @@ describe('demo data', () => {
       expect(count(sql`select count(*) as n from milestone_dependencies where lab_id = ${labId}`), lab.slug).toBeGreaterThanOrEqual(4);
       expect(count(sql`select count(*) as n from milestones where lab_id = ${labId} and status = 'done'`), lab.slug).toBeGreaterThan(0);
       expect(
-        count(sql`select count(*) as n from milestones where lab_id = ${labId} and status not in ('done','cancelled') and forecast_finish < ${'2026-06-15'}`),
+        count(
+          sql`select count(*) as n from milestones where lab_id = ${labId} and status not in ('done','cancelled') and forecast_finish < ${'2026-06-15'}`,
+        ),
         `${lab.slug} has a late milestone`,
       ).toBeGreaterThan(0);
       expect(
-        count(sql`select count(*) as n from baseline_items b join milestones m on m.id = b.milestone_id where m.lab_id = ${labId} and b.finish <> m.forecast_finish`),
+        count(
+          sql`select count(*) as n from baseline_items b join milestones m on m.id = b.milestone_id where m.lab_id = ${labId} and b.finish <> m.forecast_finish`,
+        ),
         `${lab.slug} forecast differs from baseline`,
       ).toBeGreaterThan(0);
-      const goals = db.all<{ n: number }>(sql`select count(m.id) as n from goals g left join measurements m on m.goal_id = g.id where g.lab_id = ${labId} group by g.id`);
+      const goals = db.all<{ n: number }>(
+        sql`select count(m.id) as n from goals g left join measurements m on m.goal_id = g.id where g.lab_id = ${labId} group by g.id`,
+      );
       expect(goals.length, lab.slug).toBeGreaterThanOrEqual(2);
       expect(goals.length, lab.slug).toBeLessThanOrEqual(4);
       for (const g of goals) {
@@ -123,8 +183,12 @@ describe('admin accounts', () => {
   it('refuses a weak password, a bad email and a taken email, saving nothing', async () => {
     const before = db.get<{ n: number }>(sql`select count(*) as n from users`).n;
     await expect(createAdminAccount(db, { email: 'ops@example.org', password: 'short' })).rejects.toMatchObject({ field: 'password' });
-    await expect(createAdminAccount(db, { email: 'not-an-email', password: 'a-long-enough-secret' })).rejects.toMatchObject({ field: 'email' });
-    await expect(createAdminAccount(db, { email: 'ADMIN@demo.local', password: 'a-long-enough-secret' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(createAdminAccount(db, { email: 'not-an-email', password: 'a-long-enough-secret' })).rejects.toMatchObject({
+      field: 'email',
+    });
+    await expect(createAdminAccount(db, { email: 'ADMIN@demo.local', password: 'a-long-enough-secret' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     expect(db.get<{ n: number }>(sql`select count(*) as n from users`).n).toBe(before);
   });
 });

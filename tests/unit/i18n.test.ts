@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../app/_i18n/messages/en.json';
-import zhCN from '../../app/_i18n/messages/zh-CN.json';
+import { readdirSync } from 'node:fs';
+import { en, zhCN } from '../../app/_i18n/messages';
 import { issueMessage } from '../../server/api/issues';
 import { MILESTONE_STATUSES, ORGANISATION_TIERS, SECTORS, STAGES } from '../../server/domain/enums';
 import { negotiateLocale, translate } from '../../server/i18n';
@@ -11,6 +11,13 @@ function keys(value: unknown, prefix = ''): string[] {
 }
 
 describe('messages', () => {
+  it('has the same namespace files in both languages, each one merged', () => {
+    const dir = 'app/_i18n/messages';
+    const files = readdirSync(`${dir}/en`).sort();
+    expect(readdirSync(`${dir}/zh-CN`).sort()).toEqual(files);
+    expect(Object.keys(en).sort()).toEqual(files.map((f) => f.replace(/\.json$/, '')).sort());
+  });
+
   it('English and Chinese define exactly the same keys', () => {
     expect(keys(zhCN).sort()).toEqual(keys(en).sort());
   });

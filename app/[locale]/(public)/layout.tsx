@@ -14,7 +14,10 @@ export default async function PublicLayout({ children, params }: { children: Rea
         home="/labs"
         nav={[{ href: '/labs', label: t('directory') }]}
         end={
-          <Link href="/workspace" className="whitespace-nowrap rounded-lg bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-ink-soft">
+          <Link
+            href="/workspace"
+            className="whitespace-nowrap rounded-lg bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-ink-soft"
+          >
             {t('workspace')}
           </Link>
         }

@@ -51,7 +51,9 @@ export default async function DirectoryPage({ params }: { params: Promise<{ loca
                     {lab.acronymEn ? <span className="ml-2 text-sm font-normal text-muted">{lab.acronymEn}</span> : null}
                   </h2>
                   {other ? <p className="text-sm text-muted">{other}</p> : null}
-                  <p className="mt-2 line-clamp-3 text-sm leading-relaxed text-ink-soft">{localized(locale, lab.objectiveEn, lab.objectiveZh)}</p>
+                  <p className="mt-2 line-clamp-3 text-sm leading-relaxed text-ink-soft">
+                    {localized(locale, lab.objectiveEn, lab.objectiveZh)}
+                  </p>
                   <dl className="mt-4 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
                     <div>
                       <dt className="text-xs text-muted">{t('chain')}</dt>

@@ -1,44 +1,30 @@
-import { TRPCError } from '@trpc/server';
 import { ExternalLink } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
-import { Badge, labStatusLook, visibilityLook } from '../../../../../_components/Badge';
-import { Card, CardHeader, DemoBanner, PageContainer, PageHeader, Stat } from '../../../../../_components/Page';
+import { Badge } from '../../../../../_components/Badge';
+import { Card, CardHeader, Stat } from '../../../../../_components/Page';
 import { formatIsoDate } from '../../../../../_lib/dates';
 import { localized, secondaryName } from '../../../../../_lib/localized';
-import { requireUser, serverApi } from '../../../../../_trpc/server';
+import { serverApi } from '../../../../../_trpc/server';
+import { loadLab, orNotFound } from './lab-context';
 
 type Params = { params: Promise<{ locale: string; slug: string }> };
 
-async function loadOverview(slug: string) {
-  try {
-    return await (await serverApi()).lab.overview({ slug });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
-    throw error;
-  }
-}
-
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, slug } = await params;
-  await requireUser();
-  const { lab } = await loadOverview(slug);
+  const { lab } = await loadLab(slug);
   return { title: localized(locale, lab.nameEn, lab.nameZh), robots: { index: false } };
 }
 
 export default async function LabOverviewPage({ params }: Params) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  await requireUser();
-  const { lab, role, technologies, partners, counts } = await loadOverview(slug);
+  await loadLab(slug);
+  const { lab, technologies, partners, counts } = await orNotFound((await serverApi()).lab.overview({ slug }));
   const t = await getTranslations('lab');
   const te = await getTranslations('enums');
   const tc = await getTranslations('common');
   const format = await getFormatter();
-  const status = labStatusLook[lab.status];
-  const vis = visibilityLook[lab.visibility];
-  const other = secondaryName(locale, lab.nameEn, lab.nameZh);
   const dates = lab.startDate
     ? lab.endDate
       ? tc('dateRange', { start: formatIsoDate(format, lab.startDate), end: formatIsoDate(format, lab.endDate) })
@@ -46,118 +32,106 @@ export default async function LabOverviewPage({ params }: Params) {
     : tc('notSet');
 
   return (
-    <main id="main">
-      <PageContainer className="pb-16">
-        <PageHeader
-          eyebrow={
-            <span className="flex flex-wrap items-center gap-2">
-              <span>{t('overview')}</span>
-              <span aria-hidden>·</span>
-              <span>{t('yourRole', { role: te(`labRole.${role}`) })}</span>
-            </span>
-          }
-          title={
-            <>
-              {localized(locale, lab.nameEn, lab.nameZh)}
-              {lab.acronymEn ? <span className="ml-2 text-lg font-normal text-muted">{lab.acronymEn}</span> : null}
-            </>
-          }
-          description={other}
-        >
-          <div className="mt-3 flex flex-wrap gap-2">
-            <Badge tone={status.tone} icon={status.icon}>
-              {te(`labStatus.${lab.status}`)}
-            </Badge>
-            <Badge tone="brand">{te(`stage.${lab.stage}`)}</Badge>
-            <Badge tone={vis.tone} icon={vis.icon}>
-              {te(`visibility.${lab.visibility}`)}
-            </Badge>
+    <>
+      <h2 className="sr-only">{t('overview')}</h2>
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+        <Stat label={t('stats.milestones')} value={counts.milestones.total} hint={t('stats.done', { count: counts.milestones.done })} />
+        <Stat label={t('stats.late')} value={counts.milestones.late} tone={counts.milestones.late > 0 ? 'bad' : undefined} />
+        <Stat label={t('stats.atRisk')} value={counts.milestones.atRisk} tone={counts.milestones.atRisk > 0 ? 'warn' : undefined} />
+        <Stat label={t('stats.goals')} value={counts.goals} />
+        <Stat label={t('stats.members')} value={counts.members} />
+      </dl>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader title={t('profile')} />
+          <div className="px-5 py-4">
+            <h3 className="text-xs font-medium uppercase tracking-wide text-muted">{t('objective')}</h3>
+            <p className="mt-1 leading-relaxed text-ink">{localized(locale, lab.objectiveEn, lab.objectiveZh)}</p>
+            <dl className="mt-5 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+              <ProfileItem label={t('sector')} value={te(`sector.${lab.sector}`)} />
+              <ProfileItem label={t('chain')} value={localized(locale, lab.chainEn, lab.chainZh)} />
+              <ProfileItem label={t('region')} value={lab.region ?? tc('notSet')} />
+              <ProfileItem label={t('dates')} value={<span className="num">{dates}</span>} />
+            </dl>
           </div>
-        </PageHeader>
-
-        {lab.isDemo ? (
-          <div className="mb-6">
-            <DemoBanner>{tc('demoBanner')}</DemoBanner>
-          </div>
-        ) : null}
-
-        <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
-          <Stat label={t('stats.milestones')} value={counts.milestones.total} hint={t('stats.done', { count: counts.milestones.done })} />
-          <Stat label={t('stats.late')} value={counts.milestones.late} tone={counts.milestones.late > 0 ? 'bad' : undefined} />
-          <Stat label={t('stats.atRisk')} value={counts.milestones.atRisk} tone={counts.milestones.atRisk > 0 ? 'warn' : undefined} />
-          <Stat label={t('stats.goals')} value={counts.goals} />
-          <Stat label={t('stats.members')} value={counts.members} />
-        </dl>
-
-        <div className="mt-6 grid gap-6 lg:grid-cols-3">
-          <Card className="lg:col-span-2">
-            <CardHeader title={t('profile')} />
-            <div className="px-5 py-4">
-              <h3 className="text-xs font-medium uppercase tracking-wide text-muted">{t('objective')}</h3>
-              <p className="mt-1 leading-relaxed text-ink">{localized(locale, lab.objectiveEn, lab.objectiveZh)}</p>
-              <dl className="mt-5 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-                <ProfileItem label={t('sector')} value={te(`sector.${lab.sector}`)} />
-                <ProfileItem label={t('chain')} value={localized(locale, lab.chainEn, lab.chainZh)} />
-                <ProfileItem label={t('region')} value={lab.region ?? tc('notSet')} />
-                <ProfileItem label={t('dates')} value={<span className="num">{dates}</span>} />
-              </dl>
-            </div>
-          </Card>
-          <Card>
-            <CardHeader title={t('technologies')} />
-            {technologies.length === 0 ? (
-              <p className="px-5 py-4 text-sm text-muted">{t('noTechnologies')}</p>
-            ) : (
-              <ul className="divide-y divide-line">
-                {technologies.map((tech) => (
-                  <li key={tech.id} className="px-5 py-2.5 text-sm">
-                    <span className="text-ink">{localized(locale, tech.nameEn, tech.nameZh)}</span>
-                    {secondaryName(locale, tech.nameEn, tech.nameZh) ? (
-                      <span className="block text-xs text-muted">{secondaryName(locale, tech.nameEn, tech.nameZh)}</span>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
-        </div>
-
-        <Card className="mt-6">
-          <CardHeader id="partners-heading" title={t('partners')} />
-          {partners.length === 0 ? (
-            <p className="px-5 py-4 text-sm text-muted">{t('noPartners')}</p>
+        </Card>
+        <Card>
+          <CardHeader title={t('technologies')} />
+          {technologies.length === 0 ? (
+            <p className="px-5 py-4 text-sm text-muted">{t('noTechnologies')}</p>
           ) : (
-            <>
-              <ul className="divide-y divide-line md:hidden">
-                {partners.map((p) => (
-                  <li key={p.participationId} className="px-5 py-3 text-sm">
-                    <div className="flex items-start justify-between gap-3">
-                      <div>
-                        <p className="font-medium text-ink">{localized(locale, p.nameEn, p.nameZh)}</p>
-                        {secondaryName(locale, p.nameEn, p.nameZh) ? <p className="text-xs text-muted">{secondaryName(locale, p.nameEn, p.nameZh)}</p> : null}
-                      </div>
-                      <Badge tone={p.role === 'lead' ? 'brand' : 'neutral'}>{te(`participationRole.${p.role}`)}</Badge>
+            <ul className="divide-y divide-line">
+              {technologies.map((tech) => (
+                <li key={tech.id} className="px-5 py-2.5 text-sm">
+                  <span className="text-ink">{localized(locale, tech.nameEn, tech.nameZh)}</span>
+                  {secondaryName(locale, tech.nameEn, tech.nameZh) ? (
+                    <span className="block text-xs text-muted">{secondaryName(locale, tech.nameEn, tech.nameZh)}</span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+
+      <Card className="mt-6">
+        <CardHeader id="partners-heading" title={t('partners')} />
+        {partners.length === 0 ? (
+          <p className="px-5 py-4 text-sm text-muted">{t('noPartners')}</p>
+        ) : (
+          <>
+            <ul className="divide-y divide-line md:hidden">
+              {partners.map((p) => (
+                <li key={p.participationId} className="px-5 py-3 text-sm">
+                  <div className="flex items-start justify-between gap-3">
+                    <div>
+                      <p className="font-medium text-ink">{localized(locale, p.nameEn, p.nameZh)}</p>
+                      {secondaryName(locale, p.nameEn, p.nameZh) ? (
+                        <p className="text-xs text-muted">{secondaryName(locale, p.nameEn, p.nameZh)}</p>
+                      ) : null}
                     </div>
-                    <p className="mt-1 text-xs text-ink-soft">
-                      {[te(`organisationType.${p.type}`), te(`organisationTier.${p.tier}`), p.chainPosition ? te(`chainPosition.${p.chainPosition}`) : null, p.region]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </p>
-                    {p.contribution ? <p className="mt-1 text-xs text-muted">{p.contribution}</p> : null}
-                  </li>
-                ))}
-              </ul>
+                    <Badge tone={p.role === 'lead' ? 'brand' : 'neutral'}>{te(`participationRole.${p.role}`)}</Badge>
+                  </div>
+                  <p className="mt-1 text-xs text-ink-soft">
+                    {[
+                      te(`organisationType.${p.type}`),
+                      te(`organisationTier.${p.tier}`),
+                      p.chainPosition ? te(`chainPosition.${p.chainPosition}`) : null,
+                      p.region,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </p>
+                  {p.contribution ? <p className="mt-1 text-xs text-muted">{p.contribution}</p> : null}
+                </li>
+              ))}
+            </ul>
             <div className="hidden overflow-x-auto md:block">
               <table className="w-full min-w-[720px] text-left text-sm" aria-labelledby="partners-heading">
                 <thead className="bg-canvas text-xs uppercase tracking-wide text-muted">
                   <tr>
-                    <th scope="col" className="px-5 py-2 font-medium">{t('partnerColumns.organisation')}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t('partnerColumns.role')}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t('partnerColumns.type')}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t('partnerColumns.tier')}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t('partnerColumns.chainPosition')}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t('partnerColumns.region')}</th>
-                    <th scope="col" className="px-5 py-2 font-medium">{t('partnerColumns.contribution')}</th>
+                    <th scope="col" className="px-5 py-2 font-medium">
+                      {t('partnerColumns.organisation')}
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t('partnerColumns.role')}
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t('partnerColumns.type')}
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t('partnerColumns.tier')}
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t('partnerColumns.chainPosition')}
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t('partnerColumns.region')}
+                    </th>
+                    <th scope="col" className="px-5 py-2 font-medium">
+                      {t('partnerColumns.contribution')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-line">
@@ -189,11 +163,10 @@ export default async function LabOverviewPage({ params }: Params) {
                 </tbody>
               </table>
             </div>
-            </>
-          )}
-        </Card>
-      </PageContainer>
-    </main>
+          </>
+        )}
+      </Card>
+    </>
   );
 }
 

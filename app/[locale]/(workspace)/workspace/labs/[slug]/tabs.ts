@@ -1,0 +1,8 @@
+import type { LabRole } from '../../../../../../server/domain/enums';
+
+/**
+ * The sections of a lab's workspace, in tab order. `segment` is the path under the lab
+ * ('' is the overview); `label` is a key in the `lab.tabs` messages; `minimum` is the least role
+ * that sees the tab (the pages and procedures enforce the same rule on the server).
+ */
+export const LAB_TABS: { segment: string; label: string; minimum: LabRole }[] = [{ segment: '', label: 'overview', minimum: 'viewer' }];
