@@ -45,6 +45,10 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(E2E_PORT), DATABASE_URL: `data/e2e-${E2E_PORT}/app.db`, AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789' },
+    env: {
+      PORT: String(E2E_PORT),
+      DATABASE_URL: `data/e2e-${E2E_PORT}/app.db`,
+      AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789',
+    },
   },
 });

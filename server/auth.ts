@@ -7,6 +7,7 @@ import { users } from '../db/schema';
 import type { Locale } from './domain/enums';
 import { authSecret, env } from './env';
 import { decoyHash, verifyPassword } from './password';
+import { clientAddress, recordSignInAttempt, signInBlock } from './services/sign-in-guard';
 
 export { hashPassword, verifyPassword } from './password';
 
@@ -50,6 +51,22 @@ export async function authenticate(db: DB, email: string, password: string) {
   return user;
 }
 
+/** The error a refused sign-in reports to the form: `TooManyAttempts.<minutes to wait>`. */
+export const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
+
+/**
+ * A sign-in attempt as the sign-in form makes it: throttled per account and per address, then
+ * checked, then recorded. Returns the user, null for wrong credentials, or how long to wait.
+ */
+export async function signInWithPassword(db: DB, email: string, password: string, ip: string | null, now = new Date()) {
+  const normalised = normaliseEmail(email);
+  const block = signInBlock(db, normalised, ip, now);
+  if (block.blocked) return { blocked: true, retryAt: block.retryAt } as const;
+  const user = await authenticate(db, normalised, password);
+  recordSignInAttempt(db, normalised, ip, user !== null, now);
+  return { blocked: false, user } as const;
+}
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
@@ -63,11 +80,16 @@ export function authOptions(): NextAuthOptions {
           email: { label: 'Email', type: 'email' },
           password: { label: 'Password', type: 'password' },
         },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const email = typeof credentials?.email === 'string' ? credentials.email : '';
           const password = typeof credentials?.password === 'string' ? credentials.password : '';
           if (!email || !password || email.length > 320 || password.length > 1024) return null;
-          const user = await authenticate(getDb(), email, password);
+          const result = await signInWithPassword(getDb(), email, password, clientAddress(req?.headers));
+          if (result.blocked) {
+            const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 60_000));
+            throw new Error(`${TOO_MANY_ATTEMPTS}.${minutes}`);
+          }
+          const { user } = result;
           if (!user) return null;
           return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion };
         },

@@ -1,8 +1,9 @@
 // `npm start`: validate the configuration, migrate, seed on first start, build if needed, serve.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { authSecret, env } from '../env';
+import { serverPidFile } from '../services/backup';
 import { demoAccountsText, prepareDatabase } from './prepare';
 
 const root = process.cwd();
@@ -56,6 +57,10 @@ async function main() {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: childEnv,
   });
+  // Lets `npm run restore` refuse to replace the database under a running server.
+  const pidFile = serverPidFile(file);
+  writeFileSync(pidFile, String(server.pid ?? process.pid));
+  const removePidFile = () => rmSync(pidFile, { force: true });
   let announced = false;
   server.stdout.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
@@ -66,7 +71,10 @@ async function main() {
     }
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  server.on('exit', (code, signal) => {
+    removePidFile();
+    process.exit(code ?? (signal ? 0 : 1));
+  });
 }
 
 main().catch((error: unknown) => {

@@ -113,3 +113,48 @@ test('unknown pages answer 404 with a page that helps', async ({ page }) => {
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
+
+test('every response carries the security headers; HSTS only over HTTPS', async ({ request }) => {
+  for (const path of ['/en/labs', '/en/signin', '/api/trpc/directory.list']) {
+    const res = await request.get(path);
+    const h = res.headers();
+    expect(h['content-security-policy'], path).toContain("frame-ancestors 'none'");
+    expect(h['content-security-policy'], path).not.toContain('unsafe-eval');
+    expect(h['x-content-type-options'], path).toBe('nosniff');
+    expect(h['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    expect(h['permissions-policy'], path).toContain('camera=()');
+    expect(h['strict-transport-security'], path).toBeUndefined();
+  }
+  const https = await request.get('/en/labs', { headers: { 'x-forwarded-proto': 'https' } });
+  expect(https.headers()['strict-transport-security']).toContain('max-age=');
+});
+
+test('a cross-site request cannot change anything', async ({ page, baseURL }) => {
+  await signIn(page, 'member@demo.local');
+  await expect(page).toHaveURL(/\/en\/workspace$/);
+  const mutation = { data: { json: { locale: 'zh-CN' } } };
+  const crossSite = await page.request.post('/api/trpc/me.setLocale', { ...mutation, headers: { origin: 'https://evil.example' } });
+  expect(crossSite.status()).toBe(403);
+  const form = await page.request.post('/api/trpc/me.setLocale', { form: { locale: 'zh-CN' }, headers: { origin: baseURL! } });
+  expect(form.status()).toBe(415);
+  const me = await page.request.get('/api/trpc/me.get');
+  expect((await me.json()).result.data.json.locale).toBeNull();
+  const sameSite = await page.request.post('/api/trpc/me.setLocale', { ...mutation, headers: { origin: baseURL! } });
+  expect(sameSite.status()).toBe(200);
+});
+
+test('session cookies are HttpOnly and SameSite=Lax', async ({ page, context }) => {
+  await signIn(page, 'viewer@demo.local');
+  await expect(page).toHaveURL(/\/en\/workspace$/);
+  const session = (await context.cookies()).find((c) => c.name.endsWith('next-auth.session-token'));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+});
+
+test('after ten failed sign-ins an account is refused for a while, with a message that says so', async ({ page }) => {
+  for (let i = 0; i < 10; i++) {
+    await signIn(page, 'locked-out@demo.local', `wrong-password-${i}`);
+    await expect(page.locator('form').getByRole('alert')).toHaveText(/not correct/);
+  }
+  await signIn(page, 'locked-out@demo.local', 'wrong-password-again');
+  await expect(page.locator('form').getByRole('alert')).toHaveText(/Too many sign-in attempts.*wait 15 minutes/);
+});

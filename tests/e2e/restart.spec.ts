@@ -45,7 +45,7 @@ test('a restart keeps all data and sessions', async () => {
       form: { csrfToken, email: 'member@demo.local', password: 'demo-password', json: 'true' },
     });
     expect(signIn.ok()).toBe(true);
-    const write = await api.post('/api/trpc/me.setLocale', { data: { json: { locale: 'zh-CN' } } });
+    const write = await api.post('/api/trpc/me.setLocale', { data: { json: { locale: 'zh-CN' } }, headers: { origin: BASE } });
     expect(write.ok()).toBe(true);
 
     await stop(server);

@@ -4,7 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { Field, inputClass, SubmitButton } from '../../../_components/Form';
+import { Field, FormMessage, inputClass, SubmitButton } from '../../../_components/Form';
 
 /** Only same-site paths may be a destination after sign-in (no open redirects). */
 function safeCallback(value: string | null, fallback: string): string {
@@ -19,6 +19,14 @@ export function SignInForm() {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
+  function signInErrorMessage(error: string | null | undefined): string {
+    if (error === 'CredentialsSignin') return t('wrongCredentials');
+    // Thrown by the server's throttle as `TooManyAttempts.<minutes>`.
+    const throttled = /^TooManyAttempts\.(\d+)$/.exec(error ?? '');
+    if (throttled) return t('tooManyAttempts', { minutes: Number(throttled[1]) });
+    return t('failed');
+  }
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -31,7 +39,7 @@ export function SignInForm() {
         redirect: false,
       });
       if (!result || result.error) {
-        setError(result?.error === 'CredentialsSignin' ? t('wrongCredentials') : t('failed'));
+        setError(signInErrorMessage(result?.error));
         setPending(false);
         return;
       }
@@ -45,11 +53,7 @@ export function SignInForm() {
 
   return (
     <form onSubmit={onSubmit} className="mt-6 flex flex-col gap-4" noValidate>
-      {error ? (
-        <p role="alert" className="rounded-lg border border-bad/25 bg-bad-soft px-3 py-2 text-sm text-bad">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FormMessage>{error}</FormMessage> : null}
       <Field label={t('email')} htmlFor="email">
         <input id="email" name="email" type="email" autoComplete="username" required className={inputClass} />
       </Field>

@@ -3,6 +3,7 @@ import { getDb } from '../../../../db/client';
 import { sessionTokenFromCookieHeader, sessionUserFromToken } from '../../../../server/auth';
 import { appRouter } from '../../../../server/api/root';
 import { createContext } from '../../../../server/api/trpc';
+import { guardMutation } from '../../../../server/http/request-guard';
 import { LOCALE_COOKIE, negotiateLocale } from '../../../../server/i18n';
 
 function cookieValue(header: string | null, name: string): string | undefined {
@@ -13,6 +14,8 @@ function cookieValue(header: string | null, name: string): string | undefined {
 }
 
 function handler(req: Request) {
+  const guard = guardMutation(req);
+  if (!guard.ok) return Response.json({ error: { message: guard.reason } }, { status: guard.status });
   return fetchRequestHandler({
     endpoint: '/api/trpc',
     req,
