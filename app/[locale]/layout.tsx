@@ -4,10 +4,9 @@ import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { CLIENT_NAMESPACES } from '../_i18n/client-namespaces';
 import { routing } from '../_i18n/routing';
 
-// Only these message namespaces are sent to the browser; pages render the rest on the server.
-const CLIENT_NAMESPACES = ['common', 'nav', 'auth', 'errors', 'validation'] as const;
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));

@@ -1,12 +1,14 @@
 import { directoryRouter } from './routers/directory';
 import { labRouter } from './routers/lab';
 import { meRouter } from './routers/me';
+import { updateRouter } from './routers/update';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   directory: directoryRouter,
   lab: labRouter,
   me: meRouter,
+  update: updateRouter,
 });
 
 export type AppRouter = typeof appRouter;

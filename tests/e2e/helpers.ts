@@ -16,3 +16,9 @@ export async function expectNoPrivateText(page: Page) {
   const html = await page.content();
   for (const marker of PRIVATE_MARKERS) expect(html, `page ${page.url()} leaks "${marker}"`).not.toContain(marker);
 }
+
+/** Signs in and waits until the workspace is shown (the session cookie is set by then). */
+export async function signInAs(page: Page, email: string, locale = 'en') {
+  await signIn(page, email, DEMO_PASSWORD, locale);
+  await page.waitForURL(new RegExp(`/${locale}/workspace`));
+}
