@@ -7,7 +7,6 @@ import type { ReactNode } from 'react';
 import { CLIENT_NAMESPACES } from '../_i18n/client-namespaces';
 import { routing } from '../_i18n/routing';
 
-
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
 }

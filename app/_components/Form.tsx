@@ -3,8 +3,10 @@ import type { ButtonHTMLAttributes, ReactNode } from 'react';
 
 export const inputClass =
   'block w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-[0.95rem] text-ink shadow-sm placeholder:text-muted focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/20 aria-[invalid=true]:border-bad disabled:bg-neutral-soft';
-export const selectClass = `${inputClass} pr-8`;
+export const selectClass = `${inputClass} h-10 pr-8`;
 export const textareaClass = `${inputClass} min-h-24 leading-relaxed`;
+/** Single-line inputs share the select's height so rows of filters line up. */
+export const lineInputClass = `${inputClass} h-10`;
 
 /** A labelled field with its error right beneath it. Give the input `aria-describedby={errorId(id)}` and `aria-invalid`. */
 export function Field({

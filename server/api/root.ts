@@ -1,3 +1,4 @@
+import { activityRouter, auditRouter } from './routers/activity';
 import { directoryRouter } from './routers/directory';
 import { labRouter } from './routers/lab';
 import { meRouter } from './routers/me';
@@ -5,6 +6,8 @@ import { updateRouter } from './routers/update';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
+  activity: activityRouter,
+  audit: auditRouter,
   directory: directoryRouter,
   lab: labRouter,
   me: meRouter,

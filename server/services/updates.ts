@@ -6,7 +6,7 @@ import type { Health } from '../domain/enums';
 import { renderMarkdown } from '../domain/markdown';
 import { AppError, forbidden, invalidField, notFound } from '../errors';
 import { roleAtLeast, type Lab, type LabStanding } from './access';
-import { recordAudit } from './audit';
+import { changedFields, recordAudit } from './audit';
 import { publicLabChanged } from './public-cache';
 import { updateVersioned } from './versioning';
 
@@ -108,7 +108,16 @@ export function editUpdate(db: DB, actor: Actor, updateId: number, version: numb
   if (current.authorId !== actor.user.id) throw new AppError('FORBIDDEN', 'updates.errors.onlyAuthorEdits');
   if (input.isPublic !== current.isPublic) assertMayPublish(actor, input.isPublic);
   const { ms, gs } = assertLinksInLab(db, actor.lab.id, input.milestoneIds, input.goalIds);
-  const before = { body: current.body, health: current.health, isPublic: current.isPublic, ...linkIds(db, updateId) };
+  const diff = changedFields(
+    { body: current.body, health: current.health, isPublic: current.isPublic, ...linkIds(db, updateId) },
+    {
+      body: input.body,
+      health: input.health,
+      isPublic: input.isPublic,
+      milestoneIds: [...ms].sort((a, b) => a - b),
+      goalIds: [...gs].sort((a, b) => a - b),
+    },
+  );
   db.transaction((tx) => {
     updateVersioned(tx, progressUpdates, updateId, version, { body: input.body, health: input.health, isPublic: input.isPublic });
     tx.insert(updateRevisions)
@@ -121,8 +130,8 @@ export function editUpdate(db: DB, actor: Actor, updateId: number, version: numb
       action: 'edited',
       entityType: AUDIT_TYPE,
       entityId: updateId,
-      before,
-      after: { body: input.body, health: input.health, isPublic: input.isPublic, milestoneIds: ms, goalIds: gs },
+      before: diff.before,
+      after: diff.after,
     });
   });
   if (input.isPublic || current.isPublic) publicLabChanged(actor.lab.slug);

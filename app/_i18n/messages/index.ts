@@ -1,5 +1,6 @@
 // Messages are split by namespace (one file per area of the product) and merged here.
 // Add a namespace: create messages/en/<ns>.json and messages/zh-CN/<ns>.json, import both below.
+import enActivity from './en/activity.json';
 import enAuth from './en/auth.json';
 import enCommon from './en/common.json';
 import enDirectory from './en/directory.json';
@@ -11,6 +12,7 @@ import enNav from './en/nav.json';
 import enUpdates from './en/updates.json';
 import enValidation from './en/validation.json';
 import enWorkspace from './en/workspace.json';
+import zhActivity from './zh-CN/activity.json';
 import zhAuth from './zh-CN/auth.json';
 import zhCommon from './zh-CN/common.json';
 import zhDirectory from './zh-CN/directory.json';
@@ -35,6 +37,7 @@ export const en = {
   ...enErrors,
   ...enValidation,
   ...enUpdates,
+  ...enActivity,
 };
 
 export const zhCN = {
@@ -49,4 +52,5 @@ export const zhCN = {
   ...zhErrors,
   ...zhValidation,
   ...zhUpdates,
+  ...zhActivity,
 };

@@ -1,0 +1,259 @@
+import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { auditEvents, goals, measurements, milestones, organisations, participations, progressUpdates, users } from '../../db/schema';
+import { addDays } from '../domain/dates';
+import { markdownToText } from '../domain/markdown';
+import { invalidField } from '../errors';
+import type { Lab } from './access';
+
+// The audit events of a lab, read two ways: as a readable activity feed for everyone in the lab,
+// and as the full audit log (with every before/after value) for managers.
+
+export type AuditFilters = {
+  actorId?: number;
+  entityType?: string;
+  /** Inclusive calendar dates (YYYY-MM-DD), in UTC. */
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+};
+
+export type AuditEntry = {
+  id: number;
+  at: Date;
+  action: string;
+  entityType: string;
+  entityId: number | null;
+  entityLabel: string | null;
+  actor: { id: number; name: string } | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Filters from a page or download URL (`?person=&kind=&from=&to=&cursor=`); anything malformed is
+ * ignored rather than refused, so a hand-edited URL still shows the unfiltered history.
+ */
+export function auditFiltersFromSearch(query: Record<string, string | string[] | undefined>): AuditFilters {
+  const str = (k: string) => (typeof query[k] === 'string' && query[k] ? (query[k] as string) : undefined);
+  const person = Number(str('person'));
+  const kind = str('kind');
+  const from = str('from');
+  const to = str('to');
+  const cursor = str('cursor');
+  return {
+    actorId: Number.isInteger(person) && person > 0 ? person : undefined,
+    entityType: kind && /^[a-z_]{1,40}$/.test(kind) ? kind : undefined,
+    from: from && ISO_DATE.test(from) ? from : undefined,
+    to: to && ISO_DATE.test(to) ? to : undefined,
+    cursor: cursor && /^\d{1,12}$/.test(cursor) ? cursor : undefined,
+  };
+}
+
+function conditions(labId: number, filters: AuditFilters): SQL[] {
+  const where: SQL[] = [eq(auditEvents.labId, labId)];
+  if (filters.actorId) where.push(eq(auditEvents.actorId, filters.actorId));
+  if (filters.entityType) where.push(eq(auditEvents.entityType, filters.entityType));
+  if (filters.from) where.push(gte(auditEvents.createdAt, new Date(`${filters.from}T00:00:00.000Z`)));
+  if (filters.to) where.push(lt(auditEvents.createdAt, new Date(`${addDays(filters.to, 1)}T00:00:00.000Z`)));
+  if (filters.from && filters.to && filters.to < filters.from) throw invalidField('to', 'activity.errors.toBeforeFrom');
+  return where;
+}
+
+/** Events of a lab, newest first; the cursor is the id of the last event on the previous page. */
+export function listAuditEvents(db: DbOrTx, lab: Lab, filters: AuditFilters = {}) {
+  const limit = Math.min(Math.max(filters.limit ?? 50, 1), 500);
+  const where = conditions(lab.id, filters);
+  if (filters.cursor) {
+    if (!/^\d{1,12}$/.test(filters.cursor)) throw invalidField('cursor', 'validation.invalid');
+    where.push(lt(auditEvents.id, Number(filters.cursor)));
+  }
+  const rows = db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.createdAt,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      actorId: auditEvents.actorId,
+      actorName: users.name,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(...where))
+    .orderBy(desc(auditEvents.id))
+    .limit(limit + 1)
+    .all();
+  const page = rows.slice(0, limit);
+  const labels = entityLabels(db, lab, page);
+  const entries: AuditEntry[] = page.map((r) => ({
+    id: r.id,
+    at: r.at,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    entityLabel: labels.get(`${r.entityType}:${r.entityId}`) ?? labelFromValues(r.after) ?? labelFromValues(r.before),
+    actor: r.actorId ? { id: r.actorId, name: r.actorName ?? '' } : null,
+    before: r.before ?? null,
+    after: r.after ?? null,
+  }));
+  return { entries, nextCursor: rows.length > limit ? String(page.at(-1)!.id) : null };
+}
+
+/** The people and kinds of record that appear in a lab's history, for the filters. */
+export function auditFilterOptions(db: DbOrTx, labId: number) {
+  return {
+    actors: db
+      .selectDistinct({ id: users.id, name: users.name })
+      .from(auditEvents)
+      .innerJoin(users, eq(users.id, auditEvents.actorId))
+      .where(eq(auditEvents.labId, labId))
+      .orderBy(users.name)
+      .all(),
+    entityTypes: db
+      .selectDistinct({ type: auditEvents.entityType })
+      .from(auditEvents)
+      .where(eq(auditEvents.labId, labId))
+      .orderBy(auditEvents.entityType)
+      .all()
+      .map((r) => r.type),
+  };
+}
+
+function labelFromValues(values: Record<string, unknown> | null | undefined): string | null {
+  if (!values) return null;
+  for (const key of ['title', 'titleEn', 'name', 'nameEn', 'email', 'slug']) {
+    const v = values[key];
+    if (typeof v === 'string' && v.trim()) return v;
+  }
+  if (typeof values.body === 'string') return excerpt(markdownToText(values.body));
+  return null;
+}
+
+function excerpt(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** What each event is about, in words: the current title of the record, looked up in one query per kind. */
+function entityLabels(db: DbOrTx, lab: Lab, events: { entityType: string; entityId: number | null }[]): Map<string, string> {
+  const ids = (type: string) => [...new Set(events.filter((e) => e.entityType === type && e.entityId !== null).map((e) => e.entityId!))];
+  const labels = new Map<string, string>();
+  const put = (type: string, rows: { id: number; label: string | null }[]) => {
+    for (const r of rows) if (r.label) labels.set(`${type}:${r.id}`, r.label);
+  };
+  const milestoneIds = ids('milestone');
+  if (milestoneIds.length)
+    put(
+      'milestone',
+      db
+        .select({ id: milestones.id, label: milestones.title })
+        .from(milestones)
+        .where(and(eq(milestones.labId, lab.id), inArray(milestones.id, milestoneIds)))
+        .all(),
+    );
+  const goalIds = ids('goal');
+  if (goalIds.length)
+    put(
+      'goal',
+      db
+        .select({ id: goals.id, label: goals.titleEn })
+        .from(goals)
+        .where(and(eq(goals.labId, lab.id), inArray(goals.id, goalIds)))
+        .all(),
+    );
+  const measurementIds = ids('measurement');
+  if (measurementIds.length)
+    put(
+      'measurement',
+      db
+        .select({ id: measurements.id, label: goals.titleEn })
+        .from(measurements)
+        .innerJoin(goals, eq(goals.id, measurements.goalId))
+        .where(and(eq(goals.labId, lab.id), inArray(measurements.id, measurementIds)))
+        .all(),
+    );
+  const updateIds = ids('progress_update');
+  if (updateIds.length)
+    put(
+      'progress_update',
+      db
+        .select({ id: progressUpdates.id, label: progressUpdates.body })
+        .from(progressUpdates)
+        .where(and(eq(progressUpdates.labId, lab.id), inArray(progressUpdates.id, updateIds)))
+        .all()
+        .map((r) => ({ id: r.id, label: excerpt(markdownToText(r.label ?? '')) })),
+    );
+  const participationIds = ids('participation');
+  if (participationIds.length)
+    put(
+      'participation',
+      db
+        .select({ id: participations.id, label: organisations.nameEn })
+        .from(participations)
+        .innerJoin(organisations, eq(organisations.id, participations.organisationId))
+        .where(and(eq(participations.labId, lab.id), inArray(participations.id, participationIds)))
+        .all(),
+    );
+  labels.set(`lab:${lab.id}`, lab.nameEn);
+  return labels;
+}
+
+/** CSV of the audit log: one row per event, before and after as JSON. */
+export function auditCsvRows(db: DbOrTx, lab: Lab, filters: AuditFilters) {
+  const header = ['id', 'time_utc', 'actor', 'action', 'record_type', 'record_id', 'record', 'before', 'after'];
+  const rows: string[][] = [header];
+  let cursor: string | undefined;
+  do {
+    const page = listAuditEvents(db, lab, { ...filters, cursor, limit: 500 });
+    for (const e of page.entries) {
+      rows.push([
+        String(e.id),
+        e.at.toISOString(),
+        e.actor?.name ?? '',
+        e.action,
+        e.entityType,
+        e.entityId === null ? '' : String(e.entityId),
+        e.entityLabel ?? '',
+        e.before ? JSON.stringify(e.before) : '',
+        e.after ? JSON.stringify(e.after) : '',
+      ]);
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return rows;
+}
+
+// Fields whose new value the activity feed states in words; for anything else it names the field
+// only. The full values are in the audit log, which only managers read.
+const HIGHLIGHTED = new Set([
+  'status',
+  'percentComplete',
+  'health',
+  'value',
+  'asOf',
+  'isPublic',
+  'role',
+  'visibility',
+  'forecastFinish',
+  'actualFinish',
+]);
+
+export type ActivityEntry = Omit<AuditEntry, 'before' | 'after'> & {
+  changedFields: string[];
+  highlights: { field: string; from: unknown; to: unknown }[];
+};
+
+export function toActivity(entry: AuditEntry): ActivityEntry {
+  const { before, after, ...rest } = entry;
+  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  return {
+    ...rest,
+    changedFields: fields,
+    highlights: fields.filter((f) => HIGHLIGHTED.has(f)).map((f) => ({ field: f, from: before?.[f] ?? null, to: after?.[f] ?? null })),
+  };
+}

@@ -1,0 +1,112 @@
+import { TRPCError } from '@trpc/server';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DB } from '../../db/client';
+import { auditCsvRows } from '../../server/services/activity';
+import { callerAs, freshDb, labIdOf, sessionUser } from '../helpers/db';
+import { httpCall } from '../helpers/http';
+import { eq } from 'drizzle-orm';
+import { labs } from '../../db/schema';
+
+let db: DB;
+let labId: number;
+beforeEach(async () => {
+  db = await freshDb();
+  labId = labIdOf(db, 'new-display-lab');
+});
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'OK';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+async function postAndEdit() {
+  const member = callerAs(db, 'member@demo.local');
+  const { id, version } = await member.update.post({ labId, body: 'First text', health: 'on_track' });
+  await member.update.edit({ labId, updateId: id, version, body: 'Second text', health: 'at_risk' });
+  return id;
+}
+
+describe('activity feed', () => {
+  it('tells everyone in the lab who changed what, with the key values but not the full record', async () => {
+    const id = await postAndEdit();
+    const { entries } = await callerAs(db, 'viewer@demo.local').activity.list({ labId });
+    const [edited, created] = entries;
+    expect(edited).toMatchObject({
+      action: 'edited',
+      entityType: 'progress_update',
+      entityId: id,
+      actor: { name: 'Zhang Min' },
+      entityLabel: 'Second text',
+    });
+    expect(edited!.highlights).toEqual([{ field: 'health', from: 'on_track', to: 'at_risk' }]);
+    expect(edited!.changedFields).toContain('body');
+    expect(created).toMatchObject({ action: 'created', entityId: id });
+    expect(edited).not.toHaveProperty('before');
+    expect(edited).not.toHaveProperty('after');
+  });
+
+  it('filters by person, kind of record and dates, and pages by cursor', async () => {
+    await postAndEdit();
+    const viewer = callerAs(db, 'viewer@demo.local');
+    const member = sessionUser(db, 'member@demo.local');
+    const mine = await viewer.activity.list({ labId, actorId: member.id });
+    expect(mine.entries.length).toBe(2);
+    expect((await viewer.activity.list({ labId, entityType: 'lab' })).entries.map((e) => e.action)).toEqual(['created']);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await viewer.activity.list({ labId, from: today, to: today })).entries.length).toBeGreaterThanOrEqual(2);
+    expect((await viewer.activity.list({ labId, to: '2000-01-01' })).entries).toEqual([]);
+    const first = await viewer.activity.list({ labId, limit: 1 });
+    const second = await viewer.activity.list({ labId, limit: 1, cursor: first.nextCursor! });
+    expect(second.entries[0]!.id).toBeLessThan(first.entries[0]!.id);
+    const options = await viewer.activity.filters({ labId });
+    expect(options.entityTypes).toEqual(expect.arrayContaining(['lab', 'progress_update']));
+  });
+
+  it('says which field is wrong when the dates are out of order', async () => {
+    const res = await httpCall(
+      db,
+      'activity.list',
+      { labId, from: '2026-05-01', to: '2026-04-01' },
+      { user: sessionUser(db, 'viewer@demo.local'), method: 'GET' },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error?.json.data.fieldErrors).toEqual({ to: ['The end date is before the start date.'] });
+  });
+
+  it('is invisible outside the lab', async () => {
+    expect(await codeOf(callerAs(db, 'steel@demo.local').activity.list({ labId }))).toBe('NOT_FOUND');
+    expect(await codeOf(callerAs(db, null).activity.list({ labId }))).toBe('UNAUTHORIZED');
+  });
+});
+
+describe('audit log', () => {
+  it('gives managers every event with the values before and after', async () => {
+    const id = await postAndEdit();
+    const { entries } = await callerAs(db, 'manager@demo.local').audit.list({ labId, entityType: 'progress_update' });
+    const edited = entries.find((e) => e.action === 'edited' && e.entityId === id)!;
+    expect(edited.before).toMatchObject({ body: 'First text', health: 'on_track' });
+    expect(edited.after).toMatchObject({ body: 'Second text', health: 'at_risk' });
+  });
+
+  it('is for managers only: members and viewers are refused, outsiders see nothing', async () => {
+    expect(await codeOf(callerAs(db, 'member@demo.local').audit.list({ labId }))).toBe('FORBIDDEN');
+    expect(await codeOf(callerAs(db, 'viewer@demo.local').audit.list({ labId }))).toBe('FORBIDDEN');
+    expect(await codeOf(callerAs(db, 'steel@demo.local').audit.list({ labId }))).toBe('NOT_FOUND');
+    expect(await codeOf(callerAs(db, 'admin@demo.local').audit.list({ labId }))).toBe('OK');
+  });
+
+  it('exports as CSV rows with JSON before/after', async () => {
+    await postAndEdit();
+    const lab = db.select().from(labs).where(eq(labs.id, labId)).get()!;
+    const rows = auditCsvRows(db, lab, { entityType: 'progress_update' });
+    expect(rows[0]).toEqual(['id', 'time_utc', 'actor', 'action', 'record_type', 'record_id', 'record', 'before', 'after']);
+    const edited = rows.find((r) => r[3] === 'edited')!;
+    expect(JSON.parse(edited[7]!)).toMatchObject({ body: 'First text' });
+    expect(rows.length).toBe(3);
+  });
+});
