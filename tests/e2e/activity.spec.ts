@@ -51,6 +51,8 @@ test('the audit CSV refuses members and outsiders', async ({ browser }) => {
   const labs = await (await page.request.get('/api/trpc/lab.mine')).json();
   const labId = labs.result.data.json[0].id;
   expect((await page.request.get(`/api/labs/${labId}/audit.csv`)).status()).toBe(403);
+  expect((await page.request.get(`/api/labs/${labId}/export.json`)).status()).toBe(403);
+  expect((await page.request.get(`/api/labs/${labId}/export.zip`)).status()).toBe(403);
   await context.close();
   const anonymous = await browser.newContext();
   expect((await anonymous.request.get(`/api/labs/${labId}/audit.csv`)).status()).toBe(401);
@@ -60,4 +62,19 @@ test('the audit CSV refuses members and outsiders', async ({ browser }) => {
   await signInAs(steelPage, 'steel@demo.local');
   expect((await steelPage.request.get(`/api/labs/${labId}/audit.csv`)).status()).toBe(404);
   await steel.close();
+});
+
+test('a manager exports the whole lab as JSON and as CSV files', async ({ page }) => {
+  await signInAs(page, 'manager@demo.local');
+  await page.goto(`${LAB}/audit`);
+  const json = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'JSON' }).click();
+  const jsonFile = await json;
+  expect(jsonFile.suggestedFilename()).toBe('new-display-lab-export.json');
+  const data = JSON.parse(Buffer.concat(await (await jsonFile.createReadStream()).toArray()).toString('utf8'));
+  expect(data.format).toBe('consortium-tracker-lab-export');
+  expect(data.records.milestones.length).toBe(12);
+  const zip = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'CSV files (ZIP)' }).click();
+  expect((await zip).suggestedFilename()).toBe('new-display-lab-export.zip');
 });

@@ -65,9 +65,27 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-5">
-      <div>
-        <h2 className="text-lg font-semibold text-ink">{t('auditTitle')}</h2>
-        <p className="text-sm text-muted">{t('auditIntro')}</p>
+      <div className="flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
+        <div>
+          <h2 className="text-lg font-semibold text-ink">{t('auditTitle')}</h2>
+          <p className="text-sm text-muted">{t('auditIntro')}</p>
+        </div>
+        <section aria-labelledby="export-all" className="rounded-xl border border-line bg-surface px-4 py-3 lg:max-w-md">
+          <h3 id="export-all" className="text-sm font-semibold text-ink">
+            {t('exportAllTitle')}
+          </h3>
+          <p className="mt-0.5 text-xs text-muted">{t('exportAllHint')}</p>
+          <div className="mt-2 flex gap-2">
+            <a href={`/api/labs/${lab.id}/export.json`} className={buttonClass('secondary', 'sm')} download>
+              <Download aria-hidden className="size-4" />
+              {t('exportJson')}
+            </a>
+            <a href={`/api/labs/${lab.id}/export.zip`} className={buttonClass('secondary', 'sm')} download>
+              <Download aria-hidden className="size-4" />
+              {t('exportZip')}
+            </a>
+          </div>
+        </section>
       </div>
       <HistoryFilters
         action={`/${locale}${base}`}
