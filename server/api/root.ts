@@ -1,12 +1,22 @@
 import { directoryRouter } from './routers/directory';
 import { labRouter } from './routers/lab';
 import { meRouter } from './routers/me';
+import { baselineRouter } from './routers/baseline';
+import { calendarRouter } from './routers/calendar';
+import { dependencyRouter } from './routers/dependency';
+import { milestoneRouter } from './routers/milestone';
+import { portfolioRouter } from './routers/portfolio';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   directory: directoryRouter,
   lab: labRouter,
   me: meRouter,
+  milestone: milestoneRouter,
+  dependency: dependencyRouter,
+  baseline: baselineRouter,
+  calendar: calendarRouter,
+  portfolio: portfolioRouter,
 });
 
 export type AppRouter = typeof appRouter;
