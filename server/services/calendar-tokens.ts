@@ -46,7 +46,11 @@ export function renewCalendarToken(db: DbOrTx, user: SessionUser, input: { labId
   const token = randomBytes(24).toString('base64url');
   db.transaction((tx) => {
     const revoked = revokeAll(tx, user.id, input.labId);
-    const row = tx.insert(calendarTokens).values({ userId: user.id, labId: input.labId, tokenHash: hashToken(token) }).returning().get();
+    const row = tx
+      .insert(calendarTokens)
+      .values({ userId: user.id, labId: input.labId, tokenHash: hashToken(token) })
+      .returning()
+      .get();
     recordAudit(tx, {
       labId: input.labId,
       actorId: user.id,

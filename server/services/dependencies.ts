@@ -94,7 +94,14 @@ export function updateDependencyLag(
     updateVersioned(tx, milestoneDependencies, input.id, input.version, { lagDays: input.lagDays });
     const diff = changedFields(before, { lagDays: input.lagDays });
     if (diff.changed) {
-      recordAudit(tx, { labId: input.labId, actorId: actor.id, action: 'updated', entityType: 'milestone_dependency', entityId: input.id, ...diff });
+      recordAudit(tx, {
+        labId: input.labId,
+        actorId: actor.id,
+        action: 'updated',
+        entityType: 'milestone_dependency',
+        entityId: input.id,
+        ...diff,
+      });
     }
     return dependencyInLab(tx, input.labId, input.id);
   });

@@ -129,7 +129,14 @@ export function deleteMilestone(db: DbOrTx, actor: SessionUser, input: { labId: 
     updateVersioned(tx, milestones, input.id, input.version, {});
     tx.delete(milestones).where(eq(milestones.id, input.id)).run();
     const { id: _id, labId: _lab, version: _v, createdAt: _c, updatedAt: _u, ...kept } = before;
-    recordAudit(tx, { labId: input.labId, actorId: actor.id, action: 'deleted', entityType: 'milestone', entityId: input.id, before: kept });
+    recordAudit(tx, {
+      labId: input.labId,
+      actorId: actor.id,
+      action: 'deleted',
+      entityType: 'milestone',
+      entityId: input.id,
+      before: kept,
+    });
   });
   publicLabChanged(lab.slug);
 }

@@ -59,7 +59,8 @@ export function getLabTimeline(db: DbOrTx, user: SessionUser, input: { labId: nu
   const dependencies = dependenciesOfLab(db, lab.id);
   const baselines = baselinesOfLab(db, lab.id);
   const chosenBaselineId = input.baselineId ?? baselines[0]?.id ?? null;
-  const planned = chosenBaselineId === null ? new Map<number, { start: string; finish: string }>() : baselineDates(db, lab.id, chosenBaselineId);
+  const planned =
+    chosenBaselineId === null ? new Map<number, { start: string; finish: string }>() : baselineDates(db, lab.id, chosenBaselineId);
 
   const scheduled = rows.map(asScheduled);
   const conflicts = dependencyConflicts(scheduled, dependencies);

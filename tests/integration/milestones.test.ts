@@ -149,7 +149,10 @@ describe('milestone.create', () => {
     expect(zh.body.error?.json.data.fieldErrors.forecastFinish).toEqual(['结束日期不能早于开始日期。']);
     const badDate = await httpCall(db, 'milestone.create', newMilestone({ forecastStart: '2026-02-30', title: '' }), { user });
     expect(badDate.status).toBe(400);
-    expect(badDate.body.error?.json.data.fieldErrors).toMatchObject({ forecastStart: ['Enter a date as YYYY-MM-DD.'], title: ['Fill in this field.'] });
+    expect(badDate.body.error?.json.data.fieldErrors).toMatchObject({
+      forecastStart: ['Enter a date as YYYY-MM-DD.'],
+      title: ['Fill in this field.'],
+    });
     expect(tableCounts(db)).toEqual(before);
   });
 
@@ -157,7 +160,9 @@ describe('milestone.create', () => {
     const user = sessionUser(db, 'manager@demo.local');
     const res = await httpCall(db, 'milestone.create', newMilestone({ ownerOrganisationId: orgId('HBIS') }), { user });
     expect(res.status).toBe(400);
-    expect(res.body.error?.json.data.fieldErrors).toEqual({ ownerOrganisationId: ['Choose an organisation that is a partner of this lab.'] });
+    expect(res.body.error?.json.data.fieldErrors).toEqual({
+      ownerOrganisationId: ['Choose an organisation that is a partner of this lab.'],
+    });
   });
 
   it('checks the rules in the service too, for callers that bypass the procedure', async () => {
@@ -172,12 +177,21 @@ describe('milestone.update', () => {
   it('lets a manager change every field, audits the changed fields and bumps the version', async () => {
     const m = milestoneByTitle('Domestic fine metal mask pilot trial');
     const updated = await callerAs(db, 'manager@demo.local').milestone.update({
-      ...newMilestone({ title: 'FMM pilot trial (renamed)', isPublic: false, forecastStart: m.forecastStart, forecastFinish: '2026-08-31' }),
+      ...newMilestone({
+        title: 'FMM pilot trial (renamed)',
+        isPublic: false,
+        forecastStart: m.forecastStart,
+        forecastFinish: '2026-08-31',
+      }),
       id: m.id,
       version: m.version,
     });
     expect(updated).toMatchObject({ title: 'FMM pilot trial (renamed)', version: m.version + 1, isPublic: false });
-    const event = db.select().from(auditEvents).where(and(eq(auditEvents.entityId, m.id), eq(auditEvents.action, 'updated'))).get()!;
+    const event = db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, m.id), eq(auditEvents.action, 'updated')))
+      .get()!;
     expect(event.before).toMatchObject({ title: 'Domestic fine metal mask pilot trial', isPublic: true });
     expect(event.after).toMatchObject({ title: 'FMM pilot trial (renamed)', isPublic: false });
   });
@@ -187,7 +201,12 @@ describe('milestone.update', () => {
     const base = { ...newMilestone({ forecastStart: m.forecastStart, forecastFinish: m.forecastFinish }), id: m.id, version: m.version };
     await callerAs(db, 'manager@demo.local').milestone.update({ ...base, title: 'First editor’s title' });
     const before = tableCounts(db);
-    const res = await httpCall(db, 'milestone.update', { ...base, title: 'Second editor’s title' }, { user: sessionUser(db, 'admin@demo.local') });
+    const res = await httpCall(
+      db,
+      'milestone.update',
+      { ...base, title: 'Second editor’s title' },
+      { user: sessionUser(db, 'admin@demo.local') },
+    );
     expect(res.status).toBe(409);
     expect(res.body.error?.json.message).toMatch(/Reload/);
     expect(milestoneByTitle('First editor’s title').version).toBe(m.version + 1);
@@ -210,7 +229,11 @@ describe('milestone.update', () => {
   });
 
   it('refuses a milestone of another lab as not found, even to a manager', async () => {
-    const steelMilestone = db.select().from(milestones).where(eq(milestones.labId, labIdOf(db, 'green-auto-steel'))).get()!;
+    const steelMilestone = db
+      .select()
+      .from(milestones)
+      .where(eq(milestones.labId, labIdOf(db, 'green-auto-steel')))
+      .get()!;
     await expectRefused(
       () =>
         callerAs(db, 'manager@demo.local').milestone.update({
@@ -247,7 +270,11 @@ describe('milestone.updateProgress', () => {
     const m = milestoneByTitle('Domestic fine metal mask pilot trial');
     const updated = await callerAs(db, 'member@demo.local').milestone.updateProgress(progress(m));
     expect(updated).toMatchObject({ percentComplete: 60, status: 'in_progress', version: m.version + 1, title: m.title });
-    const event = db.select().from(auditEvents).where(and(eq(auditEvents.entityId, m.id), eq(auditEvents.action, 'progress_updated'))).get()!;
+    const event = db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, m.id), eq(auditEvents.action, 'progress_updated')))
+      .get()!;
     expect(event.before).toMatchObject({ percentComplete: 35, status: 'at_risk' });
     expect(event.after).toMatchObject({ percentComplete: 60, status: 'in_progress' });
     const again = await callerAs(db, 'manager@demo.local').milestone.updateProgress(progress(updated, { percentComplete: 70 }));
@@ -259,7 +286,9 @@ describe('milestone.updateProgress', () => {
 
   it('marks done only with an actual finish and 100 %, with field errors before the database would refuse', async () => {
     const m = milestoneByTitle('Domestic fine metal mask pilot trial');
-    const res = await httpCall(db, 'milestone.updateProgress', progress(m, { status: 'done' }), { user: sessionUser(db, 'member@demo.local') });
+    const res = await httpCall(db, 'milestone.updateProgress', progress(m, { status: 'done' }), {
+      user: sessionUser(db, 'member@demo.local'),
+    });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error!.json.data.fieldErrors).sort()).toEqual(['actualFinish', 'percentComplete']);
     const order = await httpCall(db, 'milestone.updateProgress', progress(m, { actualFinish: '2026-01-01' }), {
@@ -289,7 +318,11 @@ describe('milestone.delete', () => {
     const after = tableCounts(db);
     expect(after.milestones).toBe(before.milestones! - 1);
     expect(after.milestone_dependencies).toBe(before.milestone_dependencies! - 4);
-    const event = db.select().from(auditEvents).where(and(eq(auditEvents.entityId, m.id), eq(auditEvents.action, 'deleted'))).get()!;
+    const event = db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, m.id), eq(auditEvents.action, 'deleted')))
+      .get()!;
     expect(event.before).toMatchObject({ title: m.title });
   });
 
@@ -297,7 +330,8 @@ describe('milestone.delete', () => {
     const m = milestoneByTitle('Pilot run with domestic materials (10,000 panels)');
     await expectRefused(() => callerAs(db, 'manager@demo.local').milestone.delete({ labId, id: m.id, version: m.version + 1 }), 'CONFLICT');
     await expectRefused(() => callerAs(db, null).milestone.delete({ labId, id: m.id, version: m.version }), 'UNAUTHORIZED');
-    for (const email of OUTSIDERS) await expectRefused(() => callerAs(db, email).milestone.delete({ labId, id: m.id, version: m.version }), 'NOT_FOUND');
+    for (const email of OUTSIDERS)
+      await expectRefused(() => callerAs(db, email).milestone.delete({ labId, id: m.id, version: m.version }), 'NOT_FOUND');
     for (const email of BELOW_MANAGER)
       await expectRefused(() => callerAs(db, email).milestone.delete({ labId, id: m.id, version: m.version }), 'FORBIDDEN');
   });

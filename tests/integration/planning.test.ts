@@ -49,9 +49,18 @@ async function expectOnlyManagers(call: (email: string | null) => Promise<unknow
 
 describe('dependency.add', () => {
   it('lets a manager add a dependency with a lag, audited', async () => {
-    const dep = await callerAs(db, 'manager@demo.local').dependency.add({ labId, predecessorId: idOf(SAMPLES), successorId: idOf(LTPO), lagDays: 7 });
+    const dep = await callerAs(db, 'manager@demo.local').dependency.add({
+      labId,
+      predecessorId: idOf(SAMPLES),
+      successorId: idOf(LTPO),
+      lagDays: 7,
+    });
     expect(dep).toMatchObject({ labId, lagDays: 7 });
-    const event = db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'milestone_dependency'), eq(auditEvents.entityId, dep.id))).get();
+    const event = db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'milestone_dependency'), eq(auditEvents.entityId, dep.id)))
+      .get();
     expect(event?.action).toBe('created');
   });
 
@@ -72,15 +81,26 @@ describe('dependency.add', () => {
   it('refuses a self-dependency and a duplicate with field errors', async () => {
     const user = sessionUser(db, 'manager@demo.local');
     const self = await httpCall(db, 'dependency.add', { labId, predecessorId: idOf(LTPO), successorId: idOf(LTPO), lagDays: 0 }, { user });
-    expect(self.body.error?.json.data.fieldErrors.predecessorId).toEqual(['A milestone cannot depend on itself. Choose another milestone.']);
+    expect(self.body.error?.json.data.fieldErrors.predecessorId).toEqual([
+      'A milestone cannot depend on itself. Choose another milestone.',
+    ]);
     const dup = await httpCall(db, 'dependency.add', { labId, predecessorId: idOf(LTPO), successorId: idOf(PILOT), lagDays: 3 }, { user });
     expect(dup.body.error?.json.data.fieldErrors.predecessorId).toEqual(['This dependency already exists. Change its lag instead.']);
-    const lag = await httpCall(db, 'dependency.add', { labId, predecessorId: idOf(SAMPLES), successorId: idOf(LTPO), lagDays: 1.5 }, { user });
+    const lag = await httpCall(
+      db,
+      'dependency.add',
+      { labId, predecessorId: idOf(SAMPLES), successorId: idOf(LTPO), lagDays: 1.5 },
+      { user },
+    );
     expect(lag.body.error?.json.data.fieldErrors.lagDays).toBeDefined();
   });
 
   it('answers NOT_FOUND for a milestone of another lab', async () => {
-    const steel = db.select().from(milestones).where(eq(milestones.labId, labIdOf(db, 'green-auto-steel'))).get()!;
+    const steel = db
+      .select()
+      .from(milestones)
+      .where(eq(milestones.labId, labIdOf(db, 'green-auto-steel')))
+      .get()!;
     await expectRefused(
       () => callerAs(db, 'manager@demo.local').dependency.add({ labId, predecessorId: steel.id, successorId: idOf(LTPO), lagDays: 0 }),
       'NOT_FOUND',
@@ -111,7 +131,11 @@ describe('dependency.updateLag and dependency.remove', () => {
     await expectRefused(() => manager.dependency.remove({ labId, id: dep.id, version: dep.version }), 'CONFLICT');
     await manager.dependency.remove({ labId, id: dep.id, version: updated.version });
     expect(db.select().from(milestoneDependencies).where(eq(milestoneDependencies.id, dep.id)).get()).toBeUndefined();
-    const actions = db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'milestone_dependency'), eq(auditEvents.entityId, dep.id))).all();
+    const actions = db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'milestone_dependency'), eq(auditEvents.entityId, dep.id)))
+      .all();
     expect(actions.map((a) => a.action)).toEqual(['updated', 'deleted']);
   });
 
@@ -122,8 +146,15 @@ describe('dependency.updateLag and dependency.remove', () => {
   });
 
   it('answers NOT_FOUND for a dependency of another lab', async () => {
-    const other = db.select().from(milestoneDependencies).where(eq(milestoneDependencies.labId, labIdOf(db, 'green-auto-steel'))).get()!;
-    await expectRefused(() => callerAs(db, 'manager@demo.local').dependency.remove({ labId, id: other.id, version: other.version }), 'NOT_FOUND');
+    const other = db
+      .select()
+      .from(milestoneDependencies)
+      .where(eq(milestoneDependencies.labId, labIdOf(db, 'green-auto-steel')))
+      .get()!;
+    await expectRefused(
+      () => callerAs(db, 'manager@demo.local').dependency.remove({ labId, id: other.id, version: other.version }),
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -141,7 +172,13 @@ describe('baseline.set and baseline.list', () => {
     const timeline = await manager.milestone.timeline({ labId });
     expect(timeline.chosenBaselineId).toBe(baseline.id);
     expect(timeline.milestones.every((m) => m.slipDays === 0)).toBe(true);
-    expect(db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'milestone_baseline'), eq(auditEvents.entityId, baseline.id))).get()).toBeDefined();
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityType, 'milestone_baseline'), eq(auditEvents.entityId, baseline.id)))
+        .get(),
+    ).toBeDefined();
   });
 
   it('needs a name that is not taken yet', async () => {
@@ -172,7 +209,11 @@ describe('milestone.reschedulePreview and milestone.rescheduleApply', () => {
     const countsBefore = tableCounts(db);
     const result = await manager.milestone.rescheduleApply({ labId, expected: preview.map((m) => ({ id: m.id, version: m.version })) });
     expect(result).toEqual({ moved: 2 });
-    expect(byTitle(PILOT)).toMatchObject({ forecastStart: preview[0]!.to.start, forecastFinish: preview[0]!.to.finish, version: pilot.version + 1 });
+    expect(byTitle(PILOT)).toMatchObject({
+      forecastStart: preview[0]!.to.start,
+      forecastFinish: preview[0]!.to.finish,
+      version: pilot.version + 1,
+    });
     expect(byTitle(MASS).forecastStart).toBe(preview[1]!.to.start);
     expect(tableCounts(db).audit_events).toBe(countsBefore.audit_events! + 2);
     const timeline = await manager.milestone.timeline({ labId });
@@ -191,7 +232,15 @@ describe('milestone.reschedulePreview and milestone.rescheduleApply', () => {
     const manager = callerAs(db, 'manager@demo.local');
     const preview = await manager.milestone.reschedulePreview({ labId });
     const mass = byTitle(MASS);
-    await manager.milestone.updateProgress({ labId, id: mass.id, version: mass.version, status: 'not_started', percentComplete: 5, actualStart: null, actualFinish: null });
+    await manager.milestone.updateProgress({
+      labId,
+      id: mass.id,
+      version: mass.version,
+      status: 'not_started',
+      percentComplete: 5,
+      actualStart: null,
+      actualFinish: null,
+    });
     await expectRefused(
       () => manager.milestone.rescheduleApply({ labId, expected: preview.map((m) => ({ id: m.id, version: m.version })) }),
       'CONFLICT',

@@ -10,6 +10,8 @@ import enMeta from './en/meta.json';
 import enNav from './en/nav.json';
 import enValidation from './en/validation.json';
 import enWorkspace from './en/workspace.json';
+import enTimeline from './en/timeline.json';
+import enPortfolio from './en/portfolio.json';
 import zhAuth from './zh-CN/auth.json';
 import zhCommon from './zh-CN/common.json';
 import zhDirectory from './zh-CN/directory.json';
@@ -20,6 +22,8 @@ import zhMeta from './zh-CN/meta.json';
 import zhNav from './zh-CN/nav.json';
 import zhValidation from './zh-CN/validation.json';
 import zhWorkspace from './zh-CN/workspace.json';
+import zhTimeline from './zh-CN/timeline.json';
+import zhPortfolio from './zh-CN/portfolio.json';
 
 export const en = {
   ...enMeta,
@@ -32,6 +36,8 @@ export const en = {
   ...enLab,
   ...enErrors,
   ...enValidation,
+  ...enTimeline,
+  ...enPortfolio,
 };
 
 export const zhCN = {
@@ -45,4 +51,6 @@ export const zhCN = {
   ...zhLab,
   ...zhErrors,
   ...zhValidation,
+  ...zhTimeline,
+  ...zhPortfolio,
 };

@@ -69,5 +69,7 @@ export const milestoneRouter = router({
   /** Applies the previewed moves in one transaction; CONFLICT when the plan changed since the preview. */
   rescheduleApply: labManagerProcedure
     .input(z.object({ fromId: id.nullish(), expected: z.array(z.object({ id, version: z.number().int().positive() })).max(5000) }))
-    .mutation(({ ctx, input }) => applyReschedule(ctx.db, ctx.user, { labId: ctx.lab.id, fromId: input.fromId ?? null, expected: input.expected })),
+    .mutation(({ ctx, input }) =>
+      applyReschedule(ctx.db, ctx.user, { labId: ctx.lab.id, fromId: input.fromId ?? null, expected: input.expected }),
+    ),
 });
