@@ -74,7 +74,7 @@ export async function PortfolioTimeline({
         {axis.minorTicks.map((tick) => (
           <g key={tick.x}>
             <line x1={LABEL_WIDTH + tick.x} x2={LABEL_WIDTH + tick.x} y1={22} y2={height} stroke="#eef1f5" />
-            {tick.next - tick.x >= 22 ? (
+            {tick.next - tick.x >= 30 ? (
               <text x={LABEL_WIDTH + tick.x + 4} y={38}>
                 {zoom === 'month'
                   ? format.dateTime(tick.date, { month: 'short', timeZone: 'UTC' })

@@ -8,6 +8,7 @@ import { FilterForm } from '../../../../_components/FilterForm';
 import { buttonClass, selectClass } from '../../../../_components/Form';
 import { Card, EmptyState } from '../../../../_components/Page';
 import { PortfolioTimeline } from '../../../../_components/timeline/PortfolioTimeline';
+import { TimelineScroller } from '../../../../_components/timeline/TimelineScroller';
 import { TIMELINE_ZOOMS, type TimelineZoom } from '../../../../_components/timeline/types';
 import { formatIsoDate } from '../../../../_lib/dates';
 import { localized } from '../../../../_lib/localized';
@@ -161,7 +162,7 @@ export default async function PortfolioTimelinePage({ params, searchParams }: Pr
       ) : (
         <>
           <Card className="timeline-card mt-4 overflow-hidden">
-            <div className="timeline-scroll overflow-x-auto">
+            <TimelineScroller className="timeline-scroll overflow-x-auto">
               <PortfolioTimeline
                 labs={data.labs}
                 locale={locale}
@@ -171,7 +172,7 @@ export default async function PortfolioTimelinePage({ params, searchParams }: Pr
                 toggleHref={toggleHref}
                 labHref={labHref}
               />
-            </div>
+            </TimelineScroller>
           </Card>
           <Card className="mt-6">
             <div className="overflow-x-auto">

@@ -25,7 +25,7 @@ export async function TimelineTable({
   const th = 'px-3 py-2 font-medium whitespace-nowrap';
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[960px] text-left text-sm">
+      <table className="w-full min-w-[1120px] text-left text-sm">
         <caption className="sr-only">{t('table.caption')}</caption>
         <thead className="bg-canvas text-xs uppercase tracking-wide text-muted">
           <tr>
@@ -64,7 +64,7 @@ export async function TimelineTable({
             const preds = predecessorsOf.get(m.id) ?? [];
             return (
               <tr key={m.id} className="align-top">
-                <th scope="row" className="px-3 py-2.5 pl-5 font-medium text-ink">
+                <th scope="row" className="min-w-[15rem] px-3 py-2.5 pl-5 font-medium text-ink">
                   <a href={hrefFor(m.id)} data-timeline-link="" className="hover:text-brand hover:underline">
                     {m.title}
                   </a>
@@ -89,7 +89,7 @@ export async function TimelineTable({
                     ) : null}
                   </div>
                 </td>
-                <td className="num px-3 py-2.5 text-right">{m.percentComplete} %</td>
+                <td className="num whitespace-nowrap px-3 py-2.5 text-right">{m.percentComplete} %</td>
                 <td className="num whitespace-nowrap px-3 py-2.5 text-ink-soft">
                   {m.baselineFinish ? `${date(m.baselineStart)} – ${date(m.baselineFinish)}` : '—'}
                 </td>
@@ -98,7 +98,7 @@ export async function TimelineTable({
                   {m.actualStart || m.actualFinish ? `${date(m.actualStart)} – ${date(m.actualFinish)}` : '—'}
                 </td>
                 <td
-                  className={`num px-3 py-2.5 text-right font-medium ${m.slipDays && m.slipDays > 0 ? 'text-bad' : m.slipDays && m.slipDays < 0 ? 'text-ok' : 'text-ink-soft'}`}
+                  className={`num whitespace-nowrap px-3 py-2.5 text-right font-medium ${m.slipDays && m.slipDays > 0 ? 'text-bad' : m.slipDays && m.slipDays < 0 ? 'text-ok' : 'text-ink-soft'}`}
                 >
                   {m.slipDays === null ? '—' : t('slipBadge', { days: m.slipDays })}
                 </td>

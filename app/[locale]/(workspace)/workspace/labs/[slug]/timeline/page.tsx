@@ -6,6 +6,7 @@ import { roleAtLeast } from '../../../../../../../server/services/access';
 import type { LabTimelineMilestone } from '../../../../../../../server/services/timeline';
 import { Timeline } from '../../../../../../_components/timeline/Timeline';
 import { TimelineLegend } from '../../../../../../_components/timeline/TimelineLegend';
+import { TimelineScroller } from '../../../../../../_components/timeline/TimelineScroller';
 import { TIMELINE_ZOOMS } from '../../../../../../_components/timeline/types';
 import { FilterForm } from '../../../../../../_components/FilterForm';
 import { buttonClass, selectClass } from '../../../../../../_components/Form';
@@ -73,10 +74,51 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
   const todayText = formatIsoDate(format, timeline.today);
   const tab = (active: boolean) => (active ? 'bg-surface text-ink shadow-sm ring-1 ring-line' : 'text-ink-soft hover:text-ink');
 
+  const toolbar = (
+    <div className="no-print flex flex-wrap items-center justify-between gap-2 border-b border-line px-3 py-2">
+      <nav
+        aria-label={t('zoom.label')}
+        className={`inline-flex rounded-lg bg-neutral-soft p-0.5 text-sm ${p.view === 'table' ? 'invisible' : ''}`}
+      >
+        {TIMELINE_ZOOMS.map((z) => (
+          <a
+            key={z}
+            href={href({ zoom: z })}
+            data-timeline-link=""
+            aria-current={p.zoom === z ? 'true' : undefined}
+            className={`rounded-md px-2.5 py-1 ${tab(p.zoom === z)}`}
+          >
+            {t(`zoom.${z}`)}
+          </a>
+        ))}
+      </nav>
+      <nav aria-label={t('view.label')} className="inline-flex rounded-lg bg-neutral-soft p-0.5 text-sm">
+        <a
+          href={href({ view: 'chart' })}
+          data-timeline-link=""
+          aria-current={p.view === 'chart' ? 'true' : undefined}
+          className={`inline-flex items-center gap-1 rounded-md px-2.5 py-1 ${tab(p.view === 'chart')}`}
+        >
+          <BarChart3 aria-hidden className="size-4" />
+          {t('view.chart')}
+        </a>
+        <a
+          href={href({ view: 'table' })}
+          data-timeline-link=""
+          aria-current={p.view === 'table' ? 'true' : undefined}
+          className={`inline-flex items-center gap-1 rounded-md px-2.5 py-1 ${tab(p.view === 'table')}`}
+        >
+          <Table2 aria-hidden className="size-4" />
+          {t('view.table')}
+        </a>
+      </nav>
+    </div>
+  );
+
   return (
     <div className="timeline-page">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
-        <div>
+        <div className="min-w-0 flex-1">
           <h2 className="text-xl font-semibold tracking-tight text-ink">{t('title')}</h2>
           <p className="mt-0.5 text-sm text-muted">
             {chosenBaseline
@@ -88,7 +130,7 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
             <span className="print-only">{` · ${t('printedOn', { date: todayText })}`}</span>
           </p>
         </div>
-        <div className="no-print flex flex-wrap gap-2">
+        <div className="no-print flex flex-wrap gap-2 sm:shrink-0 sm:justify-end">
           {isManager ? (
             <a href={href({ create: true, m: null, edit: false })} data-timeline-link="" className={buttonClass('primary', 'sm')}>
               <Plus aria-hidden className="size-4" />
@@ -156,8 +198,8 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
         </div>
       ) : null}
 
-      <div className="no-print mt-5 flex flex-col gap-3 lg:flex-row lg:items-end lg:justify-between">
-        <FilterForm action={base} className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end">
+      <div className="no-print mt-5">
+        <FilterForm action={base} className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end sm:[&_select]:w-48">
           {p.zoom !== 'quarter' ? <input type="hidden" name="zoom" value={p.zoom} /> : null}
           {p.view !== 'chart' ? <input type="hidden" name="view" value={p.view} /> : null}
           <label className="grid gap-1 text-xs font-medium text-muted">
@@ -211,41 +253,6 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
             </button>
           </noscript>
         </FilterForm>
-        <div className="flex flex-wrap items-center gap-2">
-          <nav aria-label={t('zoom.label')} className="inline-flex rounded-lg bg-neutral-soft p-0.5 text-sm">
-            {TIMELINE_ZOOMS.map((z) => (
-              <a
-                key={z}
-                href={href({ zoom: z })}
-                data-timeline-link=""
-                aria-current={p.zoom === z ? 'true' : undefined}
-                className={`rounded-md px-2.5 py-1 ${tab(p.zoom === z)}`}
-              >
-                {t(`zoom.${z}`)}
-              </a>
-            ))}
-          </nav>
-          <nav aria-label={t('view.label')} className="inline-flex rounded-lg bg-neutral-soft p-0.5 text-sm">
-            <a
-              href={href({ view: 'chart' })}
-              data-timeline-link=""
-              aria-current={p.view === 'chart' ? 'true' : undefined}
-              className={`inline-flex items-center gap-1 rounded-md px-2.5 py-1 ${tab(p.view === 'chart')}`}
-            >
-              <BarChart3 aria-hidden className="size-4" />
-              {t('view.chart')}
-            </a>
-            <a
-              href={href({ view: 'table' })}
-              data-timeline-link=""
-              aria-current={p.view === 'table' ? 'true' : undefined}
-              className={`inline-flex items-center gap-1 rounded-md px-2.5 py-1 ${tab(p.view === 'table')}`}
-            >
-              <Table2 aria-hidden className="size-4" />
-              {t('view.table')}
-            </a>
-          </nav>
-        </div>
       </div>
       {filtered ? (
         <p className="no-print mt-2 text-sm text-muted" role="status">
@@ -277,6 +284,7 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
           </div>
         ) : p.view === 'table' ? (
           <Card className="mt-4">
+            {toolbar}
             <TimelineTable
               milestones={shown}
               titles={titles}
@@ -287,7 +295,8 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
           </Card>
         ) : (
           <Card className="timeline-card mt-4 overflow-hidden">
-            <div className="timeline-scroll overflow-x-auto">
+            {toolbar}
+            <TimelineScroller className="timeline-scroll overflow-x-auto">
               <Timeline
                 label={t('chartLabel', { count: shown.length })}
                 items={shown.map((m) => ({ ...m, owner: ownerName(m) }))}
@@ -296,7 +305,7 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
                   .map((d) => ({ ...d, conflict: d.conflict !== null }))}
                 options={{ zoom: p.zoom, today: timeline.today, hrefFor: milestoneHref, selectedId: selected?.id ?? null }}
               />
-            </div>
+            </TimelineScroller>
             <div className="border-t border-line px-4 py-3">
               <TimelineLegend />
             </div>
