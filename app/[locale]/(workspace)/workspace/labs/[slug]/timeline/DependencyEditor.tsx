@@ -116,7 +116,7 @@ export function DependencyEditor({
       {rows.length === 0 ? (
         <p className="py-2 text-sm text-muted">{t('dependencies.none')}</p>
       ) : (
-        <ul className="divide-y divide-line">
+        <ul className="divide-y divide-line" aria-label={title}>
           {rows.map((row) => (
             <LagEditor key={`${row.id}-${row.version}`} labId={labId} row={row} />
           ))}
