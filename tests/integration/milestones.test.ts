@@ -90,6 +90,27 @@ describe('milestone.timeline', () => {
     expect(timeline.slippage.endSlipDays).toBeGreaterThan(0);
   });
 
+  it('shows, for every demo lab, dependencies, a critical path, baseline differences and late milestones', async () => {
+    const admin = callerAs(db, 'admin@demo.local');
+    for (const slug of ['new-display-lab', 'green-auto-steel', 'key-equipment-consortium']) {
+      const timeline = await admin.milestone.timeline({ labId: labIdOf(db, slug) });
+      expect(timeline.dependencies.length, slug).toBeGreaterThanOrEqual(5);
+      expect(timeline.milestones.filter((m) => m.critical).length, slug).toBeGreaterThanOrEqual(2);
+      expect(
+        timeline.dependencies.some((d) => d.critical),
+        slug,
+      ).toBe(true);
+      expect(
+        timeline.milestones.some((m) => (m.slipDays ?? 0) > 0),
+        slug,
+      ).toBe(true);
+      expect(
+        timeline.milestones.some((m) => m.late),
+        slug,
+      ).toBe(true);
+    }
+  });
+
   it('compares against any chosen baseline', async () => {
     const caller = callerAs(db, 'manager@demo.local');
     const { baselines } = await caller.milestone.timeline({ labId });

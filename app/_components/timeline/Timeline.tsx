@@ -1,6 +1,6 @@
 import './timeline.css';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { STAGES } from '../../../server/domain/enums';
+import { MILESTONE_STATUSES as STATUS_KEYS, STAGES } from '../../../server/domain/enums';
 import { formatIsoDate } from '../../_lib/dates';
 import { fitText } from './fit-text';
 import { timeAxis } from './scale';
@@ -62,7 +62,17 @@ export async function Timeline({
     options.zoom === 'month'
       ? format.dateTime(d, { month: 'short', timeZone: 'UTC' })
       : t('quarterShort', { quarter: Math.floor(d.getUTCMonth() / 3) + 1 });
-  const dateText = (iso: string) => formatIsoDate(format, iso);
+  // Hundreds of rows repeat the same dates and words: format each once.
+  const dateCache = new Map<string, string>();
+  const dateText = (iso: string) => dateCache.get(iso) ?? dateCache.set(iso, formatIsoDate(format, iso)).get(iso)!;
+  const words = {
+    late: t('late'),
+    critical: t('critical'),
+    onCriticalPath: t('onCriticalPath'),
+    conflict: t('conflictSentence'),
+    status: Object.fromEntries(STATUS_KEYS.map((s) => [s, te(`milestoneStatus.${s}`)])) as Record<TimelineItem['status'], string>,
+    phase: Object.fromEntries(STAGES.map((s) => [s, te(`stage.${s}`)])) as Record<TimelineItem['phase'], string>,
+  };
   const todayX = cx(options.today);
 
   /** The two-line label of a row: title, then status word, percent, late/critical and owner. */
@@ -70,10 +80,10 @@ export async function Timeline({
     const paint = statusPaint[m.status];
     const critical = planning && m.critical;
     const meta: { text: string; color?: string; strong?: boolean }[] = [
-      { text: te(`milestoneStatus.${m.status}`), color: paint.text, strong: true },
+      { text: words.status[m.status], color: paint.text, strong: true },
       { text: `${m.percentComplete} %` },
-      ...(m.late ? [{ text: t('late'), color: CONFLICT, strong: true }] : []),
-      ...(critical ? [{ text: t('critical'), color: CRITICAL, strong: true }] : []),
+      ...(m.late ? [{ text: words.late, color: CONFLICT, strong: true }] : []),
+      ...(critical ? [{ text: words.critical, color: CRITICAL, strong: true }] : []),
       ...(m.owner ? [{ text: fitText(m.owner, 90, 10.5) }] : []),
     ];
     return (
@@ -206,17 +216,17 @@ export async function Timeline({
           const conflict = planning && m.conflict;
           const description = [
             m.title,
-            te(`stage.${m.phase}`),
+            words.phase[m.phase],
             t('forecastRange', { start: dateText(m.forecastStart), finish: dateText(m.forecastFinish) }),
             m.baselineFinish ? t('baselineRange', { start: dateText(m.baselineStart!), finish: dateText(m.baselineFinish) }) : null,
             m.actualStart ? t('actualStarted', { date: dateText(m.actualStart) }) : null,
             m.actualFinish ? t('actualFinished', { date: dateText(m.actualFinish) }) : null,
-            te(`milestoneStatus.${m.status}`),
+            words.status[m.status],
             t('percentDone', { percent: m.percentComplete }),
             m.slipDays !== null ? t('slipSentence', slipParams(m.slipDays)) : null,
-            m.late ? t('late') : null,
-            critical ? t('onCriticalPath') : null,
-            conflict ? t('conflictSentence') : null,
+            m.late ? words.late : null,
+            critical ? words.onCriticalPath : null,
+            conflict ? words.conflict : null,
           ]
             .filter(Boolean)
             .join('. ');
@@ -318,7 +328,6 @@ export async function Timeline({
               href={options.hrefFor(m.id)}
               className="tl-row"
               data-timeline-link=""
-              aria-label={description}
               aria-current={selected ? 'true' : undefined}
             >
               {content}
