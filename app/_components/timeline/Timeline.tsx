@@ -106,7 +106,7 @@ export async function Timeline({
   };
 
   return (
-    <div className="grid w-max" data-today-x={Math.round(todayX)}>
+    <div className="tl-frame grid w-max" data-today-x={Math.round(todayX)}>
       <svg
         className="timeline-svg col-start-1 row-start-1 block"
         width={width}
