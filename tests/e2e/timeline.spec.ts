@@ -135,3 +135,42 @@ test('the portfolio shows each lab the user can see, and expands a lab to its mi
   await page.getByLabel('Sector').selectOption({ label: 'Steel and metallurgy' });
   await expect(table.getByRole('row')).toHaveCount(2);
 });
+
+test('two people saving progress on one milestone: the second is told and can reload without losing the first save', async ({
+  browser,
+}) => {
+  const first = await browser.newPage();
+  const second = await browser.newPage();
+  await signIn(first, 'member@demo.local');
+  await signIn(second, 'manager@demo.local');
+  for (const page of [first, second]) {
+    await page.goto(TIMELINE);
+    await openMilestone(page, 'LTPO backplane process verification');
+  }
+  const firstForm = first.getByRole('form', { name: 'Update progress' });
+  await firstForm.getByRole('spinbutton', { name: 'Percent complete' }).fill('80');
+  await firstForm.getByRole('button', { name: 'Save progress' }).click();
+  await expect(firstForm.getByRole('status')).toHaveText('Progress saved.');
+
+  const secondForm = second.getByRole('form', { name: 'Update progress' });
+  await secondForm.getByRole('spinbutton', { name: 'Percent complete' }).fill('75');
+  await secondForm.getByRole('button', { name: 'Save progress' }).click();
+  await expect(secondForm.getByRole('alert')).toContainText('Someone else saved a change while you were editing.');
+  await secondForm.getByRole('button', { name: 'Reload' }).click();
+  await expect(secondForm.getByRole('spinbutton', { name: 'Percent complete' })).toHaveValue('80');
+  await first.close();
+  await second.close();
+});
+
+test('the timeline works by keyboard: a row opens its details with Enter, Escape closes them', async ({ page }) => {
+  await signIn(page, 'viewer@demo.local');
+  await page.goto(TIMELINE);
+  const row = page.getByRole('link', { name: /^Custom 1\.5K OLED engineering samples\./ });
+  await row.focus();
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('heading', { level: 2, name: 'Custom 1.5K OLED engineering samples' });
+  await expect(heading).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(heading).toBeHidden();
+  await expect(page).toHaveURL(/\/timeline$/);
+});

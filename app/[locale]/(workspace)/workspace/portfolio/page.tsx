@@ -71,7 +71,7 @@ export default async function PortfolioTimelinePage({ params, searchParams }: Pr
   return (
     <div className="timeline-page">
       <div className="no-print flex flex-col gap-3 lg:flex-row lg:items-end lg:justify-between">
-        <FilterForm action={base} className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end">
+        <FilterForm key={href({})} action={base} className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end">
           {zoom !== 'year' ? <input type="hidden" name="zoom" value={zoom} /> : null}
           <label className="grid gap-1 text-xs font-medium text-muted">
             {t('portfolio.filters.sector')}

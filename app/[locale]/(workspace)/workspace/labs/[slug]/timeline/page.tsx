@@ -199,7 +199,12 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
       ) : null}
 
       <div className="no-print mt-5">
-        <FilterForm action={base} className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end sm:[&_select]:w-48">
+        <FilterForm
+          // Remount on every change of the URL so the selects show what the URL says after client navigation.
+          key={timelineHref(base, p)}
+          action={base}
+          className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end sm:[&_select]:w-48"
+        >
           {p.zoom !== 'quarter' ? <input type="hidden" name="zoom" value={p.zoom} /> : null}
           {p.view !== 'chart' ? <input type="hidden" name="view" value={p.view} /> : null}
           <label className="grid gap-1 text-xs font-medium text-muted">
