@@ -130,7 +130,7 @@ export async function Timeline({
 
         {/* Axis: years above, months or quarters below, with faint grid lines through the rows. */}
         <g aria-hidden="true" fontSize="11" fill="#5b6577">
-          <rect x={LABEL_WIDTH} y={0} width={axis.width} height={AXIS_HEIGHT} fill="#f7f8fa" />
+          <rect x={LABEL_WIDTH} y={0} width={width - LABEL_WIDTH} height={AXIS_HEIGHT} fill="#f7f8fa" />
           {axis.minorTicks.map((tick) => (
             <g key={tick.x}>
               <line x1={LABEL_WIDTH + tick.x} x2={LABEL_WIDTH + tick.x} y1={22} y2={height} stroke="#eef1f5" />

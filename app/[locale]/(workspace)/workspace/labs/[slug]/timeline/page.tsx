@@ -177,7 +177,6 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
           label={t('stats.critical')}
           value={timeline.criticalCount}
           hint={t('stats.conflicts', { count: timeline.conflictCount })}
-          tone={timeline.conflictCount > 0 ? 'warn' : undefined}
         />
       </dl>
 
