@@ -782,6 +782,8 @@ const greenSteelLab: DemoLab = {
     ['firstSupply', 'ramp', 0],
     ['eaf', 'loop', 14],
     ['ramp', 'verify', 10],
+    // A lead (negative lag): the recycling pilot starts 66 days before the series ramp-up ends.
+    ['ramp', 'loop', -66],
   ],
   goals: [
     {

@@ -3,6 +3,11 @@ import { directoryRouter } from './routers/directory';
 import { labRouter } from './routers/lab';
 import { meRouter } from './routers/me';
 import { updateRouter } from './routers/update';
+import { baselineRouter } from './routers/baseline';
+import { calendarRouter } from './routers/calendar';
+import { dependencyRouter } from './routers/dependency';
+import { milestoneRouter } from './routers/milestone';
+import { portfolioRouter } from './routers/portfolio';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -12,6 +17,11 @@ export const appRouter = router({
   lab: labRouter,
   me: meRouter,
   update: updateRouter,
+  milestone: milestoneRouter,
+  dependency: dependencyRouter,
+  baseline: baselineRouter,
+  calendar: calendarRouter,
+  portfolio: portfolioRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -21,9 +21,12 @@ const procedures = Object.keys(procedureDefs);
 
 /** Every field the procedure's input schemas name, optional ones included, so each gets fuzzed. */
 function schemaKeys(path: string): string[] {
-  return procedureDefs[path]!._def.inputs.flatMap((schema) =>
-    schema && typeof schema === 'object' && 'shape' in schema ? Object.keys((schema as { shape: object }).shape) : [],
-  );
+  return procedureDefs[path]!._def.inputs.flatMap((input) => {
+    let schema = input as { shape?: object; unwrap?: () => unknown } | undefined;
+    // Look through .optional() / .nullish() wrappers to the object inside.
+    while (schema && !schema.shape && typeof schema.unwrap === 'function') schema = schema.unwrap() as typeof schema;
+    return schema?.shape ? Object.keys(schema.shape) : [];
+  });
 }
 
 const HUGE = 'x'.repeat(200_000);
@@ -73,6 +76,7 @@ function mutated(valid: unknown, fields: string[]): fc.Arbitrary<unknown> {
   if (!valid || typeof valid !== 'object' || Array.isArray(valid))
     return fields.length ? fc.oneof(nasty, fc.dictionary(fc.constantFrom(...fields), nasty)) : nasty;
   const keys = [...new Set([...Object.keys(valid), ...fields])];
+  if (keys.length === 0) return nasty;
   return fc.oneof(
     nasty,
     fc.record({ key: fc.constantFrom(...keys), value: nasty }).map(({ key, value }) => ({ ...valid, [key]: value })),

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { DB } from '../../db/client';
-import { progressUpdates } from '../../db/schema';
+import { milestoneDependencies, milestones, progressUpdates } from '../../db/schema';
 import type { SessionUser } from '../../server/auth';
+import { previewReschedule } from '../../server/services/reschedule';
 import { labIdOf, sessionUser } from '../helpers/db';
 import type { Access, Outcome, Role } from './roles';
 
@@ -46,6 +47,48 @@ function anyUpdate(f: Fixture) {
     .get()!;
 }
 
+function milestonesOf(f: Fixture) {
+  return f.db.select().from(milestones).where(eq(milestones.labId, f.labId)).orderBy(milestones.id).all();
+}
+
+function aMilestone(f: Fixture) {
+  return milestonesOf(f).find((m) => m.status === 'in_progress')!;
+}
+
+function aDependency(f: Fixture) {
+  return f.db.select().from(milestoneDependencies).where(eq(milestoneDependencies.labId, f.labId)).get()!;
+}
+
+/** Two milestones of the lab that no dependency links yet, earliest first (so no cycle). */
+function unlinkedPair(f: Fixture) {
+  const ms = milestonesOf(f);
+  const deps = f.db.select().from(milestoneDependencies).where(eq(milestoneDependencies.labId, f.labId)).all();
+  for (const a of ms)
+    for (const b of ms) {
+      if (
+        a.id < b.id &&
+        !deps.some((d) => (d.predecessorId === a.id && d.successorId === b.id) || (d.predecessorId === b.id && d.successorId === a.id))
+      ) {
+        if (a.forecastFinish <= b.forecastStart) return { predecessorId: a.id, successorId: b.id };
+      }
+    }
+  throw new Error('no unlinked pair');
+}
+
+const milestoneFields = (m: typeof milestones.$inferSelect) => ({
+  title: m.title,
+  description: m.description,
+  phase: m.phase,
+  ownerOrganisationId: m.ownerOrganisationId,
+  forecastStart: m.forecastStart,
+  forecastFinish: m.forecastFinish,
+  isPublic: m.isPublic,
+  status: m.status,
+  percentComplete: m.percentComplete,
+  actualStart: m.actualStart,
+  actualFinish: m.actualFinish,
+});
+
 export const POLICY: Record<string, PolicyEntry> = {
   'directory.list': { access: 'public', input: () => undefined },
 
@@ -87,4 +130,80 @@ export const POLICY: Record<string, PolicyEntry> = {
   'activity.list': { access: 'viewer', input: (f) => ({ labId: f.labId }) },
   'activity.filters': { access: 'viewer', input: (f) => ({ labId: f.labId }) },
   'audit.list': { access: 'manager', input: (f) => ({ labId: f.labId }) },
+
+  'milestone.timeline': { access: 'viewer', input: (f) => ({ labId: f.labId }) },
+  'milestone.create': {
+    access: 'manager',
+    input: (f) => ({
+      labId: f.labId,
+      ...milestoneFields(aMilestone(f)),
+      title: 'Policy milestone',
+      status: 'not_started',
+      percentComplete: 0,
+      actualStart: null,
+      actualFinish: null,
+    }),
+  },
+  'milestone.update': {
+    access: 'manager',
+    input: (f) => {
+      const m = aMilestone(f);
+      return { labId: f.labId, id: m.id, version: m.version, ...milestoneFields(m), title: `${m.title} (edited)` };
+    },
+  },
+  'milestone.delete': {
+    access: 'manager',
+    input: (f) => {
+      const m = aMilestone(f);
+      return { labId: f.labId, id: m.id, version: m.version };
+    },
+  },
+  'milestone.updateProgress': {
+    access: 'member',
+    input: (f) => {
+      const m = aMilestone(f);
+      return {
+        labId: f.labId,
+        id: m.id,
+        version: m.version,
+        status: 'in_progress',
+        percentComplete: Math.min(100, m.percentComplete + 5),
+        actualStart: m.actualStart,
+        actualFinish: null,
+      };
+    },
+  },
+  'milestone.reschedulePreview': { access: 'manager', input: (f) => ({ labId: f.labId }) },
+  'milestone.rescheduleApply': {
+    access: 'manager',
+    // The moves a manager previewed (the demo lab has a dependency conflict to resolve).
+    input: (f) => ({
+      labId: f.labId,
+      expected: previewReschedule(f.db, sessionUser(f.db, 'manager@demo.local'), { labId: f.labId }).map((m) => ({
+        id: m.id,
+        version: m.version,
+      })),
+    }),
+  },
+  'dependency.add': { access: 'manager', input: (f) => ({ labId: f.labId, ...unlinkedPair(f), lagDays: 3 }) },
+  'dependency.updateLag': {
+    access: 'manager',
+    input: (f) => {
+      const d = aDependency(f);
+      return { labId: f.labId, id: d.id, version: d.version, lagDays: d.lagDays + 2 };
+    },
+  },
+  'dependency.remove': {
+    access: 'manager',
+    input: (f) => {
+      const d = aDependency(f);
+      return { labId: f.labId, id: d.id, version: d.version };
+    },
+  },
+  'baseline.list': { access: 'viewer', input: (f) => ({ labId: f.labId }) },
+  'baseline.set': { access: 'manager', input: (f) => ({ labId: f.labId, name: 'Policy baseline' }) },
+  'calendar.status': { access: 'viewer', input: (f) => ({ labId: f.labId }) },
+  'calendar.renew': { access: 'viewer', input: (f) => ({ labId: f.labId }) },
+  'calendar.revoke': { access: 'viewer', input: (f) => ({ labId: f.labId }) },
+  'portfolio.timeline': { access: 'authenticated', input: () => ({}) },
 };

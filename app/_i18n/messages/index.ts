@@ -13,6 +13,8 @@ import enUpdates from './en/updates.json';
 import enValidation from './en/validation.json';
 import enWorkspace from './en/workspace.json';
 import zhActivity from './zh-CN/activity.json';
+import enTimeline from './en/timeline.json';
+import enPortfolio from './en/portfolio.json';
 import zhAuth from './zh-CN/auth.json';
 import zhCommon from './zh-CN/common.json';
 import zhDirectory from './zh-CN/directory.json';
@@ -24,6 +26,8 @@ import zhNav from './zh-CN/nav.json';
 import zhUpdates from './zh-CN/updates.json';
 import zhValidation from './zh-CN/validation.json';
 import zhWorkspace from './zh-CN/workspace.json';
+import zhTimeline from './zh-CN/timeline.json';
+import zhPortfolio from './zh-CN/portfolio.json';
 
 export const en = {
   ...enMeta,
@@ -38,6 +42,8 @@ export const en = {
   ...enValidation,
   ...enUpdates,
   ...enActivity,
+  ...enTimeline,
+  ...enPortfolio,
 };
 
 export const zhCN = {
@@ -53,4 +59,6 @@ export const zhCN = {
   ...zhValidation,
   ...zhUpdates,
   ...zhActivity,
+  ...zhTimeline,
+  ...zhPortfolio,
 };

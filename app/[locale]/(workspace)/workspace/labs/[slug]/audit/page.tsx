@@ -43,7 +43,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
     api.activity.filters({ labId: lab.id }),
   ]);
   const base = `/workspace/labs/${lab.slug}/audit`;
-  const csvHref = `/api/labs/${lab.id}/audit.csv${historySearch({ ...query, cursor: undefined })}`;
+  const csvHref = `/api/labs/${lab.slug}/audit.csv${historySearch({ ...query, cursor: undefined })}`;
 
   const rows = await Promise.all(
     page.entries.map(async (e) => {
@@ -76,11 +76,11 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
           </h3>
           <p className="mt-0.5 text-xs text-muted">{t('exportAllHint')}</p>
           <div className="mt-2 flex gap-2">
-            <a href={`/api/labs/${lab.id}/export.json`} className={buttonClass('secondary', 'sm')} download>
+            <a href={`/api/labs/${lab.slug}/export.json`} className={buttonClass('secondary', 'sm')} download>
               <Download aria-hidden className="size-4" />
               {t('exportJson')}
             </a>
-            <a href={`/api/labs/${lab.id}/export.zip`} className={buttonClass('secondary', 'sm')} download>
+            <a href={`/api/labs/${lab.slug}/export.zip`} className={buttonClass('secondary', 'sm')} download>
               <Download aria-hidden className="size-4" />
               {t('exportZip')}
             </a>

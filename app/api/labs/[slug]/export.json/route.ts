@@ -2,7 +2,7 @@ import { labDownload } from '../../../../../server/http/lab-download';
 import { exportLab } from '../../../../../server/services/lab-export';
 
 /** Every record of a lab as one JSON document (managers). */
-export function GET(req: Request, context: { params: Promise<{ labId: string }> }) {
+export function GET(req: Request, context: { params: Promise<{ slug: string }> }) {
   return labDownload(req, context, 'manager', (db, lab) => {
     return new Response(JSON.stringify(exportLab(db, lab), null, 2), {
       headers: {

@@ -1,0 +1,38 @@
+import { scaleUtc } from 'd3-scale';
+import { utcDay, utcMonth, utcYear, type CountableTimeInterval } from 'd3-time';
+import { parseIsoDate } from '../../../server/domain/dates';
+import type { TimelineZoom } from './types';
+
+// Pixels per day and tick intervals per zoom level; d3 does every date computation.
+const ZOOM: Record<TimelineZoom, { pxPerDay: number; major: CountableTimeInterval; minor: CountableTimeInterval }> = {
+  month: { pxPerDay: 4, major: utcYear, minor: utcMonth },
+  quarter: { pxPerDay: 1.4, major: utcYear, minor: utcMonth.every(3)! as CountableTimeInterval },
+  year: { pxPerDay: 0.42, major: utcYear, minor: utcMonth.every(3)! as CountableTimeInterval },
+};
+
+/** Widest chart we draw; a very long plan is compressed rather than made unreadably wide. */
+const MAX_WIDTH = 16_000;
+
+export type TimeAxis = ReturnType<typeof timeAxis>;
+
+/** The time scale for the dates shown, padded to whole ticks, with the major and minor ticks. */
+export function timeAxis(dates: readonly string[], zoom: TimelineZoom) {
+  const { pxPerDay, major, minor } = ZOOM[zoom];
+  const parsed = dates.map(parseIsoDate);
+  const min = new Date(Math.min(...parsed.map((d) => d.getTime())));
+  const max = new Date(Math.max(...parsed.map((d) => d.getTime())));
+  const start = minor.floor(utcDay.offset(min, -7));
+  const end = minor.ceil(utcDay.offset(max, 14));
+  const days = utcDay.count(start, end);
+  const width = Math.min(MAX_WIDTH, Math.max(480, Math.round(days * pxPerDay)));
+  const scale = scaleUtc().domain([start, end]).range([0, width]);
+  return {
+    width,
+    /** x of the start of a calendar day. */
+    x: (iso: string) => scale(parseIsoDate(iso)),
+    /** x of the end of a calendar day (dates are inclusive). */
+    xEnd: (iso: string) => scale(utcDay.offset(parseIsoDate(iso), 1)),
+    majorTicks: major.range(major.ceil(start), end).map((d) => ({ date: d, x: scale(d) })),
+    minorTicks: minor.range(start, end).map((d) => ({ date: d, x: scale(d), next: scale(minor.offset(d, 1)) })),
+  };
+}

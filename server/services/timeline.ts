@@ -1,0 +1,128 @@
+import { asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { milestones, organisations } from '../../db/schema';
+import type { SessionUser } from '../auth';
+import { criticalPath } from '../domain/critical-path';
+import { daysBetween, todayIso } from '../domain/dates';
+import { dependencyConflicts, durationDays, isLate, labSlippage, slippageDays, type ScheduledMilestone } from '../domain/schedule';
+import { requireLabAccess } from './access';
+import { baselineDates, baselinesOfLab } from './baselines';
+import { dependenciesOfLab } from './dependencies';
+import { partnersOfLab } from './labs';
+
+const EPOCH = '2000-01-01';
+
+export function milestonesOfLab(db: DbOrTx, labId: number) {
+  return db
+    .select({
+      id: milestones.id,
+      title: milestones.title,
+      description: milestones.description,
+      phase: milestones.phase,
+      ownerOrganisationId: milestones.ownerOrganisationId,
+      ownerNameEn: organisations.nameEn,
+      ownerNameZh: organisations.nameZh,
+      ownerShortName: organisations.shortName,
+      forecastStart: milestones.forecastStart,
+      forecastFinish: milestones.forecastFinish,
+      actualStart: milestones.actualStart,
+      actualFinish: milestones.actualFinish,
+      status: milestones.status,
+      percentComplete: milestones.percentComplete,
+      isPublic: milestones.isPublic,
+      version: milestones.version,
+      updatedAt: milestones.updatedAt,
+    })
+    .from(milestones)
+    .leftJoin(organisations, eq(organisations.id, milestones.ownerOrganisationId))
+    .where(eq(milestones.labId, labId))
+    .orderBy(asc(milestones.forecastStart), asc(milestones.id))
+    .all();
+}
+
+export const asScheduled = (m: {
+  id: number;
+  forecastStart: string;
+  forecastFinish: string;
+  status: ScheduledMilestone['status'];
+  actualStart: string | null;
+}): ScheduledMilestone => ({ id: m.id, start: m.forecastStart, finish: m.forecastFinish, status: m.status, actualStart: m.actualStart });
+
+/**
+ * Everything the timeline of a lab shows: milestones with their chosen-baseline dates, slippage,
+ * lateness, critical-path float and dependency conflicts; the dependencies; the lab's baselines.
+ * `baselineId` null or absent means the latest baseline.
+ */
+export function getLabTimeline(db: DbOrTx, user: SessionUser, input: { labId: number; baselineId?: number | null }, today = todayIso()) {
+  const { lab, role } = requireLabAccess(db, user, input.labId, 'viewer');
+  const rows = milestonesOfLab(db, lab.id);
+  const dependencies = dependenciesOfLab(db, lab.id);
+  const baselines = baselinesOfLab(db, lab.id);
+  const chosenBaselineId = input.baselineId ?? baselines[0]?.id ?? null;
+  const planned =
+    chosenBaselineId === null ? new Map<number, { start: string; finish: string }>() : baselineDates(db, lab.id, chosenBaselineId);
+
+  const scheduled = rows.map(asScheduled);
+  const conflicts = dependencyConflicts(scheduled, dependencies);
+  const conflictByPair = new Map(conflicts.map((c) => [`${c.predecessorId}:${c.successorId}`, c]));
+  const conflictedIds = new Set(conflicts.map((c) => c.successorId));
+
+  // Cancelled milestones take no time and hold nothing up: they stay out of the critical path.
+  const active = rows.filter((m) => m.status !== 'cancelled');
+  const cpm = criticalPath(
+    active.map((m) => ({
+      id: m.id,
+      durationDays: durationDays(m.forecastStart, m.forecastFinish),
+      earliestStart: daysBetween(EPOCH, m.forecastStart),
+    })),
+    dependencies,
+  );
+  const criticalEdges = new Set(cpm.criticalEdges.map((d) => `${d.predecessorId}:${d.successorId}`));
+
+  const items = rows.map((m) => {
+    const base = planned.get(m.id) ?? null;
+    const path = cpm.byId.get(m.id);
+    return {
+      ...m,
+      baselineStart: base?.start ?? null,
+      baselineFinish: base?.finish ?? null,
+      slipDays: slippageDays(m.forecastFinish, base?.finish),
+      late: isLate({ finish: m.forecastFinish, status: m.status }, today),
+      critical: path?.critical ?? false,
+      totalFloat: path?.totalFloat ?? null,
+      conflict: conflictedIds.has(m.id),
+    };
+  });
+
+  return {
+    lab: { id: lab.id, slug: lab.slug, nameEn: lab.nameEn, nameZh: lab.nameZh, startDate: lab.startDate, endDate: lab.endDate },
+    role,
+    today,
+    milestones: items,
+    dependencies: dependencies.map((d) => {
+      const conflict = conflictByPair.get(`${d.predecessorId}:${d.successorId}`);
+      return {
+        ...d,
+        critical: criticalEdges.has(`${d.predecessorId}:${d.successorId}`),
+        conflict: conflict ? { requiredStart: conflict.requiredStart, daysEarly: conflict.daysEarly } : null,
+      };
+    }),
+    baselines,
+    chosenBaselineId,
+    slippage: labSlippage(
+      rows.map((m) => ({ id: m.id, finish: m.forecastFinish, status: m.status })),
+      planned,
+    ),
+    conflictCount: conflicts.length,
+    criticalCount: cpm.criticalIds.length,
+    partners: partnersOfLab(db, lab.id).map((p) => ({
+      organisationId: p.organisationId,
+      nameEn: p.nameEn,
+      nameZh: p.nameZh,
+      shortName: p.shortName,
+    })),
+  };
+}
+
+export type LabTimeline = ReturnType<typeof getLabTimeline>;
+export type LabTimelineMilestone = LabTimeline['milestones'][number];
