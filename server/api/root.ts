@@ -1,5 +1,7 @@
 import { directoryRouter } from './routers/directory';
+import { goalRouter } from './routers/goal';
 import { labRouter } from './routers/lab';
+import { measurementRouter } from './routers/measurement';
 import { meRouter } from './routers/me';
 import { createCallerFactory, router } from './trpc';
 
@@ -7,6 +9,8 @@ export const appRouter = router({
   directory: directoryRouter,
   lab: labRouter,
   me: meRouter,
+  goal: goalRouter,
+  measurement: measurementRouter,
 });
 
 export type AppRouter = typeof appRouter;

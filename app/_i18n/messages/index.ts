@@ -5,9 +5,11 @@ import enCommon from './en/common.json';
 import enDirectory from './en/directory.json';
 import enEnums from './en/enums.json';
 import enErrors from './en/errors.json';
+import enGoals from './en/goals.json';
 import enLab from './en/lab.json';
 import enMeta from './en/meta.json';
 import enNav from './en/nav.json';
+import enPortfolio from './en/portfolio.json';
 import enValidation from './en/validation.json';
 import enWorkspace from './en/workspace.json';
 import zhAuth from './zh-CN/auth.json';
@@ -15,9 +17,11 @@ import zhCommon from './zh-CN/common.json';
 import zhDirectory from './zh-CN/directory.json';
 import zhEnums from './zh-CN/enums.json';
 import zhErrors from './zh-CN/errors.json';
+import zhGoals from './zh-CN/goals.json';
 import zhLab from './zh-CN/lab.json';
 import zhMeta from './zh-CN/meta.json';
 import zhNav from './zh-CN/nav.json';
+import zhPortfolio from './zh-CN/portfolio.json';
 import zhValidation from './zh-CN/validation.json';
 import zhWorkspace from './zh-CN/workspace.json';
 
@@ -32,6 +36,8 @@ export const en = {
   ...enLab,
   ...enErrors,
   ...enValidation,
+  ...enGoals,
+  ...enPortfolio,
 };
 
 export const zhCN = {
@@ -45,4 +51,6 @@ export const zhCN = {
   ...zhLab,
   ...zhErrors,
   ...zhValidation,
+  ...zhGoals,
+  ...zhPortfolio,
 };
