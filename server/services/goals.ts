@@ -185,5 +185,11 @@ export function goalEditor(db: DbOrTx, user: SessionUser, labId: number, goalId?
     .where(eq(milestones.labId, labId))
     .orderBy(asc(milestones.forecastFinish), asc(milestones.id))
     .all();
-  return { owners, milestones: labMilestones, goal: goal ? { ...goal, milestoneIds: milestoneIdsOf(db, goal.id) } : null };
+  const measurementCount = goal ? (db.select({ n: count() }).from(measurements).where(eq(measurements.goalId, goal.id)).get()?.n ?? 0) : 0;
+  return {
+    owners,
+    milestones: labMilestones,
+    goal: goal ? { ...goal, milestoneIds: milestoneIdsOf(db, goal.id) } : null,
+    measurementCount,
+  };
 }

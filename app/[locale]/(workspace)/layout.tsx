@@ -18,6 +18,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         home="/workspace"
         nav={[
           { href: '/workspace', label: t('workspace') },
+          { href: '/workspace/portfolio/goals', label: t('portfolio') },
           { href: '/labs', label: t('directory') },
         ]}
         end={
