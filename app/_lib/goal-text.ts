@@ -1,7 +1,7 @@
 import type { GoalUnit } from '../../server/domain/enums';
 import type { GoalAssessment } from '../../server/domain/goal-status';
 import type { GoalChartLabels } from '../_components/goal-chart/GoalChart';
-import { formatMeasure } from '../_components/goal-chart/format';
+import { derivedDigits, formatMeasure } from '../_components/goal-chart/format';
 
 // Words and numbers shown for a goal, shared by the lab pages, the portfolio and (read-only) the
 // public fact sheet. `t` is a translator for the `goals` namespace, from the server or the client.
@@ -20,10 +20,10 @@ export function differenceSuffix(t: Translate, unit: GoalUnit, unitLabel: string
 
 /** "1.9 pts behind", "100 kg CO₂e/t ahead", "On the trajectory". */
 export function gapText(t: Translate, locale: string, gap: number, unit: GoalUnit, unitLabel: string | null): string {
-  // Derived figures get one decimal: the trajectory is a plan, not a measurement.
-  const rounded = Math.round(gap * 10) / 10;
+  const digits = derivedDigits(gap);
+  const rounded = Math.round(gap * 10 ** digits) / 10 ** digits;
   if (rounded === 0) return t('figures.even');
-  const value = formatMeasure(locale, Math.abs(rounded), differenceSuffix(t, unit, unitLabel), 1);
+  const value = formatMeasure(locale, Math.abs(rounded), differenceSuffix(t, unit, unitLabel), digits);
   return t(rounded > 0 ? 'figures.ahead' : 'figures.behind', { value });
 }
 

@@ -59,35 +59,38 @@ export function GoalChart(props: GoalChartProps) {
         <ChartSvg geometry={narrow} {...props} />
       </div>
       <Legend labels={labels} />
-      <table className="sr-only">
-        <caption>{`${labels.tableCaption}: ${props.title}`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{labels.date}</th>
-            <th scope="col">{labels.value}</th>
-            <th scope="col">{labels.expected}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">{`${labels.baseline} · ${formatChartDate(locale, goal.baselineDate)}`}</th>
-            <td>{formatMeasure(locale, goal.baselineValue, props.unitSuffix)}</td>
-            <td>{formatMeasure(locale, goal.baselineValue, props.unitSuffix)}</td>
-          </tr>
-          {points.map((p, i) => (
-            <tr key={`${p.asOf}-${i}`}>
-              <th scope="row">{formatChartDate(locale, p.asOf)}</th>
-              <td>{formatMeasure(locale, p.value, props.unitSuffix)}</td>
-              <td>{formatMeasure(locale, round(expectedValueAt({ ...goal, tolerance: null }, p.asOf)), props.unitSuffix)}</td>
+      {/* sr-only on a wrapper: a table is never narrower than its content, so it would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{`${labels.tableCaption}: ${props.title}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{labels.date}</th>
+              <th scope="col">{labels.value}</th>
+              <th scope="col">{labels.expected}</th>
             </tr>
-          ))}
-          <tr>
-            <th scope="row">{`${labels.target} · ${formatChartDate(locale, goal.targetDate)}`}</th>
-            <td>—</td>
-            <td>{formatMeasure(locale, goal.targetValue, props.unitSuffix)}</td>
-          </tr>
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{`${labels.baseline} · ${formatChartDate(locale, goal.baselineDate)}`}</th>
+              <td>{formatMeasure(locale, goal.baselineValue, props.unitSuffix)}</td>
+              <td>{formatMeasure(locale, goal.baselineValue, props.unitSuffix)}</td>
+            </tr>
+            {points.map((p, i) => (
+              <tr key={`${p.asOf}-${i}`}>
+                <th scope="row">{formatChartDate(locale, p.asOf)}</th>
+                <td>{formatMeasure(locale, p.value, props.unitSuffix)}</td>
+                <td>{formatMeasure(locale, round(expectedValueAt({ ...goal, tolerance: null }, p.asOf)), props.unitSuffix)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{`${labels.target} · ${formatChartDate(locale, goal.targetDate)}`}</th>
+              <td>—</td>
+              <td>{formatMeasure(locale, goal.targetValue, props.unitSuffix)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
       {points.length === 0 ? <figcaption className="mt-1 text-sm text-muted">{labels.noData}</figcaption> : null}
     </figure>
   );
@@ -143,8 +146,9 @@ function ChartSvg({ geometry: g, goal, locale, unitSuffix, title, labels }: Goal
         <path d={diamond(g.target.x, g.target.y, 6)} fill={COLORS.target} />
         <text
           x={g.target.x + (targetLabelEnd ? -10 : 10)}
-          y={g.target.y}
-          dy="0.32em"
+          // Beside the marker, or next to it on the side away from the incoming trajectory when squeezed against the edge.
+          y={targetLabelEnd ? g.target.y + (goal.direction === 'raise' ? -12 : 16) : g.target.y}
+          dy={targetLabelEnd ? undefined : '0.32em'}
           textAnchor={targetLabelEnd ? 'end' : 'start'}
           fontSize={11}
           fontWeight={600}

@@ -1,9 +1,18 @@
 // Number and date formatting for goal values, per locale, without a React context, so the chart
 // and the pages that show a goal format identically on the server and in the browser.
 
+export function formatNumber(locale: string, value: number, maximumFractionDigits = 2): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
+}
+
+/** Decimals for computed figures (expected values, gaps): the trajectory is a plan, not a measurement. */
+export function derivedDigits(value: number): number {
+  return Math.abs(value) >= 100 ? 0 : 1;
+}
+
 /** "21.2%", "1,640 kg CO₂e/t", "3": the value with its unit's short label. */
 export function formatMeasure(locale: string, value: number, suffix: string, maximumFractionDigits = 2): string {
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
+  const number = formatNumber(locale, value, maximumFractionDigits);
   if (!suffix) return number;
   return suffix === '%' ? `${number}%` : `${number} ${suffix}`;
 }

@@ -5,10 +5,11 @@ import { Badge, visibilityLook } from '../Badge';
 import { formatIsoDate } from '../../_lib/dates';
 import { formatPercentShare, gapText, unitSuffix } from '../../_lib/goal-text';
 import { localized } from '../../_lib/localized';
-import { formatMeasure } from '../goal-chart/format';
+import { derivedDigits, formatMeasure } from '../goal-chart/format';
 import { chartGoalOf } from '../goal-chart/chart-goal';
 import { GoalSparkline } from '../goal-chart/GoalChart';
 import { GoalProgress } from './GoalProgress';
+import { Measure } from './Measure';
 import { GoalStatusBadge } from './GoalStatusBadge';
 
 /** One goal in a list: status, title, latest against target, progress and a small chart. */
@@ -42,12 +43,12 @@ export async function GoalCard({ goal, href, today }: { goal: GoalSummary; href:
           {localized(locale, goal.itemNameEn, goal.itemNameZh)} · {localized(locale, goal.metricEn, goal.metricZh)}
         </p>
       </div>
-      <div className="grid grid-cols-[1fr_auto] items-end gap-4">
+      <div className="grid grid-cols-1 items-end gap-3 sm:grid-cols-[1fr_auto] sm:gap-4">
         <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
           <div>
             <dt className="text-xs text-muted">{t('figures.latest')}</dt>
             <dd className="num font-semibold text-ink">
-              {assessment.latest ? formatMeasure(locale, assessment.latest.value, suffix) : '–'}
+              {assessment.latest ? <Measure locale={locale} value={assessment.latest.value} suffix={suffix} /> : '–'}
               {assessment.latest ? (
                 <span className="block text-xs font-normal text-muted">
                   {t('figures.latestAsOf', { date: formatIsoDate(format, assessment.latest.asOf) })}
@@ -58,7 +59,7 @@ export async function GoalCard({ goal, href, today }: { goal: GoalSummary; href:
           <div>
             <dt className="text-xs text-muted">{t('figures.target')}</dt>
             <dd className="num font-semibold text-ink">
-              {formatMeasure(locale, goal.targetValue, suffix)}
+              <Measure locale={locale} value={goal.targetValue} suffix={suffix} />
               <span className="block text-xs font-normal text-muted">
                 {t('figures.by', { date: formatIsoDate(format, goal.targetDate) })}
               </span>
@@ -68,13 +69,14 @@ export async function GoalCard({ goal, href, today }: { goal: GoalSummary; href:
             <div className="col-span-2">
               <dt className="sr-only">{t('figures.gap')}</dt>
               <dd className="text-xs text-ink-soft">
-                {t('figures.expectedToday')} {formatMeasure(locale, assessment.expectedToday, suffix, 1)} ·{' '}
+                {t('figures.expectedToday')}{' '}
+                {formatMeasure(locale, assessment.expectedToday, suffix, derivedDigits(assessment.expectedToday))} ·{' '}
                 {gapText(t, locale, assessment.gapToday, goal.unit, goal.unitLabel)}
               </dd>
             </div>
           ) : null}
         </dl>
-        <div className="w-32 sm:w-44">
+        <div className="w-full max-w-72 sm:w-44">
           <GoalSparkline
             goal={chartGoalOf(goal, assessment.tolerance)}
             points={goal.points}

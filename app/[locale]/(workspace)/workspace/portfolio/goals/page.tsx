@@ -144,20 +144,20 @@ export default async function PortfolioGoalsPage({ params, searchParams }: Props
   const tableHead = (
     <thead className="bg-canvas text-xs uppercase tracking-wide text-muted">
       <tr>
-        <th scope="col" className="py-2 pl-5 pr-3 font-medium" aria-sort={ariaSort('goal', 'lab')}>
+        <th scope="col" className="w-[36%] py-2 pl-5 pr-3 font-medium" aria-sort={ariaSort('goal', 'lab')}>
           {/* The goal column names the lab too, so it sorts by either. */}
           <span className="inline-flex gap-3">
             {sortLink('goal', t('rollup.columns.goal'))}
             {sortLink('lab', t('rollup.columns.lab'))}
           </span>
         </th>
-        {sortHeader('status', t('rollup.columns.status'))}
-        <th scope="col" className="px-3 py-2 text-right font-medium">
+        {sortHeader('status', t('rollup.columns.status'), 'w-[14%]')}
+        <th scope="col" className="w-[13%] px-3 py-2 text-right font-medium">
           {t('rollup.columns.latest')}
         </th>
-        {sortHeader('target', t('rollup.columns.target'), 'text-right')}
-        {sortHeader('progress', t('rollup.columns.progress'))}
-        <th scope="col" className="hidden px-5 py-2 font-medium lg:table-cell">
+        {sortHeader('target', t('rollup.columns.target'), 'w-[13%] text-right')}
+        {sortHeader('progress', t('rollup.columns.progress'), 'w-[13%]')}
+        <th scope="col" className="hidden w-[11%] px-5 py-2 font-medium lg:table-cell">
           <span className="sr-only">{t('rollup.columns.chart')}</span>
         </th>
       </tr>
@@ -169,7 +169,7 @@ export default async function PortfolioGoalsPage({ params, searchParams }: Props
     const label = t(`status.${g.status}`);
     return (
       <tr key={g.id} className="align-middle">
-        <th scope="row" className="max-w-80 py-2.5 pl-5 pr-3 text-left font-normal">
+        <th scope="row" className="py-2.5 pl-5 pr-3 text-left font-normal">
           <Link href={`/workspace/labs/${g.lab.slug}/goals/${g.id}`} className="font-medium text-ink hover:text-brand hover:underline">
             {g.title}
           </Link>
@@ -185,14 +185,14 @@ export default async function PortfolioGoalsPage({ params, searchParams }: Props
           {formatMeasure(locale, g.targetValue, suffix)}
           <span className="block text-xs text-muted">{formatIsoDate(format, g.targetDate)}</span>
         </td>
-        <td className="w-36 px-3 py-2.5">
+        <td className="px-3 py-2.5">
           <GoalProgress
             share={g.progress}
             label={t('figures.progress')}
             valueText={g.progress === null ? '–' : formatPercentShare(locale, Math.max(g.progress, 0))}
           />
         </td>
-        <td className="hidden w-36 py-2 pl-3 pr-5 lg:table-cell">
+        <td className="hidden py-2 pl-3 pr-5 lg:table-cell">
           <GoalSparkline
             goal={chartGoalOf(g, g.assessment.tolerance)}
             points={g.points}
@@ -302,7 +302,7 @@ export default async function PortfolioGoalsPage({ params, searchParams }: Props
         <Card className="mt-4">
           <ul className="divide-y divide-line md:hidden">{sorted.map(card)}</ul>
           <div className="hidden overflow-x-auto md:block">
-            <table className="w-full text-left text-sm" aria-label={t('rollup.title')}>
+            <table className="w-full table-fixed text-left text-sm" aria-label={t('rollup.title')}>
               {tableHead}
               <tbody className="divide-y divide-line">{sorted.map((g) => row(g, true))}</tbody>
             </table>
@@ -330,7 +330,8 @@ export default async function PortfolioGoalsPage({ params, searchParams }: Props
                 ))}
               </div>
               <div className="hidden overflow-x-auto md:block">
-                <table className="w-full text-left text-sm" aria-labelledby={`chain-${index}`}>
+                {/* Fixed columns, so the tables of every chain line up. */}
+                <table className="w-full table-fixed text-left text-sm" aria-labelledby={`chain-${index}`}>
                   {tableHead}
                   {chain.items.map((item) => (
                     <tbody key={item.key} className="divide-y divide-line border-t border-line">

@@ -87,7 +87,7 @@ export function MeasurementForm({ labId, goalId, unitSuffix, rangeText, baseline
           ) : null}
         </FormMessage>
       ) : null}
-      <div className="grid grid-cols-2 gap-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-1">
         <Field label={t('record.value')} htmlFor={id('value')} error={errors.value} hint={t('record.valueHint', { range: rangeText })}>
           <div className="relative">
             <input
@@ -97,7 +97,9 @@ export function MeasurementForm({ labId, goalId, unitSuffix, rangeText, baseline
               autoComplete="off"
               value={draft.value}
               onChange={set('value')}
-              className={`${inputClass} num ${unitSuffix ? 'pr-16' : ''}`}
+              className={`${inputClass} num`}
+              // Room for the unit shown inside the field, however long it is.
+              style={unitSuffix ? { paddingRight: `${1.25 + unitSuffix.length * 0.5}rem` } : undefined}
               aria-describedby={errors.value ? `${id('value')}-error` : `${id('value')}-hint`}
               aria-invalid={errors.value ? true : undefined}
             />

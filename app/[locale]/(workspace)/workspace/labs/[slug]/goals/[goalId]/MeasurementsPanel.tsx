@@ -144,20 +144,17 @@ function MeasurementTable({
       <table className="w-full text-left text-sm" aria-labelledby="measurements-heading">
         <thead className="bg-canvas text-xs uppercase tracking-wide text-muted">
           <tr>
-            <th scope="col" className="px-5 py-2 font-medium">
+            <th scope="col" className="py-2 pl-4 pr-2 font-medium sm:pl-5">
               {t('measurements.asOf')}
             </th>
             <th scope="col" className="px-3 py-2 text-right font-medium">
               {t('measurements.value')}
             </th>
             <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
-              {t('measurements.source')}
-            </th>
-            <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">
-              {t('measurements.recordedBy')}
+              {t('measurements.source')} · {t('measurements.recordedBy')}
             </th>
             {anyEditable ? (
-              <th scope="col" className="no-print px-5 py-2 text-right font-medium">
+              <th scope="col" className="no-print py-2 pl-1 pr-3 text-right font-medium sm:pr-5">
                 <span className="sr-only">{t('measurements.actions')}</span>
               </th>
             ) : null}
@@ -166,12 +163,12 @@ function MeasurementTable({
         <tbody className="divide-y divide-line">
           {measurements.map((m) => (
             <tr key={m.id} className="align-top" data-testid="measurement-row">
-              <th scope="row" className="num whitespace-nowrap px-5 py-2.5 font-normal text-ink">
+              <th scope="row" className="num whitespace-nowrap py-2.5 pl-4 pr-2 font-normal text-ink sm:pl-5">
                 {formatIsoDate(format, m.asOf)}
                 {/* On phones the source and author fold under the date. */}
                 <span className="mt-0.5 block max-w-48 whitespace-normal text-xs text-muted sm:hidden">{m.source ?? ''}</span>
               </th>
-              <td className="num whitespace-nowrap px-3 py-2.5 text-right font-semibold text-ink">
+              <td className="num whitespace-nowrap px-2 py-2.5 text-right font-semibold text-ink sm:px-3">
                 {formatMeasure(locale, m.value, unitSuffix)}
               </td>
               <td className="hidden px-3 py-2.5 text-ink-soft sm:table-cell">
@@ -188,10 +185,10 @@ function MeasurementTable({
                   </a>
                 ) : null}
                 {m.comment ? <span className="mt-0.5 block text-xs text-muted">{m.comment}</span> : null}
+                <span className="mt-0.5 block text-xs text-muted">{t('measurements.recordedByLine', { name: who(m) })}</span>
               </td>
-              <td className="hidden px-3 py-2.5 text-ink-soft md:table-cell">{who(m)}</td>
               {anyEditable ? (
-                <td className="no-print whitespace-nowrap px-5 py-1.5 text-right">
+                <td className="no-print whitespace-nowrap py-1.5 pl-1 pr-3 text-right sm:pr-5">
                   {m.canEdit ? <RowActions labId={labId} row={m} onEdit={() => onEdit(m)} onDeleted={onDeleted} /> : null}
                 </td>
               ) : null}

@@ -3,10 +3,11 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Badge, healthLook, milestoneStatusLook, visibilityLook } from '../../../../../../../_components/Badge';
 import { buttonClass } from '../../../../../../../_components/Form';
-import { formatMeasure } from '../../../../../../../_components/goal-chart/format';
+import { derivedDigits, formatMeasure } from '../../../../../../../_components/goal-chart/format';
 import { chartGoalOf } from '../../../../../../../_components/goal-chart/chart-goal';
 import { GoalChart } from '../../../../../../../_components/goal-chart/GoalChart';
 import { GoalProgress } from '../../../../../../../_components/goals/GoalProgress';
+import { Measure } from '../../../../../../../_components/goals/Measure';
 import { GoalStatusBadge } from '../../../../../../../_components/goals/GoalStatusBadge';
 import { Card, CardHeader } from '../../../../../../../_components/Page';
 import { Link } from '../../../../../../../_i18n/navigation';
@@ -92,10 +93,18 @@ export default async function GoalPage({ params }: Params) {
       </header>
 
       <dl className="mt-5 grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <Figure label={t('figures.latest')} value={assessment.latest ? measure(assessment.latest.value) : '–'}>
+        <Figure
+          label={t('figures.latest')}
+          value={assessment.latest ? <Measure locale={locale} value={assessment.latest.value} suffix={suffix} /> : '–'}
+        >
           {assessment.latest ? t('figures.latestAsOf', { date: date(assessment.latest.asOf) }) : t('figures.noMeasurement')}
         </Figure>
-        <Figure label={t('figures.expectedToday')} value={formatMeasure(locale, assessment.expectedToday, suffix, 1)}>
+        <Figure
+          label={t('figures.expectedToday')}
+          value={
+            <Measure locale={locale} value={assessment.expectedToday} suffix={suffix} digits={derivedDigits(assessment.expectedToday)} />
+          }
+        >
           {t('figures.onTrajectory')}
         </Figure>
         <Figure
@@ -110,12 +119,12 @@ export default async function GoalPage({ params }: Params) {
                 tolerance: toleranceText,
               })}
         </Figure>
-        <Figure label={t('figures.target')} value={measure(goal.targetValue)}>
+        <Figure label={t('figures.target')} value={<Measure locale={locale} value={goal.targetValue} suffix={suffix} />}>
           {t('figures.by', { date: date(goal.targetDate) })}
         </Figure>
       </dl>
       <div className="mt-3 rounded-xl border border-line bg-surface px-4 py-3">
-        <p className="mb-1.5 flex justify-between text-xs text-muted">
+        <p className="mb-1.5 flex flex-col gap-0.5 text-xs text-muted sm:flex-row sm:justify-between">
           <span>{t('figures.progress')}</span>
           <span className="num">
             {t('figures.baseline')} {measure(goal.baselineValue)} · {date(goal.baselineDate)}
@@ -256,11 +265,11 @@ export default async function GoalPage({ params }: Params) {
   );
 }
 
-function Figure({ label, value, children }: { label: string; value: string; children: React.ReactNode }) {
+function Figure({ label, value, children }: { label: string; value: React.ReactNode; children: React.ReactNode }) {
   return (
     <div className="rounded-xl border border-line bg-surface px-4 py-3">
       <dt className="text-xs font-medium uppercase tracking-wide text-muted">{label}</dt>
-      <dd className="num mt-1 text-xl font-semibold text-ink">{value}</dd>
+      <dd className="num mt-1 text-lg font-semibold leading-snug text-ink sm:text-xl">{value}</dd>
       <dd className="mt-0.5 text-xs text-muted">{children}</dd>
     </div>
   );
