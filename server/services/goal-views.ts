@@ -153,7 +153,6 @@ export function getGoalDetail(db: DbOrTx, user: SessionUser, labId: number, goal
   return {
     goal: goal!,
     today,
-    role,
     canManage: manager,
     canRecord: canLogProgress(role),
     // Newest first: the table reads like a log.

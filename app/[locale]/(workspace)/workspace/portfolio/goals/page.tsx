@@ -217,8 +217,11 @@ export default async function PortfolioGoalsPage({ params, searchParams }: Props
         </div>
         <p className="mt-0.5 text-xs text-muted">{view === 'list' ? `${g.itemKey} · ${g.labName}` : g.labName}</p>
         <p className="num mt-1.5 text-sm text-ink-soft">
-          {t('figures.latest')} {g.assessment.latest ? formatMeasure(locale, g.assessment.latest.value, suffix) : '–'} ·{' '}
-          {t('figures.target')} {formatMeasure(locale, g.targetValue, suffix)} ({formatIsoDate(format, g.targetDate)})
+          {t('rollup.cardFigures', {
+            latest: g.assessment.latest ? formatMeasure(locale, g.assessment.latest.value, suffix) : '–',
+            target: formatMeasure(locale, g.targetValue, suffix),
+            date: formatIsoDate(format, g.targetDate),
+          })}
         </p>
         <GoalProgress
           className="mt-2"
