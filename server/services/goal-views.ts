@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client';
 import { goalMilestones, goals, measurements, milestones, organisations, progressUpdates, updateGoals, users } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { todayIso } from '../domain/dates';
+import { workingToday } from '../domain/working-day';
 import { assessGoal, type GoalAssessment } from '../domain/goal-status';
 import { renderMarkdown } from '../domain/markdown';
 import { notFound } from '../errors';
@@ -153,6 +154,8 @@ export function getGoalDetail(db: DbOrTx, user: SessionUser, labId: number, goal
   return {
     goal: goal!,
     today,
+    /** The latest as-of date a new measurement may have (today where the consortia work). */
+    latestAsOf: workingToday(),
     canManage: manager,
     canRecord: canLogProgress(role),
     // Newest first: the table reads like a log.

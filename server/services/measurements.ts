@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../../db/client';
 import { goals, measurements } from '../../db/schema';
 import type { SessionUser } from '../auth';
-import { todayIso } from '../domain/dates';
+import { workingToday } from '../domain/working-day';
 import { valueFitsUnit } from '../domain/goal-units';
 import { unitRangeMessage, type RecordMeasurementInput, type UpdateMeasurementInput } from '../domain/goal-inputs';
 import { forbidden, invalidField, notFound, staleVersion } from '../errors';
@@ -20,9 +20,9 @@ type Measurement = typeof measurements.$inferSelect;
 type MeasurementFields = Pick<Measurement, 'value' | 'asOf' | 'source' | 'sourceUrl' | 'comment'>;
 
 /** The rules a measurement must meet for its goal, each reported next to its field. */
-function checkMeasurement(goal: Goal, m: MeasurementFields, today: string) {
+function checkMeasurement(goal: Goal, m: MeasurementFields, latestAsOf: string) {
   if (!valueFitsUnit(goal.unit, m.value)) throw invalidField('value', unitRangeMessage(goal.unit));
-  if (m.asOf > today) throw invalidField('asOf', 'goals.validation.asOfInFuture');
+  if (m.asOf > latestAsOf) throw invalidField('asOf', 'goals.validation.asOfInFuture');
   if (m.asOf < goal.baselineDate) throw invalidField('asOf', 'goals.validation.asOfBeforeBaseline', { date: goal.baselineDate });
   if (!m.source && !m.sourceUrl) throw invalidField('source', 'goals.validation.sourceRequired');
 }
@@ -43,12 +43,12 @@ function snapshot(m: Measurement) {
  * Records a measurement of a goal (members, managers, admins). The one way a check-in is written:
  * the goal page and the workspace's quick-progress form both call it.
  */
-export function recordMeasurement(db: DB, user: SessionUser, input: RecordMeasurementInput, today = todayIso()) {
+export function recordMeasurement(db: DB, user: SessionUser, input: RecordMeasurementInput, latestAsOf = workingToday()) {
   const { lab } = requireLabAccess(db, user, input.labId, 'member');
   const { labId, goalId, ...fields } = input;
   const id = db.transaction((tx) => {
     const goal = goalOfLab(tx, labId, goalId);
-    checkMeasurement(goal, fields, today);
+    checkMeasurement(goal, fields, latestAsOf);
     const row = tx
       .insert(measurements)
       .values({ ...fields, goalId, recordedById: user.id })
@@ -74,13 +74,13 @@ function editableMeasurement(db: DbOrTx, user: SessionUser, role: LabStanding, l
   return found;
 }
 
-export function updateMeasurement(db: DB, user: SessionUser, input: UpdateMeasurementInput, today = todayIso()) {
+export function updateMeasurement(db: DB, user: SessionUser, input: UpdateMeasurementInput, latestAsOf = workingToday()) {
   const { lab, role } = requireLabAccess(db, user, input.labId, 'member');
   const { labId, measurementId, version, ...fields } = input;
   const goalId = db.transaction((tx) => {
     const { measurement, goal } = editableMeasurement(tx, user, role, labId, measurementId);
     if (measurement.version !== version) throw staleVersion();
-    checkMeasurement(goal, fields, today);
+    checkMeasurement(goal, fields, latestAsOf);
     updateVersioned(tx, measurements, measurementId, version, fields);
     const diff = changedFields(measurement as Record<string, unknown>, fields);
     if (diff.changed) {

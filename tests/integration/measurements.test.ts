@@ -109,6 +109,15 @@ describe('measurement.record', () => {
     expect(tableCounts(db)).toEqual(before);
   });
 
+  it('takes “today” where the consortia work: a value dated today in Beijing is not in the future', async () => {
+    // 20:00 UTC on 15 June is 04:00 on 16 June in Beijing.
+    vi.setSystemTime(new Date(`${TEST_TODAY}T20:00:00.000Z`));
+    const member = callerAs(db, 'member@demo.local');
+    await member.measurement.record(reading(display, fmm.id, { asOf: '2026-06-16' }));
+    expect(await codeOf(member.measurement.record(reading(display, fmm.id, { asOf: '2026-06-17' })))).toBe('BAD_REQUEST');
+    expect((await member.goal.detail({ labId: display, goalId: fmm.id })).latestAsOf).toBe('2026-06-16');
+  });
+
   it('accepts a value typed as text, and the baseline date and today as as-of dates', async () => {
     const member = callerAs(db, 'member@demo.local');
     await member.measurement.record(reading(display, fmm.id, { value: ' 7.25 ' }));

@@ -34,6 +34,7 @@ type Props = {
   unit: GoalUnit;
   unitSuffix: string;
   baselineDate: string;
+  /** Today where the consortia work: the form's default and latest as-of date. */
   today: string;
   canRecord: boolean;
   measurements: MeasurementRow[];

@@ -159,7 +159,7 @@ export default async function GoalPage({ params }: Params) {
           unit={goal.unit}
           unitSuffix={suffix}
           baselineDate={goal.baselineDate}
-          today={today}
+          today={detail.latestAsOf}
           canRecord={detail.canRecord}
           measurements={detail.measurements.map(({ createdAt: _createdAt, ...m }) => m)}
         />
