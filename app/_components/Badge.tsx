@@ -7,7 +7,9 @@ import {
   CircleDot,
   Clock,
   Eye,
+  Flag,
   Globe,
+  Hourglass,
   Lock,
   PauseCircle,
   PlayCircle,
@@ -80,3 +82,13 @@ export const visibilityLook = {
 
 export const lateLook = { tone: 'bad', icon: Clock } as const;
 export const viewerLook = { tone: 'neutral', icon: Eye } as const;
+
+/** A localization goal's computed status (server/domain/goal-status.ts). */
+export const goalStatusLook = {
+  achieved: { tone: 'brand', icon: Flag },
+  on_track: { tone: 'ok', icon: CheckCircle2 },
+  at_risk: { tone: 'warn', icon: AlertTriangle },
+  off_track: { tone: 'bad', icon: XCircle },
+  stale: { tone: 'neutral', icon: Hourglass },
+  no_data: { tone: 'neutral', icon: CircleDashed },
+} as const satisfies Record<string, { tone: Tone; icon: LucideIcon }>;

@@ -1,6 +1,8 @@
 import { activityRouter, auditRouter } from './routers/activity';
 import { directoryRouter } from './routers/directory';
+import { goalRouter } from './routers/goal';
 import { labRouter } from './routers/lab';
+import { measurementRouter } from './routers/measurement';
 import { meRouter } from './routers/me';
 import { updateRouter } from './routers/update';
 import { baselineRouter } from './routers/baseline';
@@ -22,6 +24,8 @@ export const appRouter = router({
   baseline: baselineRouter,
   calendar: calendarRouter,
   portfolio: portfolioRouter,
+  goal: goalRouter,
+  measurement: measurementRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,14 +13,3 @@ export function csvCell(value: unknown): string {
 export function toCsv(rows: readonly (readonly unknown[])[]): string {
   return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
-
-/** A download response for a CSV file. */
-export function csvResponse(filename: string, rows: readonly (readonly unknown[])[]): Response {
-  return new Response(toCsv(rows), {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
-      'cache-control': 'private, no-store',
-    },
-  });
-}

@@ -64,3 +64,7 @@ export type Health = (typeof HEALTHS)[number];
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/** A goal's status, computed from its measurements (server/domain/goal-status.ts); never stored. */
+export const GOAL_STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'stale', 'no_data'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];

@@ -1,9 +1,9 @@
 import { getDb, type DB } from '../../db/client';
-import type { LabRole } from '../domain/enums';
+import type { Locale, LabRole } from '../domain/enums';
 import { forbidden } from '../errors';
 import { roleAtLeast, type Lab } from '../services/access';
 import { getLabContext } from '../services/labs';
-import { routeError, routeUser } from './route-helpers';
+import { plainError, routeError, routeLocale, routeUser } from './route-helpers';
 
 /**
  * A download about one lab (`/api/labs/<slug>/…`): the caller must be signed in and hold at least
@@ -13,16 +13,17 @@ export async function labDownload(
   req: Request,
   { params }: { params: Promise<{ slug: string }> },
   minimum: LabRole,
-  respond: (db: DB, lab: Lab) => Response | Promise<Response>,
+  respond: (db: DB, lab: Lab, locale: Locale) => Response | Promise<Response>,
 ): Promise<Response> {
+  const locale = routeLocale(req);
   const user = await routeUser(req);
-  if (!user) return new Response('Sign in to download this.', { status: 401 });
+  if (!user) return plainError(401, locale, 'errors.unauthorized');
   try {
     const db = getDb();
     const { lab, role } = getLabContext(db, user, (await params).slug);
     if (!roleAtLeast(role, minimum)) throw forbidden();
-    return await respond(db, lab);
+    return await respond(db, lab, locale);
   } catch (error) {
-    return routeError(error);
+    return routeError(error, locale);
   }
 }

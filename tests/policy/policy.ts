@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DB } from '../../db/client';
-import { milestoneDependencies, milestones, progressUpdates } from '../../db/schema';
+import { goals, measurements, milestoneDependencies, milestones, progressUpdates } from '../../db/schema';
+import { addDays, todayIso } from '../../server/domain/dates';
 import type { SessionUser } from '../../server/auth';
 import { previewReschedule } from '../../server/services/reschedule';
 import { labIdOf, sessionUser } from '../helpers/db';
@@ -88,6 +89,47 @@ const milestoneFields = (m: typeof milestones.$inferSelect) => ({
   actualStart: m.actualStart,
   actualFinish: m.actualFinish,
 });
+
+/** A public percentage goal of the lab (its demo values leave room on both sides). */
+function aGoal(f: Fixture) {
+  return f.db
+    .select()
+    .from(goals)
+    .where(and(eq(goals.labId, f.labId), eq(goals.unit, 'percent'), eq(goals.isPublic, true)))
+    .orderBy(goals.id)
+    .get()!;
+}
+
+const goalFields = (g: typeof goals.$inferSelect) => ({
+  titleEn: g.titleEn,
+  titleZh: g.titleZh,
+  itemKind: g.itemKind,
+  itemNameEn: g.itemNameEn,
+  itemNameZh: g.itemNameZh,
+  metricEn: g.metricEn,
+  metricZh: g.metricZh,
+  unit: g.unit,
+  unitLabel: g.unitLabel,
+  direction: g.direction,
+  baselineValue: g.baselineValue,
+  baselineDate: g.baselineDate,
+  targetValue: g.targetValue,
+  targetDate: g.targetDate,
+  tolerance: g.tolerance,
+  ownerOrganisationId: g.ownerOrganisationId,
+  isPublic: g.isPublic,
+  milestoneIds: [],
+});
+
+/** A measurement recorded by the caller (or by the member when the caller has no account). */
+function ownMeasurement(f: Fixture) {
+  const recordedById = f.user?.id ?? sessionUser(f.db, 'member@demo.local').id;
+  return f.db
+    .insert(measurements)
+    .values({ goalId: aGoal(f).id, value: 20, asOf: addDays(todayIso(), -2), source: 'Policy fixture', recordedById })
+    .returning({ id: measurements.id, version: measurements.version })
+    .get();
+}
 
 export const POLICY: Record<string, PolicyEntry> = {
   'directory.list': { access: 'public', input: () => undefined },
@@ -206,4 +248,59 @@ export const POLICY: Record<string, PolicyEntry> = {
   'calendar.renew': { access: 'viewer', input: (f) => ({ labId: f.labId }) },
   'calendar.revoke': { access: 'viewer', input: (f) => ({ labId: f.labId }) },
   'portfolio.timeline': { access: 'authenticated', input: () => ({}) },
+
+  'goal.list': { access: 'viewer', input: (f) => ({ labId: f.labId }) },
+  'goal.detail': { access: 'viewer', input: (f) => ({ labId: f.labId, goalId: aGoal(f).id }) },
+  'goal.editor': { access: 'manager', input: (f) => ({ labId: f.labId, goalId: aGoal(f).id }) },
+  'goal.create': { access: 'manager', input: (f) => ({ labId: f.labId, ...goalFields(aGoal(f)), titleEn: 'Policy goal' }) },
+  'goal.update': {
+    access: 'manager',
+    input: (f) => {
+      const g = aGoal(f);
+      return { labId: f.labId, goalId: g.id, version: g.version, ...goalFields(g), titleEn: `${g.titleEn} (edited)` };
+    },
+  },
+  'goal.delete': {
+    access: 'manager',
+    input: (f) => {
+      const g = aGoal(f);
+      return { labId: f.labId, goalId: g.id, version: g.version };
+    },
+  },
+  'goal.portfolio': { access: 'authenticated', input: () => undefined },
+  'measurement.record': {
+    access: 'member',
+    input: (f) => ({
+      labId: f.labId,
+      goalId: aGoal(f).id,
+      value: 21.5,
+      asOf: addDays(todayIso(), -1),
+      source: 'Policy check',
+      sourceUrl: null,
+      comment: null,
+    }),
+  },
+  'measurement.update': {
+    access: 'member',
+    input: (f) => {
+      const m = ownMeasurement(f);
+      return {
+        labId: f.labId,
+        measurementId: m.id,
+        version: m.version,
+        value: 22,
+        asOf: addDays(todayIso(), -2),
+        source: 'Policy check (edited)',
+        sourceUrl: null,
+        comment: null,
+      };
+    },
+  },
+  'measurement.delete': {
+    access: 'member',
+    input: (f) => {
+      const m = ownMeasurement(f);
+      return { labId: f.labId, measurementId: m.id, version: m.version };
+    },
+  },
 };

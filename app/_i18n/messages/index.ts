@@ -6,28 +6,30 @@ import enCommon from './en/common.json';
 import enDirectory from './en/directory.json';
 import enEnums from './en/enums.json';
 import enErrors from './en/errors.json';
+import enGoals from './en/goals.json';
 import enLab from './en/lab.json';
 import enMeta from './en/meta.json';
 import enNav from './en/nav.json';
 import enUpdates from './en/updates.json';
+import enPortfolio from './en/portfolio.json';
 import enValidation from './en/validation.json';
 import enWorkspace from './en/workspace.json';
 import zhActivity from './zh-CN/activity.json';
 import enTimeline from './en/timeline.json';
-import enPortfolio from './en/portfolio.json';
 import zhAuth from './zh-CN/auth.json';
 import zhCommon from './zh-CN/common.json';
 import zhDirectory from './zh-CN/directory.json';
 import zhEnums from './zh-CN/enums.json';
 import zhErrors from './zh-CN/errors.json';
+import zhGoals from './zh-CN/goals.json';
 import zhLab from './zh-CN/lab.json';
 import zhMeta from './zh-CN/meta.json';
 import zhNav from './zh-CN/nav.json';
 import zhUpdates from './zh-CN/updates.json';
+import zhPortfolio from './zh-CN/portfolio.json';
 import zhValidation from './zh-CN/validation.json';
 import zhWorkspace from './zh-CN/workspace.json';
 import zhTimeline from './zh-CN/timeline.json';
-import zhPortfolio from './zh-CN/portfolio.json';
 
 export const en = {
   ...enMeta,
@@ -43,6 +45,7 @@ export const en = {
   ...enUpdates,
   ...enActivity,
   ...enTimeline,
+  ...enGoals,
   ...enPortfolio,
 };
 
@@ -60,5 +63,6 @@ export const zhCN = {
   ...zhUpdates,
   ...zhActivity,
   ...zhTimeline,
+  ...zhGoals,
   ...zhPortfolio,
 };

@@ -4,14 +4,8 @@ import { sessionTokenFromCookieHeader, sessionUserFromToken } from '../../../../
 import { appRouter } from '../../../../server/api/root';
 import { createContext } from '../../../../server/api/trpc';
 import { guardMutation } from '../../../../server/http/request-guard';
+import { cookieValue } from '../../../../server/http/route-helpers';
 import { LOCALE_COOKIE, negotiateLocale } from '../../../../server/i18n';
-
-function cookieValue(header: string | null, name: string): string | undefined {
-  return header
-    ?.split(';')
-    .map((p) => p.trim().split('='))
-    .find(([k]) => k === name)?.[1];
-}
 
 function handler(req: Request) {
   const guard = guardMutation(req);

@@ -1,4 +1,5 @@
-import { csvResponse } from '../../../../../server/domain/csv';
+import { toCsv } from '../../../../../server/domain/csv';
+import { downloadResponse } from '../../../../../server/http/route-helpers';
 import { labDownload } from '../../../../../server/http/lab-download';
 import { auditCsvRows, auditFiltersFromSearch } from '../../../../../server/services/activity';
 
@@ -6,6 +7,6 @@ import { auditCsvRows, auditFiltersFromSearch } from '../../../../../server/serv
 export function GET(req: Request, context: { params: Promise<{ slug: string }> }) {
   return labDownload(req, context, 'manager', (db, lab) => {
     const { cursor: _page, ...filters } = auditFiltersFromSearch(Object.fromEntries(new URL(req.url).searchParams));
-    return csvResponse(`${lab.slug}-audit-log.csv`, auditCsvRows(db, lab, filters));
+    return downloadResponse(toCsv(auditCsvRows(db, lab, filters)), `${lab.slug}-audit-log.csv`, 'text/csv; charset=utf-8');
   });
 }

@@ -2,7 +2,9 @@ import { ExternalLink } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Badge } from '../../../../../_components/Badge';
+import { GoalCard } from '../../../../../_components/goals/GoalCard';
 import { Card, CardHeader, Stat } from '../../../../../_components/Page';
+import { Link } from '../../../../../_i18n/navigation';
 import { formatIsoDate } from '../../../../../_lib/dates';
 import { localized, secondaryName } from '../../../../../_lib/localized';
 import { serverApi } from '../../../../../_trpc/server';
@@ -20,7 +22,10 @@ export default async function LabOverviewPage({ params }: Params) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
   await loadLab(slug);
-  const { lab, technologies, partners, counts } = await orNotFound((await serverApi()).lab.overview({ slug }));
+  const api = await serverApi();
+  const { lab, technologies, partners, counts } = await orNotFound(api.lab.overview({ slug }));
+  const goalList = await orNotFound(api.goal.list({ labId: lab.id }));
+  const tg = await getTranslations('goals');
   const t = await getTranslations('lab');
   const te = await getTranslations('enums');
   const tc = await getTranslations('common');
@@ -41,6 +46,30 @@ export default async function LabOverviewPage({ params }: Params) {
         <Stat label={t('stats.goals')} value={counts.goals} />
         <Stat label={t('stats.members')} value={counts.members} />
       </dl>
+
+      <section className="mt-6" aria-labelledby="overview-goals-heading">
+        <div className="mb-3 flex items-baseline justify-between gap-3">
+          <h3 id="overview-goals-heading" className="text-[0.95rem] font-semibold text-ink">
+            {tg('overviewTitle')}
+          </h3>
+          <Link href={`/workspace/labs/${lab.slug}/goals`} className="no-print text-sm font-medium text-brand hover:underline">
+            {tg('allGoals')}
+          </Link>
+        </div>
+        {goalList.goals.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-line-strong bg-surface px-5 py-4 text-sm text-ink-soft">
+            {goalList.canManage ? tg('emptyManager') : tg('overviewEmpty')}
+          </p>
+        ) : (
+          <ul className="grid grid-cols-1 gap-4 lg:grid-cols-2" aria-labelledby="overview-goals-heading">
+            {goalList.goals.map((goal) => (
+              <li key={goal.id}>
+                <GoalCard goal={goal} href={`/workspace/labs/${lab.slug}/goals/${goal.id}`} today={goalList.today} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">

@@ -8,6 +8,7 @@ import type { LabRole } from '../../../../../../server/domain/enums';
 export const LAB_TABS: { segment: string; label: string; minimum: LabRole }[] = [
   { segment: '', label: 'overview', minimum: 'viewer' },
   { segment: 'timeline', label: 'timeline', minimum: 'viewer' },
+  { segment: 'goals', label: 'goals', minimum: 'viewer' },
   { segment: 'updates', label: 'updates', minimum: 'viewer' },
   { segment: 'activity', label: 'activity', minimum: 'viewer' },
   { segment: 'audit', label: 'audit', minimum: 'manager' },

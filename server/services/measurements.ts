@@ -1,0 +1,121 @@
+import { and, eq } from 'drizzle-orm';
+import type { DB, DbOrTx } from '../../db/client';
+import { goals, measurements } from '../../db/schema';
+import type { SessionUser } from '../auth';
+import { workingToday } from '../domain/working-day';
+import { valueFitsUnit } from '../domain/goal-units';
+import { unitRangeMessage, type RecordMeasurementInput, type UpdateMeasurementInput } from '../domain/goal-inputs';
+import { forbidden, invalidField, notFound, staleVersion } from '../errors';
+import { canEditLab, requireLabAccess, type LabStanding } from './access';
+import { changedFields, recordAudit } from './audit';
+import { goalOfLab } from './goals';
+import { publicLabChanged } from './public-cache';
+import { updateVersioned } from './versioning';
+
+// Members and managers record where a goal's metric stands (a check-in). Members edit and delete
+// their own measurements, managers any; the audit log keeps every earlier value.
+
+type Goal = typeof goals.$inferSelect;
+type Measurement = typeof measurements.$inferSelect;
+type MeasurementFields = Pick<Measurement, 'value' | 'asOf' | 'source' | 'sourceUrl' | 'comment'>;
+
+/** The rules a measurement must meet for its goal, each reported next to its field. */
+function checkMeasurement(goal: Goal, m: MeasurementFields, latestAsOf: string) {
+  if (!valueFitsUnit(goal.unit, m.value)) throw invalidField('value', unitRangeMessage(goal.unit));
+  if (m.asOf > latestAsOf) throw invalidField('asOf', 'goals.validation.asOfInFuture');
+  if (m.asOf < goal.baselineDate) throw invalidField('asOf', 'goals.validation.asOfBeforeBaseline', { date: goal.baselineDate });
+  if (!m.source && !m.sourceUrl) throw invalidField('source', 'goals.validation.sourceRequired');
+}
+
+function snapshot(m: Measurement) {
+  return {
+    goalId: m.goalId,
+    value: m.value,
+    asOf: m.asOf,
+    source: m.source,
+    sourceUrl: m.sourceUrl,
+    comment: m.comment,
+    recordedById: m.recordedById,
+  };
+}
+
+/**
+ * Records a measurement of a goal (members, managers, admins). The one way a check-in is written:
+ * the goal page and the workspace's quick-progress form both call it.
+ */
+export function recordMeasurement(db: DB, user: SessionUser, input: RecordMeasurementInput, latestAsOf = workingToday()) {
+  const { lab } = requireLabAccess(db, user, input.labId, 'member');
+  const { labId, goalId, ...fields } = input;
+  const id = db.transaction((tx) => {
+    const goal = goalOfLab(tx, labId, goalId);
+    checkMeasurement(goal, fields, latestAsOf);
+    const row = tx
+      .insert(measurements)
+      .values({ ...fields, goalId, recordedById: user.id })
+      .returning()
+      .get();
+    recordAudit(tx, { labId, actorId: user.id, action: 'created', entityType: 'measurement', entityId: row.id, after: snapshot(row) });
+    return row.id;
+  });
+  publicLabChanged(lab.slug);
+  return { id, goalId };
+}
+
+/** A measurement of one of the lab's goals that the caller may change: their own, or any for a manager. */
+function editableMeasurement(db: DbOrTx, user: SessionUser, role: LabStanding, labId: number, measurementId: number) {
+  const found = db
+    .select({ measurement: measurements, goal: goals })
+    .from(measurements)
+    .innerJoin(goals, eq(goals.id, measurements.goalId))
+    .where(and(eq(measurements.id, measurementId), eq(goals.labId, labId)))
+    .get();
+  if (!found) throw notFound();
+  if (!canEditLab(role) && found.measurement.recordedById !== user.id) throw forbidden();
+  return found;
+}
+
+export function updateMeasurement(db: DB, user: SessionUser, input: UpdateMeasurementInput, latestAsOf = workingToday()) {
+  const { lab, role } = requireLabAccess(db, user, input.labId, 'member');
+  const { labId, measurementId, version, ...fields } = input;
+  const goalId = db.transaction((tx) => {
+    const { measurement, goal } = editableMeasurement(tx, user, role, labId, measurementId);
+    if (measurement.version !== version) throw staleVersion();
+    checkMeasurement(goal, fields, latestAsOf);
+    updateVersioned(tx, measurements, measurementId, version, fields);
+    const diff = changedFields(measurement as Record<string, unknown>, fields);
+    if (diff.changed) {
+      recordAudit(tx, {
+        labId,
+        actorId: user.id,
+        action: 'updated',
+        entityType: 'measurement',
+        entityId: measurementId,
+        before: diff.before,
+        after: diff.after,
+      });
+    }
+    return goal.id;
+  });
+  publicLabChanged(lab.slug);
+  return { id: measurementId, goalId };
+}
+
+export function deleteMeasurement(db: DB, user: SessionUser, input: { labId: number; measurementId: number; version: number }) {
+  const { lab, role } = requireLabAccess(db, user, input.labId, 'member');
+  const goalId = db.transaction((tx) => {
+    const { measurement, goal } = editableMeasurement(tx, user, role, input.labId, input.measurementId);
+    if (measurement.version !== input.version) throw staleVersion();
+    tx.delete(measurements).where(eq(measurements.id, measurement.id)).run();
+    recordAudit(tx, {
+      labId: input.labId,
+      actorId: user.id,
+      action: 'deleted',
+      entityType: 'measurement',
+      entityId: measurement.id,
+      before: snapshot(measurement),
+    });
+    return goal.id;
+  });
+  publicLabChanged(lab.slug);
+  return { id: input.measurementId, goalId };
+}
