@@ -10,6 +10,12 @@ import enMeta from './en/meta.json';
 import enNav from './en/nav.json';
 import enValidation from './en/validation.json';
 import enWorkspace from './en/workspace.json';
+import enAdmin from './en/admin.json';
+import enLabSettings from './en/labSettings.json';
+import enMembers from './en/members.json';
+import enInvitations from './en/invitations.json';
+import enAccount from './en/account.json';
+import enForms from './en/forms.json';
 import zhAuth from './zh-CN/auth.json';
 import zhCommon from './zh-CN/common.json';
 import zhDirectory from './zh-CN/directory.json';
@@ -20,6 +26,12 @@ import zhMeta from './zh-CN/meta.json';
 import zhNav from './zh-CN/nav.json';
 import zhValidation from './zh-CN/validation.json';
 import zhWorkspace from './zh-CN/workspace.json';
+import zhAdmin from './zh-CN/admin.json';
+import zhLabSettings from './zh-CN/labSettings.json';
+import zhMembers from './zh-CN/members.json';
+import zhInvitations from './zh-CN/invitations.json';
+import zhAccount from './zh-CN/account.json';
+import zhForms from './zh-CN/forms.json';
 
 export const en = {
   ...enMeta,
@@ -32,6 +44,12 @@ export const en = {
   ...enLab,
   ...enErrors,
   ...enValidation,
+  ...enAdmin,
+  ...enLabSettings,
+  ...enMembers,
+  ...enInvitations,
+  ...enAccount,
+  ...enForms,
 };
 
 export const zhCN = {
@@ -45,4 +63,10 @@ export const zhCN = {
   ...zhLab,
   ...zhErrors,
   ...zhValidation,
+  ...zhAdmin,
+  ...zhLabSettings,
+  ...zhMembers,
+  ...zhInvitations,
+  ...zhAccount,
+  ...zhForms,
 };
