@@ -9,6 +9,8 @@ import {
   Eye,
   Globe,
   Lock,
+  Mail,
+  ShieldCheck,
   PauseCircle,
   PlayCircle,
   XCircle,
@@ -80,3 +82,15 @@ export const visibilityLook = {
 
 export const lateLook = { tone: 'bad', icon: Clock } as const;
 export const viewerLook = { tone: 'neutral', icon: Eye } as const;
+
+export const accountStatusLook = {
+  active: { tone: 'ok', icon: CheckCircle2 },
+  disabled: { tone: 'bad', icon: Ban },
+} as const satisfies Record<string, { tone: Tone; icon: LucideIcon }>;
+
+export const adminLook = { tone: 'brand', icon: ShieldCheck } as const;
+
+export const invitationStateLook = {
+  pending: { tone: 'brand', icon: Mail },
+  expired: { tone: 'warn', icon: Clock },
+} as const satisfies Record<string, { tone: Tone; icon: LucideIcon }>;

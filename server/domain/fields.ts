@@ -27,7 +27,7 @@ export const optionalDate = z
 
 /** Matches the database CHECK on labs.slug. */
 export const SLUG_PATTERN = /^[a-z0-9-]{2,64}$/;
-export const slugField = z.string().trim().regex(SLUG_PATTERN, 'validation.slugFormat');
+export const slugField = z.string().trim().min(1).regex(SLUG_PATTERN, 'validation.slugFormat');
 
 /** Stored trimmed and lower-cased, like users.email. */
 export const emailField = z.string().trim().toLowerCase().pipe(z.email().max(320));

@@ -5,4 +5,8 @@ import type { LabRole } from '../../../../../../server/domain/enums';
  * ('' is the overview); `label` is a key in the `lab.tabs` messages; `minimum` is the least role
  * that sees the tab (the pages and procedures enforce the same rule on the server).
  */
-export const LAB_TABS: { segment: string; label: string; minimum: LabRole }[] = [{ segment: '', label: 'overview', minimum: 'viewer' }];
+export const LAB_TABS: { segment: string; label: string; minimum: LabRole }[] = [
+  { segment: '', label: 'overview', minimum: 'viewer' },
+  { segment: 'members', label: 'members', minimum: 'viewer' },
+  { segment: 'settings', label: 'settings', minimum: 'manager' },
+];
