@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
+import { SLUG_PATTERN } from './slug';
 
 // Reusable input fields for the administration forms. Empty optional text arrives as null, so
 // "cleared" and "never set" are stored alike; messages name a key where zod's default is vague.
@@ -25,8 +26,6 @@ export const optionalDate = z
   .transform((v) => v || null)
   .pipe(z.iso.date().nullable());
 
-/** Matches the database CHECK on labs.slug. */
-export const SLUG_PATTERN = /^[a-z0-9-]{2,64}$/;
 export const slugField = z.string().trim().min(1).regex(SLUG_PATTERN, 'validation.slugFormat');
 
 /** Stored trimmed and lower-cased, like users.email. */

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { LAB_STATUSES, SECTORS, STAGES } from '../../../../server/domain/enums';
+import { slugFrom } from '../../../../server/domain/slug';
 import { SelectInput, TextArea, TextInput } from './inputs';
 
 export type LabProfileValues = {
@@ -22,17 +23,6 @@ export type LabProfileValues = {
   startDate: string | null;
   endDate: string | null;
 };
-
-/** A web-address-safe version of a name, as the suggested slug of a new lab. */
-export function slugFrom(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/g, '');
-}
 
 /**
  * The fields of a lab's profile, English and Chinese side by side. For a new lab the slug follows
@@ -78,6 +68,7 @@ export function LabProfileFields({
         id="lab-objectiveEn"
         name="objectiveEn"
         label={t('objectiveEn')}
+        rows={5}
         defaultValue={defaults?.objectiveEn}
         error={errors.objectiveEn}
       />
@@ -85,6 +76,7 @@ export function LabProfileFields({
         id="lab-objectiveZh"
         name="objectiveZh"
         label={t('objectiveZh')}
+        rows={5}
         defaultValue={defaults?.objectiveZh}
         error={errors.objectiveZh}
       />
