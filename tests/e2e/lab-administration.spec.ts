@@ -163,3 +163,29 @@ test('a viewer sees the member list but no settings, and an outsider cannot reac
   await page.goto('/en/workspace/labs/new-display-lab/members');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
+
+test('an admin disables an account: its open session stops at the next page, and it cannot sign in', async ({ page, browser }) => {
+  await signIn(page, 'admin@demo.local');
+  await page.goto('/en/admin/users/new');
+  await page.getByLabel('Email').fill('sun.li@example.cn');
+  await page.getByLabel('Full name').fill('Sun Li');
+  await page.getByRole('button', { name: 'Create user' }).click();
+  const link = await copiedLink(page);
+
+  const person = await newPage(browser);
+  await person.goto(link);
+  await person.getByLabel('New password', { exact: true }).fill('river stones and moss');
+  await person.getByLabel('New password again').fill('river stones and moss');
+  await person.getByRole('button', { name: 'Set password and sign in' }).click();
+  await expect(person).toHaveURL(/\/en\/workspace$/);
+
+  await page.goto('/en/admin/users?q=sun.li');
+  await page.getByRole('button', { name: 'Disable' }).click();
+  await page.getByRole('dialog', { name: 'Disable Sun Li’s account?' }).getByRole('button', { name: 'Disable account' }).click();
+  await expect(page.getByText('Disabled', { exact: true })).toBeVisible();
+
+  await person.goto('/en/workspace');
+  await expect(person).toHaveURL(/\/en\/signin/);
+  await signInOnly(person, 'sun.li@example.cn', 'river stones and moss');
+  await expect(person.locator('form').getByRole('alert')).toHaveText('The email or password is not correct. Check both and try again.');
+});
