@@ -7,20 +7,7 @@ import type { ReactNode } from 'react';
 import { routing } from '../_i18n/routing';
 
 // Only these message namespaces are sent to the browser; pages render the rest on the server.
-const CLIENT_NAMESPACES = [
-  'common',
-  'nav',
-  'auth',
-  'errors',
-  'validation',
-  'enums',
-  'forms',
-  'admin',
-  'labSettings',
-  'members',
-  'invitations',
-  'account',
-] as const;
+const CLIENT_NAMESPACES = ['common', 'nav', 'auth', 'errors', 'validation'] as const;
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));

@@ -5,6 +5,7 @@ import { Badge } from '../../../_components/Badge';
 import { buttonClass } from '../../../_components/Form';
 import { Card, CardHeader, PageContainer, PageHeader } from '../../../_components/Page';
 import { Link } from '../../../_i18n/navigation';
+import { ScopedMessages } from '../../../_i18n/ScopedMessages';
 import { requireUser } from '../../../_trpc/server';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
@@ -63,7 +64,9 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <Card className="lg:col-span-2">
             <CardHeader title={t('changePassword')} description={t('changePasswordIntro')} />
             <div className="p-5">
-              <ChangePasswordForm email={user.email} />
+              <ScopedMessages namespaces={['forms', 'account']}>
+                <ChangePasswordForm email={user.email} />
+              </ScopedMessages>
             </div>
           </Card>
         </div>

@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { PageContainer, PageHeader } from '../../../_components/Page';
+import { ScopedMessages } from '../../../_i18n/ScopedMessages';
 import { LabTabs } from '../workspace/labs/[slug]/LabTabs';
 import { requireAdmin } from './require-admin';
 
@@ -17,7 +18,7 @@ export default async function AdminLayout({ children, params }: { children: Reac
         <div className="mb-6 border-b border-line">
           <LabTabs base="/admin" tabs={tabs} label={t('sections')} />
         </div>
-        {children}
+        <ScopedMessages namespaces={['enums', 'forms', 'admin', 'labSettings.fields', 'labSettings.visibility']}>{children}</ScopedMessages>
       </PageContainer>
     </main>
   );

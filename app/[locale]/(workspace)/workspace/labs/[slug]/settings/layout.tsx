@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ScopedMessages } from '../../../../../../_i18n/ScopedMessages';
 import { loadManagedLab, ManagersOnly } from './managed-lab';
 import { SettingsNav } from './SettingsNav';
 
@@ -25,7 +26,9 @@ export default async function SettingsLayout({
   return (
     <div className="grid gap-6 lg:grid-cols-[11rem_minmax(0,1fr)]">
       <SettingsNav base={base} items={items} label={t('sectionsLabel')} />
-      <div className="min-w-0">{children}</div>
+      <div className="min-w-0">
+        <ScopedMessages namespaces={['enums', 'forms', 'labSettings', 'admin.organisations.fields']}>{children}</ScopedMessages>
+      </div>
     </div>
   );
 }
