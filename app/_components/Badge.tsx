@@ -11,6 +11,8 @@ import {
   Globe,
   Hourglass,
   Lock,
+  Mail,
+  ShieldCheck,
   PauseCircle,
   PlayCircle,
   XCircle,
@@ -91,4 +93,16 @@ export const goalStatusLook = {
   off_track: { tone: 'bad', icon: XCircle },
   stale: { tone: 'neutral', icon: Hourglass },
   no_data: { tone: 'neutral', icon: CircleDashed },
+} as const satisfies Record<string, { tone: Tone; icon: LucideIcon }>;
+
+export const accountStatusLook = {
+  active: { tone: 'ok', icon: CheckCircle2 },
+  disabled: { tone: 'bad', icon: Ban },
+} as const satisfies Record<string, { tone: Tone; icon: LucideIcon }>;
+
+export const adminLook = { tone: 'brand', icon: ShieldCheck } as const;
+
+export const invitationStateLook = {
+  pending: { tone: 'brand', icon: Mail },
+  expired: { tone: 'warn', icon: Clock },
 } as const satisfies Record<string, { tone: Tone; icon: LucideIcon }>;

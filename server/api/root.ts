@@ -10,6 +10,14 @@ import { calendarRouter } from './routers/calendar';
 import { dependencyRouter } from './routers/dependency';
 import { milestoneRouter } from './routers/milestone';
 import { portfolioRouter } from './routers/portfolio';
+import { invitationRouter } from './routers/invitation';
+import { labAdminRouter } from './routers/lab-admin';
+import { labSettingsRouter } from './routers/lab-settings';
+import { memberRouter } from './routers/member';
+import { organisationRouter } from './routers/organisation';
+import { partnerRouter } from './routers/partner';
+import { passwordRouter } from './routers/password';
+import { userRouter } from './routers/user';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -26,6 +34,14 @@ export const appRouter = router({
   portfolio: portfolioRouter,
   goal: goalRouter,
   measurement: measurementRouter,
+  labAdmin: labAdminRouter,
+  labSettings: labSettingsRouter,
+  partner: partnerRouter,
+  member: memberRouter,
+  invitation: invitationRouter,
+  organisation: organisationRouter,
+  user: userRouter,
+  password: passwordRouter,
 });
 
 export type AppRouter = typeof appRouter;

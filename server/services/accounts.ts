@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DB } from '../../db/client';
+import type { DB, DbOrTx } from '../../db/client';
 import { users } from '../../db/schema';
 import { normaliseEmail } from '../auth';
 import { passwordProblem } from '../domain/password-policy';
@@ -10,7 +10,7 @@ import { recordAudit } from './audit';
 
 export const emailSchema = z.email().max(320);
 
-export function findUserByEmail(db: DB, email: string) {
+export function findUserByEmail(db: DbOrTx, email: string) {
   return db
     .select()
     .from(users)

@@ -1,8 +1,22 @@
 import { and, eq } from 'drizzle-orm';
 import type { DB } from '../../db/client';
-import { goals, measurements, milestoneDependencies, milestones, progressUpdates } from '../../db/schema';
+import {
+  goals,
+  labTechnologies,
+  labs as labsTable,
+  measurements,
+  memberships,
+  milestoneDependencies,
+  milestones,
+  organisations,
+  participations,
+  progressUpdates,
+  users,
+} from '../../db/schema';
 import { addDays, todayIso } from '../../server/domain/dates';
 import type { SessionUser } from '../../server/auth';
+import { insertInvitation } from '../../server/services/invitations';
+import { insertPasswordReset } from '../../server/services/passwords';
 import { previewReschedule } from '../../server/services/reschedule';
 import { labIdOf, sessionUser } from '../helpers/db';
 import type { Access, Outcome, Role } from './roles';
@@ -130,6 +144,53 @@ function ownMeasurement(f: Fixture) {
     .returning({ id: measurements.id, version: measurements.version })
     .get();
 }
+
+function manager(f: Fixture) {
+  return sessionUser(f.db, 'manager@demo.local');
+}
+
+/** A fresh invitation link (its raw token) into a lab, for an address. */
+function invitationLink(f: Fixture, slug: string, email: string) {
+  return insertInvitation(f.db, manager(f), labIdOf(f.db, slug), { email, role: 'member', organisationId: null });
+}
+
+function userRow(f: Fixture, email: string) {
+  return f.db.select().from(users).where(eq(users.email, email)).get()!;
+}
+
+function membershipOf(f: Fixture, email: string) {
+  return f.db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.labId, f.labId), eq(memberships.userId, userRow(f, email).id)))
+    .get()!;
+}
+
+function orgByShortName(f: Fixture, shortName: string) {
+  return f.db.select().from(organisations).where(eq(organisations.shortName, shortName)).get()!;
+}
+
+const labProfile = (f: Fixture) => {
+  const lab = f.db.select().from(labsTable).where(eq(labsTable.id, f.labId)).get()!;
+  return {
+    version: lab.version,
+    slug: lab.slug,
+    nameEn: lab.nameEn,
+    nameZh: lab.nameZh,
+    acronymEn: lab.acronymEn,
+    acronymZh: lab.acronymZh,
+    objectiveEn: lab.objectiveEn,
+    objectiveZh: lab.objectiveZh,
+    sector: lab.sector,
+    chainEn: lab.chainEn,
+    chainZh: lab.chainZh,
+    region: lab.region,
+    stage: lab.stage,
+    status: lab.status,
+    startDate: lab.startDate,
+    endDate: lab.endDate,
+  };
+};
 
 export const POLICY: Record<string, PolicyEntry> = {
   'directory.list': { access: 'public', input: () => undefined },
@@ -296,6 +357,204 @@ export const POLICY: Record<string, PolicyEntry> = {
       };
     },
   },
+  'labAdmin.list': { access: 'admin', input: () => ({ query: 'lab' }) },
+  'labAdmin.create': {
+    access: 'admin',
+    input: () => ({
+      slug: 'policy-lab',
+      nameEn: 'Policy Lab',
+      sector: 'electronics',
+      chainEn: 'Policy chain',
+      stage: 'rnd',
+      status: 'planning',
+      managerEmail: 'steel@demo.local',
+    }),
+  },
+  'labSettings.get': { access: 'manager', input: (f) => ({ labId: f.labId }) },
+  'labSettings.updateProfile': { access: 'manager', input: (f) => ({ labId: f.labId, ...labProfile(f), region: 'Beijing' }) },
+  'labSettings.setTechnologies': {
+    access: 'manager',
+    input: (f) => {
+      const current = f.db.select().from(labTechnologies).where(eq(labTechnologies.labId, f.labId)).orderBy(labTechnologies.position).all();
+      return {
+        labId: f.labId,
+        expected: current.map((t) => ({ id: t.id, version: t.version })),
+        items: [...current.map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })), { nameEn: 'Policy technology', nameZh: null }],
+      };
+    },
+  },
+  'labSettings.setVisibility': {
+    access: 'manager',
+    input: (f) => ({ labId: f.labId, version: labProfile(f).version, visibility: 'private' }),
+  },
+
+  'partner.list': { access: 'manager', input: (f) => ({ labId: f.labId }) },
+  'partner.searchOrganisations': { access: 'manager', input: (f) => ({ labId: f.labId, query: 'HB' }) },
+  'partner.add': { access: 'manager', input: (f) => ({ labId: f.labId, organisationId: orgByShortName(f, 'HBIS').id, role: 'supplier' }) },
+  'partner.update': {
+    access: 'manager',
+    input: (f) => {
+      const p = f.db
+        .select()
+        .from(participations)
+        .where(and(eq(participations.labId, f.labId), eq(participations.organisationId, orgByShortName(f, 'Tianma').id)))
+        .get()!;
+      return {
+        labId: f.labId,
+        participationId: p.id,
+        version: p.version,
+        role: 'core_partner',
+        joinedOn: p.joinedOn,
+        contribution: 'Updated',
+        budgetCny: null,
+      };
+    },
+  },
+  'partner.remove': {
+    access: 'manager',
+    input: (f) => {
+      const p = f.db
+        .select()
+        .from(participations)
+        .where(and(eq(participations.labId, f.labId), eq(participations.organisationId, orgByShortName(f, 'CSOT Wuhan').id)))
+        .get()!;
+      return { labId: f.labId, participationId: p.id, version: p.version };
+    },
+  },
+
+  'member.list': { access: 'viewer', input: (f) => ({ labId: f.labId }) },
+  'member.changeRole': {
+    access: 'manager',
+    input: (f) => {
+      const m = membershipOf(f, 'viewer@demo.local');
+      return { labId: f.labId, membershipId: m.id, version: m.version, role: 'member' };
+    },
+  },
+  'member.remove': {
+    access: 'manager',
+    input: (f) => {
+      const m = membershipOf(f, 'viewer@demo.local');
+      return { labId: f.labId, membershipId: m.id, version: m.version };
+    },
+  },
+  'member.leave': {
+    access: 'viewer',
+    input: (f) => ({ labId: f.labId }),
+    // The only manager may not leave (the lab would have none); an admin who is not a member has nothing to leave.
+    overrides: { manager: 'PRECONDITION_FAILED', admin: 'NOT_FOUND' },
+  },
+
+  'invitation.list': { access: 'manager', input: (f) => ({ labId: f.labId }) },
+  'invitation.create': {
+    access: 'manager',
+    input: (f) => ({ labId: f.labId, email: 'new.partner@example.org', role: 'member', organisationId: null }),
+  },
+  'invitation.revoke': {
+    access: 'manager',
+    input: (f) => ({ labId: f.labId, invitationId: invitationLink(f, 'new-display-lab', 'revoke.me@example.org').id }),
+  },
+  // The token is the secret: anyone holding the link may read what it leads to, and accept it.
+  'invitation.describe': { access: 'public', input: (f) => ({ token: invitationLink(f, 'new-display-lab', 'someone@example.org').token }) },
+  'invitation.accept': {
+    access: 'authenticated',
+    // An invitation to the private lab for the caller's own address.
+    input: (f) => ({ token: invitationLink(f, 'key-equipment-consortium', f.user?.email ?? 'nobody@example.org').token }),
+  },
+  'invitation.acceptAsNewUser': {
+    access: 'public',
+    input: (f) => ({
+      token: invitationLink(f, 'new-display-lab', 'brand.new@example.org').token,
+      name: 'Brand New',
+      password: 'a-long-enough-secret',
+    }),
+  },
+
+  'organisation.list': { access: 'admin', input: () => ({ query: 'a' }) },
+  'organisation.get': { access: 'admin', input: (f) => ({ id: orgByShortName(f, 'HBIS').id }) },
+  'organisation.create': { access: 'admin', input: () => ({ nameEn: 'Policy Organisation', type: 'enterprise' }) },
+  'organisation.update': {
+    access: 'admin',
+    input: (f) => {
+      const o = orgByShortName(f, 'HBIS');
+      return {
+        id: o.id,
+        version: o.version,
+        nameEn: o.nameEn,
+        nameZh: o.nameZh,
+        shortName: o.shortName,
+        legalName: o.legalName,
+        type: o.type,
+        tier: o.tier,
+        chainPosition: o.chainPosition,
+        region: 'Hebei province',
+        website: o.website,
+      };
+    },
+  },
+  'organisation.merge': {
+    access: 'admin',
+    input: (f) => {
+      const keep = orgByShortName(f, 'HBIS');
+      const duplicate = f.db
+        .insert(organisations)
+        .values({ legalName: 'HBIS duplicate', shortName: 'HBIS 2', nameEn: 'HBIS Group Co.', type: 'enterprise' })
+        .returning()
+        .get();
+      return { keepId: keep.id, keepVersion: keep.version, duplicateId: duplicate.id, duplicateVersion: duplicate.version };
+    },
+  },
+
+  'user.list': { access: 'admin', input: () => ({ query: 'demo' }) },
+  'user.create': {
+    access: 'admin',
+    input: () => ({ email: 'created@example.org', name: 'Created Person', organisationId: null, isAdmin: false }),
+  },
+  'user.setDisabled': {
+    access: 'admin',
+    input: (f) => {
+      const u = userRow(f, 'viewer@demo.local');
+      return { userId: u.id, version: u.version, disabled: true };
+    },
+  },
+  'user.setAdmin': {
+    access: 'admin',
+    input: (f) => {
+      const u = userRow(f, 'viewer@demo.local');
+      return { userId: u.id, version: u.version, isAdmin: true };
+    },
+  },
+  'user.issuePasswordReset': { access: 'admin', input: (f) => ({ userId: userRow(f, 'viewer@demo.local').id }) },
+
+  'password.change': {
+    access: 'authenticated',
+    input: () => ({ currentPassword: 'demo-password', newPassword: 'a-brand-new-passphrase' }),
+  },
+  'password.describeReset': {
+    access: 'public',
+    input: (f) => ({ token: insertPasswordReset(f.db, userRow(f, 'viewer@demo.local').id, null).token }),
+  },
+  'password.reset': {
+    access: 'public',
+    input: (f) => ({
+      token: insertPasswordReset(f.db, userRow(f, 'viewer@demo.local').id, null).token,
+      password: 'a-brand-new-passphrase',
+    }),
+  },
+  'password.requestReset': {
+    access: 'public',
+    input: () => ({ email: 'viewer@demo.local' }),
+    // Self-service reset exists only where mail is configured; the test environment has no SMTP_URL.
+    overrides: {
+      anonymous: 'PRECONDITION_FAILED',
+      outsider: 'PRECONDITION_FAILED',
+      viewer: 'PRECONDITION_FAILED',
+      member: 'PRECONDITION_FAILED',
+      manager: 'PRECONDITION_FAILED',
+      otherManager: 'PRECONDITION_FAILED',
+      admin: 'PRECONDITION_FAILED',
+    },
+  },
+
   'measurement.delete': {
     access: 'member',
     input: (f) => {

@@ -23,7 +23,9 @@ export function userFor(db: DB, role: Role): SessionUser | null {
   if (role === 'anonymous') return null;
   if (role === 'outsider') {
     if (!db.select().from(users).where(eq(users.email, OUTSIDER_EMAIL)).get()) {
-      db.insert(users).values({ email: OUTSIDER_EMAIL, name: 'Outside Person', passwordHash: 'x' }).run();
+      // Same password as the demo accounts (copied hash: no slow hashing per test).
+      const { passwordHash } = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.email, EMAIL.member)).get()!;
+      db.insert(users).values({ email: OUTSIDER_EMAIL, name: 'Outside Person', passwordHash }).run();
     }
     return sessionUser(db, OUTSIDER_EMAIL);
   }
@@ -33,7 +35,8 @@ export function userFor(db: DB, role: Role): SessionUser | null {
 /** Who may call a procedure, in the words of PRODUCT.md's "Who may do what". */
 export type Access = 'public' | 'authenticated' | 'viewer' | 'member' | 'manager' | 'admin';
 
-export type Outcome = 'OK' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
+/** OK, or the tRPC error code the caller gets. */
+export type Outcome = 'OK' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_REQUEST' | 'CONFLICT' | 'PRECONDITION_FAILED';
 
 /** The answer a role gets for an access level: no role in the lab reads as NOT_FOUND, too low a role as FORBIDDEN. */
 export function expectedOutcome(access: Access, role: Role): Outcome {

@@ -1,4 +1,4 @@
-import { LogOut } from 'lucide-react';
+import { LogOut, UserRound } from 'lucide-react';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Header } from '../../_components/Header';
@@ -20,15 +20,22 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           { href: '/workspace', label: t('workspace') },
           { href: '/workspace/portfolio', label: t('portfolio') },
           { href: '/labs', label: t('directory') },
+          ...(user.isAdmin ? [{ href: '/admin', label: t('admin') }] : []),
         ]}
         end={
           <div className="flex items-center gap-2">
-            <span className="hidden max-w-40 truncate text-sm text-ink-soft md:inline" title={user.email}>
-              {user.name}
-            </span>
+            <Link
+              href="/account"
+              className="inline-flex items-center gap-1.5 rounded-lg px-2 py-1.5 text-sm text-ink-soft hover:bg-neutral-soft hover:text-ink"
+              title={t('accountOf', { email: user.email })}
+            >
+              <UserRound aria-hidden className="size-4" />
+              <span className="hidden max-w-40 truncate md:inline">{user.name}</span>
+              <span className="sr-only md:hidden">{t('account')}</span>
+            </Link>
             <Link
               href="/signout"
-              className="inline-flex items-center gap-1.5 rounded-lg border border-line px-2.5 py-1.5 text-sm text-ink-soft hover:bg-neutral-soft hover:text-ink"
+              className="hidden items-center sm:inline-flex gap-1.5 rounded-lg border border-line px-2.5 py-1.5 text-sm text-ink-soft hover:bg-neutral-soft hover:text-ink"
             >
               <LogOut aria-hidden className="size-4" />
               <span className="hidden sm:inline">{t('signOut')}</span>

@@ -16,6 +16,12 @@ import enValidation from './en/validation.json';
 import enWorkspace from './en/workspace.json';
 import zhActivity from './zh-CN/activity.json';
 import enTimeline from './en/timeline.json';
+import enAdmin from './en/admin.json';
+import enLabSettings from './en/labSettings.json';
+import enMembers from './en/members.json';
+import enInvitations from './en/invitations.json';
+import enAccount from './en/account.json';
+import enForms from './en/forms.json';
 import zhAuth from './zh-CN/auth.json';
 import zhCommon from './zh-CN/common.json';
 import zhDirectory from './zh-CN/directory.json';
@@ -30,6 +36,12 @@ import zhPortfolio from './zh-CN/portfolio.json';
 import zhValidation from './zh-CN/validation.json';
 import zhWorkspace from './zh-CN/workspace.json';
 import zhTimeline from './zh-CN/timeline.json';
+import zhAdmin from './zh-CN/admin.json';
+import zhLabSettings from './zh-CN/labSettings.json';
+import zhMembers from './zh-CN/members.json';
+import zhInvitations from './zh-CN/invitations.json';
+import zhAccount from './zh-CN/account.json';
+import zhForms from './zh-CN/forms.json';
 
 export const en = {
   ...enMeta,
@@ -47,6 +59,12 @@ export const en = {
   ...enTimeline,
   ...enGoals,
   ...enPortfolio,
+  ...enAdmin,
+  ...enLabSettings,
+  ...enMembers,
+  ...enInvitations,
+  ...enAccount,
+  ...enForms,
 };
 
 export const zhCN = {
@@ -65,4 +83,10 @@ export const zhCN = {
   ...zhTimeline,
   ...zhGoals,
   ...zhPortfolio,
+  ...zhAdmin,
+  ...zhLabSettings,
+  ...zhMembers,
+  ...zhInvitations,
+  ...zhAccount,
+  ...zhForms,
 };

@@ -15,6 +15,7 @@ export default async function SignInPage({ params }: { params: Promise<{ locale:
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('auth');
+  const ta = await getTranslations('account.forgot');
   return (
     <main id="main" className="flex justify-center px-4 py-12 sm:py-20">
       <Card className="w-full max-w-sm p-6 sm:p-8">
@@ -23,6 +24,11 @@ export default async function SignInPage({ params }: { params: Promise<{ locale:
         <Suspense>
           <SignInForm />
         </Suspense>
+        <p className="mt-3 text-sm">
+          <Link href="/forgot" className="text-ink-soft underline-offset-2 hover:text-ink hover:underline">
+            {ta('link')}
+          </Link>
+        </p>
         <p className="mt-6 border-t border-line pt-4 text-sm text-muted">
           <Link href="/labs" className="text-brand underline-offset-2 hover:underline">
             {t('publicHint')}

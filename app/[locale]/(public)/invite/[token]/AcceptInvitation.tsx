@@ -1,0 +1,141 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import { useRef, useState, type FormEvent } from 'react';
+import { Button, Field, inputClass, invalidProps, SubmitButton } from '../../../../_components/Form';
+import { FormErrorSummary, useFormErrors } from '../../../../_components/FormErrors';
+import { useRouter } from '../../../../_i18n/navigation';
+import { useTRPC } from '../../../../_trpc/client';
+import { PasswordPair } from '../../../../_components/PasswordPair';
+
+/**
+ * Accepting: a new person names themselves and sets a password; someone with an account signs in;
+ * someone already signed in as the invited address just joins. Everyone lands in the lab.
+ */
+export function AcceptInvitation({
+  token,
+  email,
+  mode,
+  labName,
+}: {
+  token: string;
+  email: string;
+  mode: 'join' | 'signIn' | 'create';
+  labName: string;
+}) {
+  const t = useTranslations('invitations');
+  const ta = useTranslations('auth');
+  const trpc = useTRPC();
+  const router = useRouter();
+  const accept = useMutation(trpc.invitation.accept.mutationOptions());
+  const acceptAsNewUser = useMutation(trpc.invitation.acceptAsNewUser.mutationOptions());
+  const errors = useFormErrors();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [pending, setPending] = useState(false);
+
+  function openLab(slug: string) {
+    router.replace(`/workspace/labs/${slug}`);
+    router.refresh();
+  }
+
+  async function signInAs(password: string): Promise<boolean> {
+    const result = await signIn('credentials', { email, password, redirect: false });
+    return Boolean(result && !result.error);
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    errors.clear();
+    const form = new FormData(event.currentTarget);
+    const password = String(form.get('password') ?? '');
+    setPending(true);
+    try {
+      if (mode === 'create') {
+        if (password !== String(form.get('passwordConfirm') ?? '')) {
+          errors.setLocal('passwordConfirm', t('passwordsDiffer'));
+          return;
+        }
+        const { slug } = await acceptAsNewUser.mutateAsync({ token, name: String(form.get('name') ?? ''), password });
+        // The account exists now; signing in with what was just typed gives this browser its session.
+        if (!(await signInAs(password))) return router.replace('/signin');
+        return openLab(slug);
+      }
+      if (mode === 'signIn' && !(await signInAs(password))) {
+        errors.setLocal('password', ta('wrongCredentials'));
+        return;
+      }
+      openLab((await accept.mutateAsync({ token })).slug);
+    } catch (error) {
+      errors.set(error);
+    } finally {
+      setPending(false);
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    }
+  }
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4">
+      {mode === 'create' ? (
+        <>
+          <p className="text-sm text-ink-soft">{t('createIntro')}</p>
+          <Field label={ta('email')} htmlFor="invite-email">
+            <input
+              id="invite-email"
+              value={email}
+              readOnly
+              autoComplete="username"
+              className={`${inputClass} bg-neutral-soft text-ink-soft`}
+            />
+          </Field>
+          <Field label={t('name')} htmlFor="invite-name" error={errors.fields.name}>
+            <input
+              id="invite-name"
+              name="name"
+              autoComplete="name"
+              required
+              className={inputClass}
+              {...invalidProps('invite-name', errors.fields.name)}
+            />
+          </Field>
+          <PasswordPair errors={errors.fields} />
+        </>
+      ) : mode === 'signIn' ? (
+        <>
+          <p className="text-sm text-ink-soft">{t('signInIntro')}</p>
+          <Field label={ta('email')} htmlFor="invite-email">
+            <input
+              id="invite-email"
+              value={email}
+              readOnly
+              autoComplete="username"
+              className={`${inputClass} bg-neutral-soft text-ink-soft`}
+            />
+          </Field>
+          <Field label={ta('password')} htmlFor="password" error={errors.fields.password}>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              className={inputClass}
+              {...invalidProps('password', errors.fields.password)}
+            />
+          </Field>
+        </>
+      ) : null}
+      <FormErrorSummary errors={errors} />
+      {mode === 'join' ? (
+        <Button type="submit" disabled={pending}>
+          {t('join', { lab: labName })}
+        </Button>
+      ) : (
+        <SubmitButton pending={pending} pendingLabel={t('joining')}>
+          {mode === 'create' ? t('createSubmit') : t('signInSubmit')}
+        </SubmitButton>
+      )}
+    </form>
+  );
+}

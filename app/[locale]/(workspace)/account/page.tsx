@@ -1,0 +1,76 @@
+import { LogOut, ShieldCheck } from 'lucide-react';
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Badge } from '../../../_components/Badge';
+import { buttonClass } from '../../../_components/Form';
+import { Card, CardHeader, PageContainer, PageHeader } from '../../../_components/Page';
+import { Link } from '../../../_i18n/navigation';
+import { ScopedMessages } from '../../../_i18n/ScopedMessages';
+import { requireUser } from '../../../_trpc/server';
+import { ChangePasswordForm } from './ChangePasswordForm';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'account' });
+  return { title: t('title'), robots: { index: false } };
+}
+
+export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const user = await requireUser();
+  const t = await getTranslations('account');
+  const tn = await getTranslations('nav');
+  return (
+    <main id="main">
+      <PageContainer className="pb-16">
+        <PageHeader title={t('title')} description={t('intro')} />
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card className="self-start">
+            <CardHeader title={t('profile')} />
+            <dl className="grid gap-3 px-5 py-4 text-sm">
+              <div>
+                <dt className="text-xs text-muted">{t('name')}</dt>
+                <dd className="font-medium text-ink">{user.name}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-muted">{t('email')}</dt>
+                <dd className="break-all text-ink">{user.email}</dd>
+              </div>
+              {user.isAdmin ? (
+                <div>
+                  <dt className="sr-only">{t('platformRole')}</dt>
+                  <dd>
+                    <Badge tone="brand" icon={ShieldCheck}>
+                      {t('platformAdmin')}
+                    </Badge>
+                  </dd>
+                </div>
+              ) : null}
+            </dl>
+            <div className="flex flex-wrap gap-2 border-t border-line px-5 py-3">
+              {user.isAdmin ? (
+                <Link href="/admin" className={buttonClass('secondary', 'sm')}>
+                  <ShieldCheck aria-hidden className="size-4" />
+                  {tn('admin')}
+                </Link>
+              ) : null}
+              <Link href="/signout" className={buttonClass('secondary', 'sm')}>
+                <LogOut aria-hidden className="size-4" />
+                {tn('signOut')}
+              </Link>
+            </div>
+          </Card>
+          <Card className="lg:col-span-2">
+            <CardHeader title={t('changePassword')} description={t('changePasswordIntro')} />
+            <div className="p-5">
+              <ScopedMessages namespaces={['forms', 'account']}>
+                <ChangePasswordForm email={user.email} />
+              </ScopedMessages>
+            </div>
+          </Card>
+        </div>
+      </PageContainer>
+    </main>
+  );
+}

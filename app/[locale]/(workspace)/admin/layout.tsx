@@ -1,0 +1,25 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { PageContainer, PageHeader } from '../../../_components/Page';
+import { ScopedMessages } from '../../../_i18n/ScopedMessages';
+import { LabTabs } from '../workspace/labs/[slug]/LabTabs';
+import { requireAdmin } from './require-admin';
+
+export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requireAdmin();
+  const t = await getTranslations('admin');
+  const tabs = (['labs', 'organisations', 'users'] as const).map((s) => ({ href: `/admin/${s}`, label: t(`tabs.${s}`) }));
+  return (
+    <main id="main">
+      <PageContainer className="pb-16">
+        <PageHeader title={t('title')} description={t('intro')} />
+        <div className="mb-6 border-b border-line">
+          <LabTabs base="/admin" tabs={tabs} label={t('sections')} />
+        </div>
+        <ScopedMessages namespaces={['enums', 'forms', 'admin', 'labSettings.fields', 'labSettings.visibility']}>{children}</ScopedMessages>
+      </PageContainer>
+    </main>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Card } from '../../../../../_components/Page';
+import { requireAdmin } from '../../require-admin';
+import { OrganisationForm } from '../OrganisationForm';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'admin.organisations' });
+  return { title: t('new'), robots: { index: false } };
+}
+
+export default async function NewOrganisationPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requireAdmin();
+  const t = await getTranslations('admin.organisations');
+  return (
+    <Card className="p-5 sm:p-6">
+      <h2 className="text-lg font-semibold">{t('new')}</h2>
+      <p className="mt-1 text-sm text-ink-soft">{t('newIntro')}</p>
+      <OrganisationForm />
+    </Card>
+  );
+}

@@ -1,0 +1,8 @@
+import { redirect } from '../../../_i18n/navigation';
+import { requireAdmin } from './require-admin';
+
+export default async function AdminHome({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  await requireAdmin();
+  redirect({ href: '/admin/labs', locale });
+}

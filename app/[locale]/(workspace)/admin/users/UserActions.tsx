@@ -1,0 +1,110 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { KeyRound, ShieldCheck, ShieldOff, UserCheck, UserX } from 'lucide-react';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { ConfirmButton } from '../../../../_components/ConfirmDialog';
+import { CopyLink } from '../../../../_components/CopyLink';
+import { FormMessage } from '../../../../_components/Form';
+import { useRouter } from '../../../../_i18n/navigation';
+import { useTRPC } from '../../../../_trpc/client';
+
+type Account = { id: number; version: number; name: string; email: string; isAdmin: boolean; disabled: boolean };
+
+/** Disable or re-enable, grant or remove admin, and issue a reset link; each asks first. */
+export function UserActions({ user, isSelf }: { user: Account; isSelf: boolean }) {
+  const t = useTranslations('admin.users');
+  const tf = useTranslations('forms');
+  const trpc = useTRPC();
+  const router = useRouter();
+  const setDisabled = useMutation(trpc.user.setDisabled.mutationOptions());
+  const setAdmin = useMutation(trpc.user.setAdmin.mutationOptions());
+  const issueReset = useMutation(trpc.user.issuePasswordReset.mutationOptions());
+  const [reset, setReset] = useState<{ token: string; mailed: boolean } | null>(null);
+
+  return (
+    <div className="flex flex-col gap-2 lg:items-end">
+      <div className="flex flex-wrap gap-2">
+        {!user.disabled ? (
+          <ConfirmButton
+            title={t('resetTitle', { name: user.name })}
+            body={t('resetBody', { email: user.email })}
+            confirmLabel={t('resetConfirm')}
+            confirmVariant="primary"
+            onConfirm={async () => setReset(await issueReset.mutateAsync({ userId: user.id }))}
+          >
+            <KeyRound aria-hidden className="size-4" />
+            {t('reset')}
+          </ConfirmButton>
+        ) : null}
+        {isSelf ? null : user.isAdmin ? (
+          <ConfirmButton
+            title={t('unadminTitle', { name: user.name })}
+            body={t('unadminBody')}
+            confirmLabel={t('unadminConfirm')}
+            onConfirm={async () => {
+              await setAdmin.mutateAsync({ userId: user.id, version: user.version, isAdmin: false });
+              router.refresh();
+            }}
+          >
+            <ShieldOff aria-hidden className="size-4" />
+            {t('unadmin')}
+          </ConfirmButton>
+        ) : (
+          <ConfirmButton
+            title={t('makeAdminTitle', { name: user.name })}
+            body={t('makeAdminBody')}
+            confirmLabel={t('makeAdminConfirm')}
+            confirmVariant="primary"
+            onConfirm={async () => {
+              await setAdmin.mutateAsync({ userId: user.id, version: user.version, isAdmin: true });
+              router.refresh();
+            }}
+          >
+            <ShieldCheck aria-hidden className="size-4" />
+            {t('makeAdmin')}
+          </ConfirmButton>
+        )}
+        {isSelf ? null : user.disabled ? (
+          <ConfirmButton
+            title={t('enableTitle', { name: user.name })}
+            body={t('enableBody')}
+            confirmLabel={t('enableConfirm')}
+            confirmVariant="primary"
+            onConfirm={async () => {
+              await setDisabled.mutateAsync({ userId: user.id, version: user.version, disabled: false });
+              router.refresh();
+            }}
+          >
+            <UserCheck aria-hidden className="size-4" />
+            {t('enable')}
+          </ConfirmButton>
+        ) : (
+          <ConfirmButton
+            title={t('disableTitle', { name: user.name })}
+            body={t('disableBody')}
+            confirmLabel={t('disableConfirm')}
+            onConfirm={async () => {
+              await setDisabled.mutateAsync({ userId: user.id, version: user.version, disabled: true });
+              router.refresh();
+            }}
+          >
+            <UserX aria-hidden className="size-4" />
+            {t('disable')}
+          </ConfirmButton>
+        )}
+      </div>
+      {reset ? (
+        <div className="w-full max-w-xl rounded-lg border border-line bg-canvas p-3 lg:w-[32rem]">
+          <CopyLink path={`/reset/${reset.token}`} label={t('resetLink', { name: user.name })} hint={tf('resetLinkHint')} />
+          {reset.mailed ? (
+            <div className="mt-2">
+              <FormMessage tone="ok">{tf('mailed', { email: user.email })}</FormMessage>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Card, CardHeader } from '../../../../../../_components/Page';
+import { localized } from '../../../../../../_lib/localized';
+import { serverApi } from '../../../../../../_trpc/server';
+import { loadLab, orNotFound } from '../lab-context';
+import { loadManagedLab, ManagersOnly } from './managed-lab';
+import { ProfileForm } from './ProfileForm';
+
+type Params = { params: Promise<{ locale: string; slug: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const { lab } = await loadLab(slug);
+  const t = await getTranslations({ locale, namespace: 'labSettings' });
+  return { title: `${t('sections.profile')} · ${localized(locale, lab.nameEn, lab.nameZh)}`, robots: { index: false } };
+}
+
+export default async function ProfileSettingsPage({ params }: Params) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const managed = await loadManagedLab(slug);
+  if (!managed) return <ManagersOnly />;
+  const { lab } = await orNotFound((await serverApi()).labSettings.get({ labId: managed.lab.id }));
+  const t = await getTranslations('labSettings');
+  return (
+    <Card>
+      <CardHeader title={t('sections.profile')} description={t('profileIntro')} />
+      <div className="p-5">
+        <ProfileForm lab={lab} />
+      </div>
+    </Card>
+  );
+}

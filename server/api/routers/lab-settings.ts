@@ -1,0 +1,17 @@
+import { getLabSettings, labProfileUpdateInput, labVisibilityInput, setLabVisibility, updateLabProfile } from '../../services/lab-profile';
+import { setLabTechnologies, technologiesInput } from '../../services/technologies';
+import { labManagerProcedure, router } from '../trpc';
+
+/** A lab's profile, stuck-neck technologies and visibility: managers of the lab and admins. */
+export const labSettingsRouter = router({
+  get: labManagerProcedure.query(({ ctx }) => getLabSettings(ctx.db, ctx.lab)),
+  updateProfile: labManagerProcedure
+    .input(labProfileUpdateInput)
+    .mutation(({ ctx, input }) => updateLabProfile(ctx.db, ctx.user, ctx.lab, input)),
+  setTechnologies: labManagerProcedure
+    .input(technologiesInput)
+    .mutation(({ ctx, input }) => setLabTechnologies(ctx.db, ctx.user, ctx.lab, input)),
+  setVisibility: labManagerProcedure
+    .input(labVisibilityInput)
+    .mutation(({ ctx, input }) => setLabVisibility(ctx.db, ctx.user, ctx.lab, input)),
+});

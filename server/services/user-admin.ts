@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DB, DbOrTx } from '../../db/client';
+import { organisations, users } from '../../db/schema';
+import type { SessionUser } from '../auth';
+import { emailField, idField, optionalId, requiredText, versionField } from '../domain/fields';
+import type { Locale } from '../domain/enums';
+import { AppError, invalidField, notFound, staleVersion } from '../errors';
+import { hashPassword } from '../password';
+import { findUserByEmail } from './accounts';
+import { recordAudit } from './audit';
+import { insertPasswordReset, mailPasswordReset } from './passwords';
+import { containsAny } from './search';
+
+export const createUserInput = z.object({
+  email: emailField,
+  name: requiredText(120),
+  organisationId: optionalId,
+  isAdmin: z.boolean().default(false),
+});
+export const setDisabledInput = z.object({ userId: idField, version: versionField, disabled: z.boolean() });
+export const setAdminInput = z.object({ userId: idField, version: versionField, isAdmin: z.boolean() });
+export const issueResetInput = z.object({ userId: idField });
+
+export function listUsers(db: DbOrTx, query = '') {
+  return db
+    .select({
+      id: users.id,
+      version: users.version,
+      email: users.email,
+      name: users.name,
+      isAdmin: users.isAdmin,
+      disabledAt: users.disabledAt,
+      createdAt: users.createdAt,
+      organisationNameEn: organisations.nameEn,
+      organisationNameZh: organisations.nameZh,
+      labCount: sql<number>`(select count(*) from memberships m where m.user_id = users.id)`,
+    })
+    .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(query ? containsAny(query, [users.email, users.name]) : undefined)
+    .orderBy(asc(users.name), asc(users.email))
+    .limit(500)
+    .all();
+}
+
+function activeAdminCount(tx: DbOrTx, exceptId: number): number {
+  return (
+    tx
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .where(and(eq(users.isAdmin, true), isNull(users.disabledAt), ne(users.id, exceptId)))
+      .get()?.n ?? 0
+  );
+}
+
+function userForEdit(tx: DbOrTx, userId: number, version: number) {
+  const user = tx.select().from(users).where(eq(users.id, userId)).get();
+  if (!user) throw notFound();
+  if (user.version !== version) throw staleVersion();
+  return user;
+}
+
+/**
+ * Creates an account without a usable password and returns a link (valid 7 days) with which its
+ * owner sets one: the admin never knows anyone's password.
+ */
+export async function createUser(db: DB, actor: SessionUser, input: z.infer<typeof createUserInput>, locale: Locale) {
+  if (findUserByEmail(db, input.email)) throw new AppError('CONFLICT', 'errors.emailTaken', { field: 'email' });
+  const organisationId = input.organisationId ?? null;
+  if (
+    organisationId !== null &&
+    !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).get()
+  ) {
+    throw invalidField('organisationId', 'validation.choice');
+  }
+  const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+  const created = db.transaction((tx) => {
+    if (findUserByEmail(tx, input.email)) throw new AppError('CONFLICT', 'errors.emailTaken', { field: 'email' });
+    const user = tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, organisationId, isAdmin: input.isAdmin, passwordHash })
+      .returning({ id: users.id })
+      .get();
+    recordAudit(tx, {
+      labId: null,
+      actorId: actor.id,
+      action: 'created',
+      entityType: 'user',
+      entityId: user.id,
+      after: { email: input.email, name: input.name, organisationId, isAdmin: input.isAdmin },
+    });
+    return { id: user.id, ...insertPasswordReset(tx, user.id, actor.id) };
+  });
+  const mailed = await mailPasswordReset(input.email, created.token, locale);
+  return { ...created, mailed };
+}
+
+/** Disabling ends the person's sessions at once; re-enabling lets them sign in again. */
+export function setUserDisabled(db: DbOrTx, actor: SessionUser, input: z.infer<typeof setDisabledInput>) {
+  return db.transaction((tx) => {
+    const user = userForEdit(tx, input.userId, input.version);
+    if (input.disabled && user.id === actor.id) throw new AppError('PRECONDITION_FAILED', 'errors.cannotDisableSelf');
+    if (input.disabled && user.isAdmin && activeAdminCount(tx, user.id) === 0)
+      throw new AppError('PRECONDITION_FAILED', 'errors.lastAdmin');
+    if (Boolean(user.disabledAt) === input.disabled) return { disabled: input.disabled };
+    tx.update(users)
+      .set({
+        disabledAt: input.disabled ? new Date() : null,
+        sessionVersion: input.disabled ? user.sessionVersion + 1 : user.sessionVersion,
+        version: user.version + 1,
+      })
+      .where(eq(users.id, user.id))
+      .run();
+    recordAudit(tx, {
+      labId: null,
+      actorId: actor.id,
+      action: input.disabled ? 'disabled' : 'enabled',
+      entityType: 'user',
+      entityId: user.id,
+      before: { disabled: !input.disabled },
+      after: { disabled: input.disabled },
+    });
+    return { disabled: input.disabled };
+  });
+}
+
+export function setUserAdmin(db: DbOrTx, actor: SessionUser, input: z.infer<typeof setAdminInput>) {
+  return db.transaction((tx) => {
+    const user = userForEdit(tx, input.userId, input.version);
+    if (!input.isAdmin && user.id === actor.id) throw new AppError('PRECONDITION_FAILED', 'errors.cannotUnadminSelf');
+    if (!input.isAdmin && user.isAdmin && !user.disabledAt && activeAdminCount(tx, user.id) === 0) {
+      throw new AppError('PRECONDITION_FAILED', 'errors.lastAdmin');
+    }
+    if (user.isAdmin === input.isAdmin) return { isAdmin: input.isAdmin };
+    tx.update(users)
+      .set({ isAdmin: input.isAdmin, version: user.version + 1 })
+      .where(eq(users.id, user.id))
+      .run();
+    recordAudit(tx, {
+      labId: null,
+      actorId: actor.id,
+      action: 'updated',
+      entityType: 'user',
+      entityId: user.id,
+      before: { isAdmin: user.isAdmin },
+      after: { isAdmin: input.isAdmin },
+    });
+    return { isAdmin: input.isAdmin };
+  });
+}
+
+/** A reset link for someone who forgot their password; the admin passes it on (or it is mailed). */
+export async function issuePasswordReset(db: DB, actor: SessionUser, input: z.infer<typeof issueResetInput>, locale: Locale) {
+  const user = db.select().from(users).where(eq(users.id, input.userId)).get();
+  if (!user) throw notFound();
+  if (user.disabledAt) throw new AppError('PRECONDITION_FAILED', 'errors.userDisabled');
+  const issued = db.transaction((tx) => insertPasswordReset(tx, user.id, actor.id));
+  const mailed = await mailPasswordReset(user.email, issued.token, user.locale ?? locale);
+  return { ...issued, mailed };
+}

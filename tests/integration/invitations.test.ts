@@ -1,0 +1,275 @@
+import { and, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DB } from '../../db/client';
+import { auditEvents, invitations, memberships, organisations, users } from '../../db/schema';
+import { verifyPassword } from '../../server/password';
+import { setMailerForTests, type MailMessage } from '../../server/services/mail';
+import { hashSecretToken } from '../../server/services/tokens';
+import { callerAs, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
+import { httpCall } from '../helpers/http';
+import { addOutsider, errorCode, errorOf, expectRefusals, LAB_MANAGER_RULE } from '../helpers/roles';
+
+let db: DB;
+let labId: number;
+beforeEach(async () => {
+  db = await freshDb();
+  addOutsider(db);
+  labId = labIdOf(db, 'new-display-lab');
+});
+afterEach(() => setMailerForTests(undefined));
+
+const tianma = () => db.select().from(organisations).where(eq(organisations.shortName, 'Tianma')).get()!.id;
+
+async function invite(email = 'wang.fang@tianma.cn', role: 'viewer' | 'member' | 'manager' = 'member') {
+  return callerAs(db, 'manager@demo.local').invitation.create({ labId, email, role, organisationId: tianma() });
+}
+
+function invitationRow(token: string) {
+  return db
+    .select()
+    .from(invitations)
+    .where(eq(invitations.tokenHash, hashSecretToken(token)))
+    .get()!;
+}
+
+describe('invitation.create', () => {
+  it('is for the lab’s managers and admins: a member cannot invite, and a refused call saves nothing', async () => {
+    const allowed = await expectRefusals(db, LAB_MANAGER_RULE, (c) =>
+      c.invitation.create({ labId, email: 'x@example.cn', role: 'member' }),
+    );
+    expect(allowed).toEqual(['manager', 'admin']);
+  });
+
+  it('stores only the SHA-256 of a random token, valid for 7 days, audited', async () => {
+    const result = await invite();
+    expect(result.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(result.mailed).toBe(false);
+    const row = invitationRow(result.token);
+    expect(row).toMatchObject({
+      email: 'wang.fang@tianma.cn',
+      role: 'member',
+      organisationId: tianma(),
+      acceptedAt: null,
+      revokedAt: null,
+    });
+    expect(row.tokenHash).not.toContain(result.token);
+    const days = (row.expiresAt.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.99);
+    expect(days).toBeLessThanOrEqual(7);
+    const event = db.select().from(auditEvents).where(eq(auditEvents.entityType, 'invitation')).get()!;
+    expect(event).toMatchObject({ labId, action: 'created' });
+    expect(JSON.stringify(event)).not.toContain(result.token);
+    expect((await invite('other@example.cn')).token).not.toBe(result.token);
+  });
+
+  it('mails the link when mail is configured', async () => {
+    const sent: MailMessage[] = [];
+    setMailerForTests({
+      transport: { sendMail: async (m) => sent.push(m) },
+      from: 'tracker@example.org',
+      baseUrl: 'https://tracker.example.org',
+    });
+    const result = await invite();
+    expect(result.mailed).toBe(true);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      to: 'wang.fang@tianma.cn',
+      subject: 'Invitation to join New Display Technology Joint Laboratory on Consortium Tracker',
+    });
+    expect(sent[0]!.text).toContain(`https://tracker.example.org/invite/${result.token}`);
+    expect(sent[0]!.text).toContain('Li Wei invites you');
+  });
+
+  it('still creates the invitation when the mail server fails, and says it was not mailed', async () => {
+    setMailerForTests({
+      transport: { sendMail: async () => Promise.reject(new Error('connection refused')) },
+      from: 'x@example.org',
+      baseUrl: 'https://t.example.org',
+    });
+    const result = await invite();
+    expect(result.mailed).toBe(false);
+    expect(invitationRow(result.token)).toBeDefined();
+  });
+
+  it('refuses an invalid email, a member, a second pending invitation and an organisation that is not a partner', async () => {
+    const user = sessionUser(db, 'manager@demo.local');
+    const before = tableCounts(db);
+    const bad = await httpCall(db, 'invitation.create', { labId, email: 'not-an-email', role: 'member' }, { user });
+    expect(bad.body.error?.json.data.fieldErrors).toEqual({ email: ['Enter an email address like name@example.com.'] });
+    const member = await httpCall(db, 'invitation.create', { labId, email: 'Member@Demo.local', role: 'manager' }, { user });
+    expect(member.body.error?.json.data.fieldErrors).toEqual({
+      email: ['This person is already a member of the lab. Change their role in the member list instead.'],
+    });
+    const hbis = db.select().from(organisations).where(eq(organisations.shortName, 'HBIS')).get()!.id;
+    const notPartner = await httpCall(
+      db,
+      'invitation.create',
+      { labId, email: 'a@example.cn', role: 'member', organisationId: hbis },
+      { user },
+    );
+    expect(notPartner.body.error?.json.data.fieldErrors).toEqual({
+      organisationId: ['Choose one of the lab’s partner organisations, or none.'],
+    });
+    expect(tableCounts(db)).toEqual(before);
+    await invite();
+    const twice = await httpCall(db, 'invitation.create', { labId, email: 'wang.fang@tianma.cn', role: 'member' }, { user });
+    expect(twice.status).toBe(409);
+    expect(Object.keys(twice.body.error!.json.data.fieldErrors)).toEqual(['email']);
+  });
+});
+
+describe('invitation.list and invitation.revoke', () => {
+  it('are for the lab’s managers and admins', async () => {
+    const { id } = await invite();
+    await expectRefusals(db, LAB_MANAGER_RULE, (c) => c.invitation.list({ labId }));
+    await expectRefusals(db, LAB_MANAGER_RULE, (c) => c.invitation.revoke({ labId, invitationId: id }));
+  });
+
+  it('lists pending and expired invitations but not accepted or revoked ones', async () => {
+    const pending = await invite('p@example.cn');
+    const expired = await invite('e@example.cn');
+    const revoked = await invite('r@example.cn');
+    db.update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.id, expired.id))
+      .run();
+    const manager = callerAs(db, 'manager@demo.local');
+    await manager.invitation.revoke({ labId, invitationId: revoked.id });
+    const list = await manager.invitation.list({ labId });
+    expect(list.map((i) => [i.email, i.state])).toEqual([
+      ['e@example.cn', 'expired'],
+      ['p@example.cn', 'pending'],
+    ]);
+    expect(list[0]).toMatchObject({ invitedBy: 'Li Wei', organisationNameEn: 'Tianma Microelectronics' });
+    expect(pending.id).toBeDefined();
+  });
+
+  it('does not let a manager revoke another lab’s invitation', async () => {
+    const steelLab = labIdOf(db, 'green-auto-steel');
+    const { id } = await callerAs(db, 'steel@demo.local').invitation.create({ labId: steelLab, email: 'x@bmw.de', role: 'member' });
+    expect(await errorCode(callerAs(db, 'manager@demo.local').invitation.revoke({ labId, invitationId: id }))).toBe('NOT_FOUND');
+    expect(await errorCode(callerAs(db, 'manager@demo.local').invitation.revoke({ labId: steelLab, invitationId: id }))).toBe('NOT_FOUND');
+    expect(db.select().from(invitations).where(eq(invitations.id, id)).get()?.revokedAt).toBeNull();
+  });
+});
+
+describe('accepting an invitation', () => {
+  it('describes a valid link to anyone holding it, and nothing for a made-up one', async () => {
+    const { token } = await invite();
+    const info = await callerAs(db, null).invitation.describe({ token });
+    expect(info).toMatchObject({ state: 'pending', email: 'wang.fang@tianma.cn', role: 'member', inviter: 'Li Wei', accountExists: false });
+    expect(await callerAs(db, null).invitation.describe({ token: 'A'.repeat(43) })).toEqual({ state: 'unknown' });
+  });
+
+  it('lets a new person set a name and password and join, audited; the link then works no more', async () => {
+    const { token } = await invite();
+    const result = await callerAs(db, null).invitation.acceptAsNewUser({ token, name: 'Wang Fang', password: 'plum blossom in winter' });
+    expect(result).toEqual({ slug: 'new-display-lab', email: 'wang.fang@tianma.cn' });
+    const user = db.select().from(users).where(eq(users.email, 'wang.fang@tianma.cn')).get()!;
+    expect(user).toMatchObject({ name: 'Wang Fang', organisationId: tianma(), isAdmin: false });
+    expect(await verifyPassword('plum blossom in winter', user.passwordHash)).toBe(true);
+    expect((await callerAs(db, 'wang.fang@tianma.cn').lab.overview({ slug: 'new-display-lab' })).role).toBe('member');
+    expect(invitationRow(token)).toMatchObject({ acceptedById: user.id });
+    const actions = db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.actorId, user.id))
+      .all()
+      .map((e) => `${e.action} ${e.entityType}`);
+    expect(actions).toEqual(['created user', 'joined membership', 'accepted invitation']);
+
+    const again = await errorOf(
+      callerAs(db, null).invitation.acceptAsNewUser({ token, name: 'Someone', password: 'another long passphrase' }),
+    );
+    expect(again.code).toBe('PRECONDITION_FAILED');
+    expect(again.message).toBe('This invitation has already been used. Each invitation works once.');
+    expect((await callerAs(db, null).invitation.describe({ token })).state).toBe('accepted');
+  });
+
+  it('refuses an expired, a used and a revoked invitation with a clear message, changing nothing', async () => {
+    const expired = await invite('e@example.cn');
+    db.update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1) })
+      .where(eq(invitations.id, expired.id))
+      .run();
+    const revoked = await invite('r@example.cn');
+    await callerAs(db, 'manager@demo.local').invitation.revoke({ labId, invitationId: revoked.id });
+    const used = await invite('u@example.cn');
+    await callerAs(db, null).invitation.acceptAsNewUser({ token: used.token, name: 'U', password: 'a perfectly fine passphrase' });
+
+    const before = tableCounts(db);
+    const cases = [
+      [expired.token, 'This invitation has expired. Ask the lab manager to send a new one.', '此邀请已过期。请联系实验室管理者重新发送。'],
+      [
+        revoked.token,
+        'This invitation was withdrawn by a lab manager. Ask them to invite you again if needed.',
+        '此邀请已被实验室管理者撤销。如有需要，请联系对方重新邀请。',
+      ],
+      [used.token, 'This invitation has already been used. Each invitation works once.', '此邀请已被使用。每份邀请只能使用一次。'],
+    ] as const;
+    for (const [token, en, zh] of cases) {
+      const input = { token, name: 'X', password: 'yet another passphrase' };
+      const res = await httpCall(db, 'invitation.acceptAsNewUser', input, {});
+      expect(res.status).toBe(412);
+      expect(res.body.error?.json.message).toBe(en);
+      expect((await httpCall(db, 'invitation.acceptAsNewUser', input, { locale: 'zh-CN' })).body.error?.json.message).toBe(zh);
+    }
+    expect((await callerAs(db, null).invitation.describe({ token: expired.token })).state).toBe('expired');
+    expect((await callerAs(db, null).invitation.describe({ token: revoked.token })).state).toBe('revoked');
+    const unknown = await httpCall(
+      db,
+      'invitation.acceptAsNewUser',
+      { token: 'B'.repeat(43), name: 'X', password: 'yet another passphrase' },
+      {},
+    );
+    expect(unknown.status).toBe(404);
+    expect(tableCounts(db)).toEqual(before);
+  });
+
+  it('checks the new password against the policy, on the password field', async () => {
+    const { token } = await invite();
+    const before = tableCounts(db);
+    const res = await httpCall(db, 'invitation.acceptAsNewUser', { token, name: 'Wang Fang', password: 'short' }, {});
+    expect(res.body.error?.json.data.fieldErrors).toEqual({ password: ['Use at least 10 characters for the password.'] });
+    const empty = await httpCall(db, 'invitation.acceptAsNewUser', { token, name: ' ', password: 'long enough password' }, {});
+    expect(empty.body.error?.json.data.fieldErrors).toEqual({ name: ['Fill in this field.'] });
+    expect(tableCounts(db)).toEqual(before);
+  });
+
+  it('lets an existing user, signed in, join with an invitation to their own address', async () => {
+    const { token } = await invite('steel@demo.local', 'viewer');
+    expect((await callerAs(db, null).invitation.describe({ token })).accountExists).toBe(true);
+    // Creating a second account for the address is refused: they sign in instead.
+    expect(
+      await errorCode(callerAs(db, null).invitation.acceptAsNewUser({ token, name: 'Anna', password: 'a fine passphrase here' })),
+    ).toBe('CONFLICT');
+    const info = await callerAs(db, 'steel@demo.local').invitation.describe({ token });
+    expect(info).toMatchObject({ signedInAsInvitee: true });
+    expect(await callerAs(db, 'steel@demo.local').invitation.accept({ token })).toEqual({ slug: 'new-display-lab' });
+    expect((await callerAs(db, 'steel@demo.local').lab.overview({ slug: 'new-display-lab' })).role).toBe('viewer');
+  });
+
+  it('refuses an invitation sent to someone else, and anonymous acceptance without an account', async () => {
+    const { token } = await invite('steel@demo.local');
+    const before = tableCounts(db);
+    const error = await errorOf(callerAs(db, 'equipment@demo.local').invitation.accept({ token }));
+    expect(error.code).toBe('FORBIDDEN');
+    expect(error.message).toBe('This invitation is for steel@demo.local. Sign in with that account to accept it.');
+    expect(await errorCode(callerAs(db, null).invitation.accept({ token }))).toBe('UNAUTHORIZED');
+    expect(tableCounts(db)).toEqual(before);
+    const membership = db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.labId, labId), eq(memberships.userId, sessionUser(db, 'equipment@demo.local').id)))
+      .get();
+    expect(membership).toBeUndefined();
+  });
+
+  it('rejects malformed tokens as bad input, never as a server error', async () => {
+    const res = await httpCall(db, 'invitation.describe', { token: '../../etc' }, { method: 'GET' });
+    expect(res.status).toBe(400);
+    expect(res.body.error?.json.data.fieldErrors.token).toEqual([
+      'This link does not work. Copy the whole address from the message you received, or ask for a new link.',
+    ]);
+  });
+});
