@@ -139,7 +139,9 @@ function groupCpuMs(pgid: number): number {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name may itself contain ') ', so split after the last one.
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
       if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       // the process ended meanwhile

@@ -141,17 +141,6 @@ export async function PortfolioTimeline({
               <a href={toggleHref(lab.slug)} className="tl-row" data-timeline-link="" aria-label={summary} aria-expanded={open}>
                 <title>{summary}</title>
                 <rect className="tl-hit" x={0} y={top} width={width} height={LAB_ROW} fill={health.band} />
-                <rect
-                  className="tl-focus"
-                  x={1.5}
-                  y={top + 1.5}
-                  width={width - 3}
-                  height={LAB_ROW - 3}
-                  rx={4}
-                  fill="none"
-                  stroke="#1d4ed8"
-                  strokeWidth={2}
-                />
                 {labLabel(lab, top, open)}
                 {lab.start && lab.finish ? (
                   <rect
@@ -195,17 +184,6 @@ export async function PortfolioTimeline({
                         aria-label={`${m.title}. ${te(`milestoneStatus.${m.status}`)}. ${t('forecastRange', { start: formatIsoDate(format, m.forecastStart), finish: formatIsoDate(format, m.forecastFinish) })}${m.late ? `. ${t('late')}` : ''}`}
                       >
                         <rect className="tl-hit" x={0} y={my} width={width} height={MILESTONE_ROW} fill="transparent" />
-                        <rect
-                          className="tl-focus"
-                          x={1.5}
-                          y={my + 1.5}
-                          width={width - 3}
-                          height={MILESTONE_ROW - 3}
-                          rx={4}
-                          fill="none"
-                          stroke="#1d4ed8"
-                          strokeWidth={2}
-                        />
                         {milestoneLabel(m, my)}
                         <rect
                           x={cx(m.forecastStart)}

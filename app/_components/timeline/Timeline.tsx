@@ -88,10 +88,10 @@ export async function Timeline({
     ];
     return (
       <>
-        <text x={12} y={top + 16} fontSize="12.5" fill={m.status === 'cancelled' ? '#5b6577' : '#0f172a'} fontWeight="500">
+        <text x={12} y={top + 16} className={m.status === 'cancelled' ? 'tl-title tl-muted' : 'tl-title'}>
           {fitText(m.title, LABEL_WIDTH - 24, 12.5)}
         </text>
-        <text x={12} y={top + 30} fontSize="10.5" fill="#5b6577">
+        <text x={12} y={top + 30} className="tl-meta">
           <tspan fill={paint.text} fontWeight="600">
             {`${paint.glyph} `}
           </tspan>
@@ -242,17 +242,6 @@ export async function Timeline({
                 height={ROW_HEIGHT}
                 fill={selected ? '#dbe7ff' : 'transparent'}
                 fillOpacity={selected ? 0.55 : 0}
-              />
-              <rect
-                className="tl-focus"
-                x={1.5}
-                y={row.y + 1.5}
-                width={width - 3}
-                height={ROW_HEIGHT - 3}
-                rx={4}
-                fill="none"
-                stroke="#1d4ed8"
-                strokeWidth={2}
               />
               {labelOf(m, row.y)}
 

@@ -211,7 +211,7 @@ export async function MilestonePanel(props: Props) {
           ) : null
         ) : m && isMember ? (
           <Section title={t('progress.title')}>
-            <ProgressForm key={`${m.id}-${m.version}`} labId={labId} milestone={m} statuses={statuses} today={timeline.today} />
+            <ProgressForm key={m.id} labId={labId} milestone={m} statuses={statuses} today={timeline.today} />
           </Section>
         ) : null}
 

@@ -39,6 +39,16 @@ export function ProgressForm({
   const [actualStart, setActualStart] = useState(milestone.actualStart ?? '');
   const [actualFinish, setActualFinish] = useState(milestone.actualFinish ?? '');
   const save = useMutation(trpc.milestone.updateProgress.mutationOptions({ onSuccess: () => router.refresh() }));
+  // When the page reloads with a newer version (after our save, or a reload after a conflict), the
+  // form takes the saved values but stays mounted, so "Progress saved." remains visible.
+  const [shownVersion, setShownVersion] = useState(milestone.version);
+  if (milestone.version !== shownVersion) {
+    setShownVersion(milestone.version);
+    setStatus(milestone.status);
+    setPercent(String(milestone.percentComplete));
+    setActualStart(milestone.actualStart ?? '');
+    setActualFinish(milestone.actualFinish ?? '');
+  }
   const errors = fieldErrorsOf(save.error);
   const id = (name: string) => `progress-${milestone.id}-${name}`;
 
@@ -137,7 +147,7 @@ export function ProgressForm({
         </Field>
       </div>
       {save.isSuccess && !save.isPending ? <FormMessage tone="ok">{t('progress.saved')}</FormMessage> : null}
-      <SaveError error={save.error} />
+      <SaveError error={save.error} onReload={save.reset} />
       <div>
         <SubmitButton pending={save.isPending} pendingLabel={t('saving')}>
           {t('progress.save')}

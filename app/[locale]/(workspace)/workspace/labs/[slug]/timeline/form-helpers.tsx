@@ -8,7 +8,7 @@ import { formErrorOf, isConflict } from '../../../../../../_lib/trpc-errors';
 export type Option = { value: string; label: string };
 
 /** The message for a whole form after a failed save; a stale edit offers to reload. */
-export function SaveError({ error }: { error: unknown }) {
+export function SaveError({ error, onReload }: { error: unknown; onReload?: () => void }) {
   const t = useTranslations('timeline');
   const router = useRouter();
   if (!error) return null;
@@ -16,7 +16,15 @@ export function SaveError({ error }: { error: unknown }) {
     return (
       <FormMessage tone="warn">
         <p>{formErrorOf(error)}</p>
-        <Button variant="secondary" size="sm" className="mt-2" onClick={() => router.refresh()}>
+        <Button
+          variant="secondary"
+          size="sm"
+          className="mt-2"
+          onClick={() => {
+            onReload?.();
+            router.refresh();
+          }}
+        >
           {t('reload')}
         </Button>
       </FormMessage>

@@ -173,11 +173,7 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
               : undefined
           }
         />
-        <Stat
-          label={t('stats.critical')}
-          value={timeline.criticalCount}
-          hint={t('stats.conflicts', { count: timeline.conflictCount })}
-        />
+        <Stat label={t('stats.critical')} value={timeline.criticalCount} hint={t('stats.conflicts', { count: timeline.conflictCount })} />
       </dl>
 
       {timeline.conflictCount > 0 ? (
