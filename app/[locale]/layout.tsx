@@ -9,8 +9,10 @@ import { routing } from '../_i18n/routing';
 // Only these message namespaces are sent to the browser; pages render the rest on the server.
 const CLIENT_NAMESPACES = ['common', 'nav', 'auth', 'errors', 'validation'] as const;
 
+// Nothing under a locale is rendered at build time: public pages read the database, which does not
+// exist until the app first starts. Each page is rendered on its first visit and then cached (ISR).
 export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
+  return [];
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { Suspense, type ReactNode } from 'react';
 import { Link } from '../_i18n/navigation';
-import { LocaleSwitcher } from './LocaleSwitcher';
+import { LocaleLinks, LocaleSwitcher } from './LocaleSwitcher';
 import { NavLinks } from './NavLinks';
 import { PageContainer } from './Page';
 
@@ -29,7 +29,7 @@ export async function Header({ home, nav, end }: { home: string; nav: { href: st
         </Link>
         <NavLinks items={nav} label={t('main')} />
         <div className="ml-auto flex items-center gap-2 sm:gap-3">
-          <Suspense fallback={null}>
+          <Suspense fallback={<LocaleLinks />}>
             <LocaleSwitcher />
           </Suspense>
           {end}

@@ -8,6 +8,7 @@ import enErrors from './en/errors.json';
 import enLab from './en/lab.json';
 import enMeta from './en/meta.json';
 import enNav from './en/nav.json';
+import enPublicLab from './en/publicLab.json';
 import enValidation from './en/validation.json';
 import enWorkspace from './en/workspace.json';
 import zhAuth from './zh-CN/auth.json';
@@ -18,6 +19,7 @@ import zhErrors from './zh-CN/errors.json';
 import zhLab from './zh-CN/lab.json';
 import zhMeta from './zh-CN/meta.json';
 import zhNav from './zh-CN/nav.json';
+import zhPublicLab from './zh-CN/publicLab.json';
 import zhValidation from './zh-CN/validation.json';
 import zhWorkspace from './zh-CN/workspace.json';
 
@@ -32,6 +34,7 @@ export const en = {
   ...enLab,
   ...enErrors,
   ...enValidation,
+  ...enPublicLab,
 };
 
 export const zhCN = {
@@ -45,4 +48,5 @@ export const zhCN = {
   ...zhLab,
   ...zhErrors,
   ...zhValidation,
+  ...zhPublicLab,
 };
