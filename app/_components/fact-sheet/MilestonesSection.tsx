@@ -2,7 +2,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { PublicMilestone } from '../../../server/services/publication';
 import { formatIsoDate } from '../../_lib/dates';
 import { localized } from '../../_lib/localized';
-import { Badge, milestoneStatusLook } from '../Badge';
+import { todayIso } from '../../../server/domain/dates';
+import { Badge, lateLook, milestoneStatusLook } from '../Badge';
 import { ProgressBar, Section, SectionEmpty } from './Section';
 
 type Milestone = Omit<PublicMilestone, 'labId'>;
@@ -23,12 +24,22 @@ export async function MilestonesSection({ milestones, locale }: { milestones: Mi
   const ownerShort = (m: Milestone) =>
     m.ownerShortName ? <span title={owner(m)}>{locale === 'zh-CN' ? owner(m) : m.ownerShortName}</span> : t('noOwner');
   const percent = (m: Milestone) => format.number(m.percentComplete / 100, { style: 'percent' });
+  const today = todayIso();
   const status = (m: Milestone) => {
     const look = milestoneStatusLook[m.status];
+    // Late: the forecast finish has passed and the work is still open.
+    const late = m.forecastFinish < today && m.status !== 'done' && m.status !== 'cancelled';
     return (
-      <Badge tone={look.tone} icon={look.icon}>
-        {te(`milestoneStatus.${m.status}`)}
-      </Badge>
+      <span className="inline-flex flex-wrap gap-1">
+        <Badge tone={look.tone} icon={look.icon}>
+          {te(`milestoneStatus.${m.status}`)}
+        </Badge>
+        {late ? (
+          <Badge tone={lateLook.tone} icon={lateLook.icon}>
+            {t('late')}
+          </Badge>
+        ) : null}
+      </span>
     );
   };
   const finished = (m: Milestone) =>

@@ -37,7 +37,7 @@ export async function UpdatesSection({ updates }: { updates: Update[] }) {
                     </Badge>
                   </div>
                   {/* renderMarkdown escapes raw HTML and keeps only safe links (server/domain/markdown.ts). */}
-                  <div className={`mt-2 ${prose}`} dangerouslySetInnerHTML={{ __html: renderMarkdown(u.body) }} />
+                  <div className={`mt-2 max-w-3xl ${prose}`} dangerouslySetInnerHTML={{ __html: renderMarkdown(u.body) }} />
                   {u.milestones.length > 0 ? (
                     <p className="mt-2 flex flex-wrap items-center gap-1.5 text-xs text-muted">
                       <span>{t('updateMilestones')}</span>
