@@ -9,19 +9,10 @@ const NAMES = { en: 'English', 'zh-CN': '简体中文' } as const;
 
 /** Switches language on the same page; the choice is remembered in a cookie by the locale proxy. */
 export function LocaleSwitcher() {
-  const search = useSearchParams().toString();
-  return <LocaleLinks search={search} />;
-}
-
-/**
- * The links themselves. Cached (static) pages cannot read the query string while rendering, so the
- * header renders these without it as the Suspense fallback: the switcher is then in the HTML, works
- * without JavaScript, and does not shift the layout when the page hydrates.
- */
-export function LocaleLinks({ search = '' }: { search?: string }) {
   const t = useTranslations('common');
   const locale = useLocale();
   const pathname = usePathname();
+  const search = useSearchParams().toString();
   const href = search ? `${pathname}?${search}` : pathname;
   return (
     <nav aria-label={t('language')} className="flex items-center rounded-lg border border-line bg-surface p-0.5 text-xs">

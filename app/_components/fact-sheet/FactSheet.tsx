@@ -3,7 +3,6 @@ import { getTranslations } from 'next-intl/server';
 import type { Locale } from '../../../server/domain/enums';
 import { publicPaths } from '../../../server/public-url';
 import type { PublicFactSheet } from '../../../server/services/public-fact-sheet';
-import { Link } from '../../_i18n/navigation';
 import { localized, secondaryName } from '../../_lib/localized';
 import { Badge, labStatusLook } from '../Badge';
 import { DemoBanner, PageContainer } from '../Page';
@@ -33,9 +32,9 @@ export async function FactSheet({ sheet, locale }: { sheet: PublicFactSheet; loc
       <div className="border-b border-line bg-surface">
         <PageContainer>
           <nav aria-label={t('breadcrumb')} className="no-print pt-5 text-sm text-muted">
-            <Link href="/labs" className="hover:text-ink hover:underline">
+            <a href={publicPaths.directory(locale)} className="hover:text-ink hover:underline">
               {tn('directory')}
-            </Link>
+            </a>
             <span aria-hidden> / </span>
           </nav>
           <div className="flex flex-col gap-4 pb-5 pt-1 lg:flex-row lg:items-end lg:justify-between">

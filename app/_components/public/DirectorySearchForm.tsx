@@ -1,7 +1,8 @@
 import { Search } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
+import type { Locale } from '../../../server/domain/enums';
+import { publicPaths } from '../../../server/public-url';
 import type { DirectoryFacets } from '../../../server/services/public-search';
-import { Link } from '../../_i18n/navigation';
 import { localized } from '../../_lib/localized';
 import { buttonClass, Field, inputClass, invalidProps, selectClass } from '../Form';
 
@@ -17,7 +18,7 @@ export async function DirectorySearchForm({
   values = {},
   errors = {},
 }: {
-  locale: string;
+  locale: Locale;
   facets: DirectoryFacets;
   values?: SearchValues;
   errors?: Record<string, string>;
@@ -54,7 +55,12 @@ export async function DirectorySearchForm({
   ] as const;
 
   return (
-    <form role="search" method="get" action={`/${locale}/search`} className="no-print rounded-xl border border-line bg-surface p-4 sm:p-5">
+    <form
+      role="search"
+      method="get"
+      action={publicPaths.search(locale)}
+      className="no-print rounded-xl border border-line bg-surface p-4 sm:p-5"
+    >
       <Field label={t('searchLabel')} htmlFor="directory-q" error={errors.q} hint={t('searchHint')}>
         <div className="flex gap-2">
           <input
@@ -107,9 +113,9 @@ export async function DirectorySearchForm({
       </fieldset>
       {active ? (
         <p className="mt-4 text-sm">
-          <Link href="/labs" className="font-medium text-brand underline-offset-2 hover:underline">
+          <a href={publicPaths.directory(locale)} className="font-medium text-brand underline-offset-2 hover:underline">
             {t('clear')}
-          </Link>
+          </a>
         </p>
       ) : null}
     </form>

@@ -1,13 +1,14 @@
 import { MapPin } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
+import type { Locale } from '../../../server/domain/enums';
+import { publicPaths } from '../../../server/public-url';
 import type { PublicLabCard } from '../../../server/services/publication';
-import { Link } from '../../_i18n/navigation';
 import { localized, secondaryName } from '../../_lib/localized';
 import { Badge, labStatusLook } from '../Badge';
 import { Card } from '../Page';
 
 /** The directory's cards: one per public lab, each leading to its fact sheet. */
-export async function LabCards({ labs, locale, label }: { labs: PublicLabCard[]; locale: string; label: string }) {
+export async function LabCards({ labs, locale, label }: { labs: PublicLabCard[]; locale: Locale; label: string }) {
   const t = await getTranslations('directory');
   const te = await getTranslations('enums');
   const tc = await getTranslations('common');
@@ -28,9 +29,9 @@ export async function LabCards({ labs, locale, label }: { labs: PublicLabCard[];
             </div>
             <h2 className="mt-3 text-lg font-semibold leading-snug text-ink">
               {/* The whole card is clickable; the link itself stays the heading for screen readers. */}
-              <Link href={`/labs/${lab.slug}`} className="after:absolute after:inset-0 after:rounded-xl hover:text-brand">
+              <a href={publicPaths.factSheet(locale, lab.slug)} className="after:absolute after:inset-0 after:rounded-xl hover:text-brand">
                 {name}
-              </Link>
+              </a>
               {lab.acronymEn ? <span className="ml-2 text-sm font-normal text-muted">{lab.acronymEn}</span> : null}
             </h2>
             {other ? (
