@@ -101,13 +101,13 @@ export async function MilestonesSection({ milestones, locale }: { milestones: Mi
               <tbody className="divide-y divide-line">
                 {milestones.map((m) => (
                   <tr key={m.id} className="align-top">
-                    <th scope="row" className="min-w-72 px-5 py-3 font-medium text-ink">
+                    <th scope="row" className="min-w-72 px-5 py-3 font-medium text-ink print:min-w-0">
                       {m.title}
                       {m.description ? <span className="mt-0.5 block text-xs font-normal text-muted">{m.description}</span> : null}
                     </th>
                     <td className="px-3 py-3 text-ink-soft">{te(`stage.${m.phase}`)}</td>
                     <td className="whitespace-nowrap px-3 py-3 text-ink-soft">{ownerShort(m)}</td>
-                    <td className="num whitespace-nowrap px-3 py-3 text-ink-soft">
+                    <td className="num whitespace-nowrap px-3 py-3 text-ink-soft print:whitespace-normal">
                       {range(m)}
                       {finished(m)}
                     </td>
