@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/client';
 import { labs } from '../../db/schema';
 import { LAB_STATUSES, SECTORS, STAGES } from '../domain/enums';
 import { ftsMatchExpression, likePattern, MAX_QUERY_LENGTH, searchTerms } from '../domain/search-query';
-import { listPublicLabs, selectPublicLabs, type PublicLabCard } from './publication';
+import { isPublicLab, listPublicLabs, selectPublicLabs, type PublicLabCard } from './publication';
 
 /** Empty form fields arrive as ''; they mean "no filter". */
 const optionalText = (max: number) =>
@@ -48,7 +48,7 @@ type Match = { labId: number; slug: string; rank: number };
 function matchingLabs(db: DbOrTx, query: string): Match[] {
   const { indexed, short } = searchTerms(query);
   if (indexed.length === 0 && short.length === 0) return [];
-  const conditions: SQL[] = [sql`labs.visibility = 'public'`];
+  const conditions: SQL[] = [isPublicLab];
   if (indexed.length > 0) conditions.push(sql`lab_search match ${ftsMatchExpression(indexed)}`);
   for (const term of short) {
     const p = likePattern(term);
