@@ -89,7 +89,7 @@ async function main() {
         for (const ref of median.categories[c]?.auditRefs ?? []) {
           const audit = median.audits[ref.id];
           if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1)
-            console.log(`    ${c}: ${audit.id} (${audit.score}) ${audit.displayValue ?? ''}`);
+            console.log(`    ${c}: ${audit.id} (${audit.score}) ${audit.displayValue ?? ''} ${audit.explanation ?? ''}`.trimEnd());
         }
       }
       type LcpDetails = { items?: { items?: { node?: { snippet?: string } }[] }[] };
