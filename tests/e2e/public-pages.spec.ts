@@ -276,13 +276,21 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('the fact sheet works at 360 px: milestones as a list, nothing wider than the screen', async ({ browser }) => {
+test('the fact sheet works at 360 px: each milestone becomes a card, nothing is wider than the screen', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   await page.goto('/en/labs/green-auto-steel');
   await expect(page.getByRole('heading', { name: 'Milestones' })).toBeVisible();
-  await expect(page.locator('section[aria-labelledby="milestones-heading"] ol')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Milestones' })).toBeHidden();
+  // Still a table for screen readers, laid out as one card per row.
+  const table = page.getByRole('table', { name: 'Milestones' });
+  await expect(table.getByRole('row', { name: /Supply ramp-up to series models/ })).toBeVisible();
+  expect(
+    await table
+      .locator('tbody tr')
+      .first()
+      .evaluate((row) => getComputedStyle(row).display),
+  ).toBe('grid');
+  await expect(table.getByRole('columnheader', { name: 'Owner' })).toBeAttached();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
