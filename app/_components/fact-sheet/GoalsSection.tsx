@@ -6,7 +6,7 @@ import { formatIsoDate } from '../../_lib/dates';
 import { localized } from '../../_lib/localized';
 import { Badge, type Tone } from '../Badge';
 import { Card } from '../Page';
-import { goalValue } from './goal-format';
+import { goalValue, goalValueParts } from './goal-format';
 import { ProgressBar, Section, SectionEmpty } from './Section';
 
 const goalStatusLook: Record<PublicGoalStatus, { tone: Tone; icon: LucideIcon }> = {
@@ -44,20 +44,21 @@ async function GoalCard({ goal, locale }: { goal: PublicGoal; locale: string }) 
   const look = goalStatusLook[goal.status];
   const value = (v: number) => goalValue(format, t, goal, v);
   const headingId = `goal-${goal.id}-heading`;
+  const parts = (v: number) => goalValueParts(format, t, goal, v);
   const figures = [
     {
       label: t('goal.baseline'),
-      value: value(goal.baselineValue),
+      value: parts(goal.baselineValue),
       note: t('goal.asOf', { date: formatIsoDate(format, goal.baselineDate) }),
     },
     goal.latest
       ? {
           label: t('goal.latest'),
-          value: value(goal.latest.value),
+          value: parts(goal.latest.value),
           note: t('goal.asOf', { date: formatIsoDate(format, goal.latest.asOf) }),
         }
-      : { label: t('goal.latest'), value: '—', note: t('goal.noMeasurement') },
-    { label: t('goal.target'), value: value(goal.targetValue), note: t('goal.by', { date: formatIsoDate(format, goal.targetDate) }) },
+      : { label: t('goal.latest'), value: { number: '—', unit: '' }, note: t('goal.noMeasurement') },
+    { label: t('goal.target'), value: parts(goal.targetValue), note: t('goal.by', { date: formatIsoDate(format, goal.targetDate) }) },
   ];
 
   return (
@@ -82,7 +83,10 @@ async function GoalCard({ goal, locale }: { goal: PublicGoal; locale: string }) 
           {figures.map((f) => (
             <div key={f.label} className="min-w-0 rounded-lg bg-canvas px-2.5 py-2">
               <dt className="text-xs text-muted">{f.label}</dt>
-              <dd className="num mt-0.5 text-base font-semibold text-ink">{f.value}</dd>
+              <dd className="num mt-0.5 text-base font-semibold text-ink">
+                <span className="whitespace-nowrap">{f.value.number}</span>
+                {f.value.unit ? <span className="ml-1 text-xs font-normal text-muted">{f.value.unit}</span> : null}
+              </dd>
               <dd className="num text-xs text-muted">{f.note}</dd>
             </div>
           ))}
