@@ -44,6 +44,11 @@ const nextConfig = {
       { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [hsts] },
     ];
   },
+  experimental: {
+    // Cached public pages live in memory only, so a restart (or a database restored or changed
+    // while the server was down) never serves pages rendered from other data (decision 012).
+    isrFlushToDisk: false,
+  },
 };
 
 export default withNextIntl(nextConfig);

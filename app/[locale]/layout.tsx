@@ -7,8 +7,10 @@ import type { ReactNode } from 'react';
 import { CLIENT_NAMESPACES } from '../_i18n/client-namespaces';
 import { routing } from '../_i18n/routing';
 
+// Nothing under a locale is rendered at build time: public pages read the database, which does not
+// exist until the app first starts. Each page is rendered on its first visit and then cached (ISR).
 export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
+  return [];
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

@@ -5,7 +5,7 @@ import { LocaleSwitcher } from './LocaleSwitcher';
 import { NavLinks } from './NavLinks';
 import { PageContainer } from './Page';
 
-function Logo() {
+export function Logo() {
   return (
     <svg viewBox="0 0 32 32" aria-hidden className="size-7">
       <rect width="32" height="32" rx="8" fill="#1d4ed8" />
@@ -25,7 +25,8 @@ export async function Header({ home, nav, end }: { home: string; nav: { href: st
       <PageContainer className="flex h-14 items-center gap-3 sm:gap-6">
         <Link href={home} className="flex shrink-0 items-center gap-2 font-semibold text-ink no-underline">
           <Logo />
-          <span className="hidden sm:inline">{tc('appName')}</span>
+          {/* On phones only the logo shows; the name stays for screen readers, so the link keeps its name. */}
+          <span className="sr-only sm:not-sr-only">{tc('appName')}</span>
         </Link>
         <NavLinks items={nav} label={t('main')} />
         <div className="ml-auto flex items-center gap-2 sm:gap-3">

@@ -2,7 +2,7 @@
 //
 // Dates are inclusive calendar days (a milestone from 1 March to 1 March lasts one day), so a
 // successor of a dependency with lag L may start at the earliest L + 1 days after its predecessor's
-// finish: with no lag, the day after. docs/decisions/008-schedule-semantics.md explains why.
+// finish: with no lag, the day after. docs/decisions/009-schedule-semantics.md explains why.
 
 import type { MilestoneStatus } from './enums';
 import { addDays, daysBetween } from './dates';

@@ -1,5 +1,6 @@
 import { revalidatePath } from 'next/cache';
 import { LOCALES } from '../domain/enums';
+import { publicPaths } from '../public-url';
 
 /**
  * Tells Next.js that what the public may see of a lab may have changed, so cached public pages
@@ -19,7 +20,14 @@ export function publicLabChanged(slug: string): void {
   }
 }
 
-/** Further public URLs that show lab data (feeds, sitemap); extended by the public pages. */
-export function extraPublicPaths(_slug: string): string[] {
-  return [];
+/** Further public URLs that show lab data: the lab's feed and calendar, the news of all labs, the sitemap. */
+export function extraPublicPaths(slug: string): string[] {
+  return [
+    ...LOCALES.flatMap((locale) => [
+      publicPaths.labFeed(locale, slug),
+      publicPaths.labCalendar(locale, slug),
+      publicPaths.newsFeed(locale),
+    ]),
+    publicPaths.sitemap(),
+  ];
 }

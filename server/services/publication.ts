@@ -1,10 +1,11 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { labs, organisations, participations } from '../../db/schema';
+import { goals, labs, labTechnologies, measurements, milestones, organisations, participations, progressUpdates } from '../../db/schema';
 
-// What the public may see, field by field. Public pages, feeds, the sitemap and public API
-// answers select through these allow-lists only, so a column added to a table later stays
-// private until someone adds it here on purpose.
+// What the public may see, field by field and record kind by record kind. Public pages, feeds,
+// the sitemap, the search and public API answers select through these allow-lists and
+// predicates only, so a column added to a table later stays private until someone adds it here
+// on purpose, and an item is public only when its lab is public and it is flagged public itself.
 
 export const publicLabColumns = {
   id: labs.id,
@@ -27,6 +28,13 @@ export const publicLabColumns = {
   updatedAt: labs.updatedAt,
 };
 
+export const publicTechnologyColumns = {
+  labId: labTechnologies.labId,
+  nameEn: labTechnologies.nameEn,
+  nameZh: labTechnologies.nameZh,
+};
+
+/** A partner as the public sees it: never its contribution or budget. */
 export const publicPartnerColumns = {
   labId: participations.labId,
   role: participations.role,
@@ -41,24 +49,182 @@ export const publicPartnerColumns = {
   website: organisations.website,
 };
 
-const isPublicLab = eq(labs.visibility, 'public');
+/** The owner of a milestone or goal is shown by name only (joined from organisations). */
+const ownerColumns = {
+  ownerNameEn: organisations.nameEn,
+  ownerNameZh: organisations.nameZh,
+  ownerShortName: organisations.shortName,
+};
 
-export function listPublicLabs(db: DbOrTx) {
-  const rows = db.select(publicLabColumns).from(labs).where(isPublicLab).orderBy(asc(labs.nameEn)).all();
-  const partners = rows.length
-    ? db
-        .select(publicPartnerColumns)
-        .from(participations)
-        .innerJoin(organisations, eq(organisations.id, participations.organisationId))
-        .where(
-          inArray(
-            participations.labId,
-            rows.map((r) => r.id),
-          ),
-        )
-        .orderBy(asc(organisations.nameEn))
-        .all()
-    : [];
+/** A milestone as the public sees it: no baselines, dependencies or version. */
+export const publicMilestoneColumns = {
+  id: milestones.id,
+  labId: milestones.labId,
+  title: milestones.title,
+  description: milestones.description,
+  phase: milestones.phase,
+  forecastStart: milestones.forecastStart,
+  forecastFinish: milestones.forecastFinish,
+  actualStart: milestones.actualStart,
+  actualFinish: milestones.actualFinish,
+  status: milestones.status,
+  percentComplete: milestones.percentComplete,
+  updatedAt: milestones.updatedAt,
+  ...ownerColumns,
+};
+
+export const publicGoalColumns = {
+  id: goals.id,
+  labId: goals.labId,
+  titleEn: goals.titleEn,
+  titleZh: goals.titleZh,
+  itemKind: goals.itemKind,
+  itemNameEn: goals.itemNameEn,
+  itemNameZh: goals.itemNameZh,
+  metricEn: goals.metricEn,
+  metricZh: goals.metricZh,
+  unit: goals.unit,
+  unitLabel: goals.unitLabel,
+  direction: goals.direction,
+  baselineValue: goals.baselineValue,
+  baselineDate: goals.baselineDate,
+  targetValue: goals.targetValue,
+  targetDate: goals.targetDate,
+  tolerance: goals.tolerance,
+  updatedAt: goals.updatedAt,
+  ...ownerColumns,
+};
+
+/** A measurement of a public goal: value, date and the named source; never the comment, link or who recorded it. */
+export const publicMeasurementColumns = {
+  goalId: measurements.goalId,
+  value: measurements.value,
+  asOf: measurements.asOf,
+  source: measurements.source,
+};
+
+/** A progress update: its text, health and dates; never its author, revisions or moderation notes. */
+export const publicUpdateColumns = {
+  id: progressUpdates.id,
+  labId: progressUpdates.labId,
+  body: progressUpdates.body,
+  health: progressUpdates.health,
+  createdAt: progressUpdates.createdAt,
+  updatedAt: progressUpdates.updatedAt,
+};
+
+// Which rows are public. Every query for an item joins its lab and applies both conditions.
+export const isPublicLab = eq(labs.visibility, 'public');
+export const isPublicMilestone = and(isPublicLab, eq(milestones.isPublic, true)) as SQL;
+export const isPublicGoal = and(isPublicLab, eq(goals.isPublic, true)) as SQL;
+export const isPublicUpdate = and(isPublicLab, eq(progressUpdates.isPublic, true), isNull(progressUpdates.hiddenAt)) as SQL;
+
+/** Public labs, optionally narrowed (the search passes its matches and filters). Ordered by English name. */
+export function selectPublicLabs(db: DbOrTx, where?: SQL) {
+  return db
+    .select(publicLabColumns)
+    .from(labs)
+    .where(where ? and(isPublicLab, where) : isPublicLab)
+    .orderBy(asc(labs.nameEn))
+    .all();
+}
+
+export type PublicLabRow = ReturnType<typeof selectPublicLabs>[number];
+
+/** One public lab by slug (case-insensitive), or undefined when it is missing or private: the same answer. */
+export function findPublicLab(db: DbOrTx, slug: string): PublicLabRow | undefined {
+  return db
+    .select(publicLabColumns)
+    .from(labs)
+    .where(and(isPublicLab, sql`lower(${labs.slug}) = ${slug.toLowerCase()}`))
+    .get();
+}
+
+export function publicPartnersOf(db: DbOrTx, labIds: number[]) {
+  if (labIds.length === 0) return [];
+  return db
+    .select(publicPartnerColumns)
+    .from(participations)
+    .innerJoin(organisations, eq(organisations.id, participations.organisationId))
+    .innerJoin(labs, eq(labs.id, participations.labId))
+    .where(and(isPublicLab, inArray(participations.labId, labIds)))
+    .orderBy(sql`case ${participations.role} when 'lead' then 0 when 'core_partner' then 1 else 2 end`, asc(organisations.nameEn))
+    .all();
+}
+
+export function publicTechnologiesOf(db: DbOrTx, labIds: number[]) {
+  if (labIds.length === 0) return [];
+  return db
+    .select(publicTechnologyColumns)
+    .from(labTechnologies)
+    .innerJoin(labs, eq(labs.id, labTechnologies.labId))
+    .where(and(isPublicLab, inArray(labTechnologies.labId, labIds)))
+    .orderBy(asc(labTechnologies.position), asc(labTechnologies.id))
+    .all();
+}
+
+export function publicMilestonesOf(db: DbOrTx, labIds: number[]) {
+  if (labIds.length === 0) return [];
+  return db
+    .select(publicMilestoneColumns)
+    .from(milestones)
+    .innerJoin(labs, eq(labs.id, milestones.labId))
+    .leftJoin(organisations, eq(organisations.id, milestones.ownerOrganisationId))
+    .where(and(isPublicMilestone, inArray(milestones.labId, labIds)))
+    .orderBy(asc(milestones.forecastStart), asc(milestones.forecastFinish), asc(milestones.id))
+    .all();
+}
+
+export function publicGoalsOf(db: DbOrTx, labIds: number[]) {
+  if (labIds.length === 0) return [];
+  return db
+    .select(publicGoalColumns)
+    .from(goals)
+    .innerJoin(labs, eq(labs.id, goals.labId))
+    .leftJoin(organisations, eq(organisations.id, goals.ownerOrganisationId))
+    .where(and(isPublicGoal, inArray(goals.labId, labIds)))
+    .orderBy(asc(goals.targetDate), asc(goals.id))
+    .all();
+}
+
+export function publicMeasurementsOf(db: DbOrTx, labIds: number[]) {
+  if (labIds.length === 0) return [];
+  return db
+    .select(publicMeasurementColumns)
+    .from(measurements)
+    .innerJoin(goals, eq(goals.id, measurements.goalId))
+    .innerJoin(labs, eq(labs.id, goals.labId))
+    .where(and(isPublicGoal, inArray(goals.labId, labIds)))
+    .orderBy(asc(measurements.asOf), asc(measurements.id))
+    .all();
+}
+
+/** Public updates, newest first. */
+export function publicUpdatesOf(db: DbOrTx, labIds: number[], limit = 50) {
+  if (labIds.length === 0) return [];
+  return db
+    .select(publicUpdateColumns)
+    .from(progressUpdates)
+    .innerJoin(labs, eq(labs.id, progressUpdates.labId))
+    .where(and(isPublicUpdate, inArray(progressUpdates.labId, labIds)))
+    .orderBy(sql`${progressUpdates.createdAt} desc`, sql`${progressUpdates.id} desc`)
+    .limit(limit)
+    .all();
+}
+
+export type PublicPartner = Omit<ReturnType<typeof publicPartnersOf>[number], 'labId'>;
+export type PublicMilestone = ReturnType<typeof publicMilestonesOf>[number];
+export type PublicGoalRow = ReturnType<typeof publicGoalsOf>[number];
+export type PublicMeasurement = ReturnType<typeof publicMeasurementsOf>[number];
+export type PublicUpdateRow = ReturnType<typeof publicUpdatesOf>[number];
+
+/** Public labs with their public partners, as the directory lists them (the internal id stays on the server). */
+export function listPublicLabs(db: DbOrTx, where?: SQL) {
+  const rows = selectPublicLabs(db, where);
+  const partners = publicPartnersOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map(({ id, ...lab }) => ({
     ...lab,
     partners: partners.filter((p) => p.labId === id).map(({ labId: _labId, ...p }) => p),

@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
 import type { DB } from '../../db/client';
 import { users } from '../../db/schema';
+import { databaseDigest } from './snapshot';
 import { callerAs } from './db';
 
 /** Everyone whose access to new-display-lab differs, by the demo account that plays them. */
@@ -64,14 +65,7 @@ export async function errorOf(promise: Promise<unknown>): Promise<TRPCError & { 
 }
 
 /** Every row of every table, so a refused call can be shown to have changed nothing at all. */
-export function databaseSnapshot(db: DB): string {
-  const tables = db.$client
-    .prepare(
-      `select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`,
-    )
-    .all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}" order by rowid`).all()]));
-}
+export const databaseSnapshot = databaseDigest;
 
 type Caller = ReturnType<typeof callerAs>;
 

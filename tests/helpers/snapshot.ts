@@ -4,10 +4,12 @@ import type { DB } from '../../db/client';
 /** A digest of every row of every table: equal digests mean the call changed nothing at all. */
 export function databaseDigest(db: DB): string {
   const hash = createHash('sha256');
-  const tables = db.$client
-    .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%_fts%' order by name`)
-    .all() as { name: string }[];
-  for (const { name } of tables) {
+  // Ordinary tables only: full-text indexes (virtual and shadow tables) are derived from them.
+  const tables = (db.$client.pragma('table_list') as { name: string; type: string; schema: string }[])
+    .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'))
+    .map((t) => t.name)
+    .sort();
+  for (const name of tables) {
     hash.update(`#${name}`);
     for (const row of db.$client.prepare(`select * from "${name}" order by rowid`).raw().all()) hash.update(JSON.stringify(row));
   }

@@ -194,6 +194,9 @@ const labProfile = (f: Fixture) => {
 
 export const POLICY: Record<string, PolicyEntry> = {
   'directory.list': { access: 'public', input: () => undefined },
+  'directory.search': { access: 'public', input: () => ({ q: 'display' }) },
+  'directory.facets': { access: 'public', input: () => undefined },
+  'directory.factSheet': { access: 'public', input: () => ({ slug: 'new-display-lab' }) },
 
   'me.get': { access: 'authenticated', input: () => undefined },
   'me.setLocale': { access: 'authenticated', input: () => ({ locale: 'zh-CN' }) },

@@ -1,27 +1,15 @@
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { Header } from '../../_components/Header';
-import { Link } from '../../_i18n/navigation';
+import { PublicHeader } from '../../_components/public/PublicHeader';
 
-// Public pages know nothing of the visitor, so they can be served from cache to everyone.
+// Public pages know nothing of the visitor, so they can be served from cache to everyone. No client
+// providers here: the public pages ship as little JavaScript as the framework allows.
 export default async function PublicLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const t = await getTranslations('nav');
   return (
     <>
-      <Header
-        home="/labs"
-        nav={[{ href: '/labs', label: t('directory') }]}
-        end={
-          <Link
-            href="/workspace"
-            className="whitespace-nowrap rounded-lg bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-ink-soft"
-          >
-            {t('workspace')}
-          </Link>
-        }
-      />
+      <PublicHeader locale={locale} />
       {children}
     </>
   );

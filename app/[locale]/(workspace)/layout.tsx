@@ -6,6 +6,10 @@ import { Link } from '../../_i18n/navigation';
 import { TRPCReactProvider } from '../../_trpc/client';
 import { requireUser } from '../../_trpc/server';
 
+// Workspace pages are per person and read the session cookie: never cache or prerender them
+// (the locale layout renders nothing at build time, so this must be said here, for every page below).
+export const dynamic = 'force-dynamic';
+
 // Every page in here also calls requireUser itself: a layout is not re-run on every navigation.
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;

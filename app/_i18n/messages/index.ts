@@ -12,6 +12,7 @@ import enMeta from './en/meta.json';
 import enNav from './en/nav.json';
 import enUpdates from './en/updates.json';
 import enPortfolio from './en/portfolio.json';
+import enPublicLab from './en/publicLab.json';
 import enValidation from './en/validation.json';
 import enWorkspace from './en/workspace.json';
 import zhActivity from './zh-CN/activity.json';
@@ -33,6 +34,7 @@ import zhMeta from './zh-CN/meta.json';
 import zhNav from './zh-CN/nav.json';
 import zhUpdates from './zh-CN/updates.json';
 import zhPortfolio from './zh-CN/portfolio.json';
+import zhPublicLab from './zh-CN/publicLab.json';
 import zhValidation from './zh-CN/validation.json';
 import zhWorkspace from './zh-CN/workspace.json';
 import zhTimeline from './zh-CN/timeline.json';
@@ -65,6 +67,7 @@ export const en = {
   ...enInvitations,
   ...enAccount,
   ...enForms,
+  ...enPublicLab,
 };
 
 export const zhCN = {
@@ -89,4 +92,5 @@ export const zhCN = {
   ...zhInvitations,
   ...zhAccount,
   ...zhForms,
+  ...zhPublicLab,
 };

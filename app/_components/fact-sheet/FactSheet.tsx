@@ -1,0 +1,88 @@
+import { CalendarPlus, Rss } from 'lucide-react';
+import { getTranslations } from 'next-intl/server';
+import type { Locale } from '../../../server/domain/enums';
+import { publicPaths } from '../../../server/public-url';
+import type { PublicFactSheet } from '../../../server/services/public-fact-sheet';
+import { localized, secondaryName } from '../../_lib/localized';
+import { Badge, labStatusLook } from '../Badge';
+import { DemoBanner, PageContainer } from '../Page';
+import { GoalsSection } from './GoalsSection';
+import { MilestonesSection } from './MilestonesSection';
+import { PartnersSection } from './PartnersSection';
+import { ProfileSection } from './ProfileSection';
+import { UpdatesSection } from './UpdatesSection';
+
+/**
+ * A lab's public fact sheet. It renders only what it is given, and it is given only allow-listed
+ * data (getPublicFactSheet), so the public page and a manager's "preview as public" show the same.
+ */
+export async function FactSheet({ sheet, locale }: { sheet: PublicFactSheet; locale: Locale }) {
+  const { lab } = sheet;
+  const t = await getTranslations('publicLab');
+  const te = await getTranslations('enums');
+  const tc = await getTranslations('common');
+  const tn = await getTranslations('nav');
+  const status = labStatusLook[lab.status];
+  const other = secondaryName(locale, lab.nameEn, lab.nameZh);
+  const followLink =
+    'inline-flex items-center gap-1.5 rounded-lg border border-line bg-surface px-2.5 py-1.5 text-sm text-ink-soft hover:bg-neutral-soft hover:text-ink';
+
+  return (
+    <>
+      <div className="border-b border-line bg-surface">
+        <PageContainer>
+          <nav aria-label={t('breadcrumb')} className="no-print pt-5 text-sm text-muted">
+            <a href={publicPaths.directory(locale)} className="hover:text-ink hover:underline">
+              {tn('directory')}
+            </a>
+            <span aria-hidden> / </span>
+          </nav>
+          <div className="flex flex-col gap-4 pb-5 pt-1 lg:flex-row lg:items-end lg:justify-between">
+            <div className="min-w-0">
+              <h1 className="text-2xl font-semibold tracking-tight text-ink sm:text-[1.75rem]">
+                {localized(locale, lab.nameEn, lab.nameZh)}
+                {lab.acronymEn ? <span className="ml-2 text-base font-normal text-muted">{lab.acronymEn}</span> : null}
+              </h1>
+              {other ? (
+                <p lang={locale === 'zh-CN' ? 'en' : 'zh-CN'} className="text-sm text-muted">
+                  {other}
+                </p>
+              ) : null}
+              <div className="mt-2 flex flex-wrap gap-1.5">
+                <Badge tone={status.tone} icon={status.icon}>
+                  {te(`labStatus.${lab.status}`)}
+                </Badge>
+                <Badge tone="brand">{te(`stage.${lab.stage}`)}</Badge>
+                {lab.isDemo ? <Badge tone="warn">{tc('demoData')}</Badge> : null}
+              </div>
+            </div>
+            <section aria-labelledby="follow-heading" className="no-print shrink-0">
+              <h2 id="follow-heading" className="sr-only">
+                {t('follow')}
+              </h2>
+              <p className="sr-only">{t('followHint')}</p>
+              <div className="flex flex-wrap gap-2">
+                <a href={publicPaths.labFeed(locale, lab.slug)} type="application/atom+xml" className={followLink}>
+                  <Rss aria-hidden className="size-4 text-warn" />
+                  {t('feed')}
+                </a>
+                <a href={publicPaths.labCalendar(locale, lab.slug)} type="text/calendar" className={followLink}>
+                  <CalendarPlus aria-hidden className="size-4 text-brand" />
+                  {t('calendar')}
+                </a>
+              </div>
+            </section>
+          </div>
+        </PageContainer>
+      </div>
+      <PageContainer className="flex flex-col gap-6 pb-16 pt-6">
+        {lab.isDemo ? <DemoBanner>{tc('demoBanner')}</DemoBanner> : null}
+        <ProfileSection sheet={sheet} locale={locale} />
+        <PartnersSection partners={sheet.partners} locale={locale} />
+        <MilestonesSection milestones={sheet.milestones} locale={locale} />
+        <GoalsSection goals={sheet.goals} locale={locale} />
+        <UpdatesSection updates={sheet.updates} />
+      </PageContainer>
+    </>
+  );
+}

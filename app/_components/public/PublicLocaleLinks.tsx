@@ -1,0 +1,53 @@
+'use client';
+
+import { usePathname, useSearchParams } from 'next/navigation';
+import { Suspense } from 'react';
+import { LOCALES } from '../../../server/domain/enums';
+
+const LABELS = { en: 'EN', 'zh-CN': '中文' } as const;
+const NAMES = { en: 'English', 'zh-CN': '简体中文' } as const;
+
+type Props = { locale: string; label: string };
+
+function Links({ locale, label, search }: Props & { search: string }) {
+  // The same page in the other language: swap the locale at the start of the path.
+  const rest = usePathname().replace(/^\/(en|zh-CN)(?=\/|$)/, '');
+  return (
+    <nav aria-label={label} className="flex items-center rounded-lg border border-line bg-surface p-0.5 text-xs">
+      {LOCALES.map((l) => (
+        <a
+          key={l}
+          href={`/${l}${rest}${search ? `?${search}` : ''}`}
+          lang={l}
+          hrefLang={l}
+          aria-label={NAMES[l]}
+          aria-current={l === locale ? 'true' : undefined}
+          className={
+            l === locale
+              ? 'whitespace-nowrap rounded-md bg-ink px-2 py-1 font-medium text-white'
+              : 'whitespace-nowrap rounded-md px-2 py-1 text-ink-soft hover:bg-neutral-soft hover:text-ink'
+          }
+        >
+          {LABELS[l]}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+function LinksWithSearch(props: Props) {
+  return <Links {...props} search={useSearchParams().toString()} />;
+}
+
+/**
+ * The language switch of the public pages: plain links, no translation runtime in the browser.
+ * Cached pages cannot read the query string while rendering, so the fallback (in the HTML, working
+ * without JavaScript) links the path alone; the search page also keeps its query.
+ */
+export function PublicLocaleLinks(props: Props) {
+  return (
+    <Suspense fallback={<Links {...props} search="" />}>
+      <LinksWithSearch {...props} />
+    </Suspense>
+  );
+}

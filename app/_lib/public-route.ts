@@ -1,0 +1,21 @@
+import { TRPCError } from '@trpc/server';
+import type { Locale } from '../../server/domain/enums';
+import { isLocale } from '../../server/i18n';
+
+function notFoundResponse(): Response {
+  return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}
+
+/**
+ * Answers a public document (feed, calendar) in the locale of the URL. A lab that is private or
+ * missing, or an unknown locale, is a plain 404, the same in every case.
+ */
+export function publicDocument(locale: string, contentType: string, build: (locale: Locale) => string): Response {
+  if (!isLocale(locale)) return notFoundResponse();
+  try {
+    return new Response(build(locale), { headers: { 'content-type': contentType } });
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === 'NOT_FOUND') return notFoundResponse();
+    throw error;
+  }
+}

@@ -1,0 +1,161 @@
+import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DB } from '../../db/client';
+import { labs, milestones, progressUpdates } from '../../db/schema';
+import { getPublicFactSheet } from '../../server/services/public-fact-sheet';
+import { callerAs, freshDb, labIdOf, sessionUser, tableCounts, TEST_TODAY } from '../helpers/db';
+import { httpCall } from '../helpers/http';
+
+let db: DB;
+beforeEach(async () => {
+  db = await freshDb();
+});
+
+async function errorCode(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+  return 'OK';
+}
+
+const EVERYONE = [
+  null,
+  'viewer@demo.local',
+  'member@demo.local',
+  'manager@demo.local',
+  'steel@demo.local',
+  'equipment@demo.local',
+  'admin@demo.local',
+];
+
+/** Every key that appears anywhere in a value. */
+function allKeys(value: unknown): Set<string> {
+  const keys = new Set<string>();
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object' && !(v instanceof Date)) {
+      for (const [k, child] of Object.entries(v)) {
+        keys.add(k);
+        walk(child);
+      }
+    }
+  };
+  walk(value);
+  return keys;
+}
+
+describe('directory.factSheet', () => {
+  it('gives everyone, signed in or not and whatever their role, the same public fact sheet', async () => {
+    const anonymous = await callerAs(db, null).directory.factSheet({ slug: 'new-display-lab' });
+    for (const who of EVERYONE) {
+      expect(await callerAs(db, who).directory.factSheet({ slug: 'new-display-lab' }), String(who)).toEqual(anonymous);
+    }
+    expect(anonymous.lab.nameEn).toBe('New Display Technology Joint Laboratory');
+    expect(anonymous.partners.map((p) => [p.shortName, p.role])).toEqual([
+      ['Xiaomi', 'lead'],
+      ['Tianma', 'core_partner'],
+      ['CSOT Wuhan', 'core_partner'],
+    ]);
+    expect(anonymous.technologies).toHaveLength(3);
+  });
+
+  it('shows only the public milestones, goals and updates: nothing "Confidential"', async () => {
+    const sheet = await callerAs(db, null).directory.factSheet({ slug: 'new-display-lab' });
+    expect(sheet.milestones).toHaveLength(10);
+    expect(sheet.goals.map((g) => g.titleEn)).toHaveLength(3);
+    expect(sheet.updates).toHaveLength(4);
+    const text = JSON.stringify(sheet);
+    expect(text).not.toContain('Confidential');
+    expect(text).not.toContain('保密');
+    expect(text).not.toContain('driver IC');
+    // A private update linked to public milestones stays private.
+    expect(text).not.toContain('LTPO at 70 %');
+    // Updates only ever link to public milestones.
+    expect(sheet.updates.flatMap((u) => u.milestones.map((m) => m.title)).every((t) => !t.startsWith('Confidential'))).toBe(true);
+  });
+
+  it('answers only with allow-listed fields', async () => {
+    const keys = allKeys(await callerAs(db, null).directory.factSheet({ slug: 'new-display-lab' }));
+    for (const forbidden of [
+      'visibility',
+      'contribution',
+      'budgetCny',
+      'isPublic',
+      'version',
+      'comment',
+      'sourceUrl',
+      'recordedById',
+      'authorId',
+      'hiddenAt',
+      'hiddenReason',
+      'hiddenById',
+      'ownerOrganisationId',
+      'labId',
+      'email',
+      'passwordHash',
+    ]) {
+      expect(keys.has(forbidden), forbidden).toBe(false);
+    }
+  });
+
+  it('computes each public goal’s status from its latest measurement', async () => {
+    const sheet = getPublicFactSheet(db, 'new-display-lab', TEST_TODAY);
+    const byTitle = Object.fromEntries(sheet.goals.map((g) => [g.titleEn, g]));
+    const evap = byTitle['Raise the domestic share of OLED evaporation materials']!;
+    expect(evap.latest).toMatchObject({ value: 21.2, source: 'Purchasing report Q3' });
+    expect(evap.measurements).toHaveLength(6);
+    expect(evap.status).toBe('on_track');
+    expect(byTitle['Qualify domestic fine metal masks']!.status).toBe('off_track');
+  });
+
+  it('answers NOT_FOUND for a private lab exactly as for a missing one, even to its own manager and to admins', async () => {
+    for (const who of EVERYONE) {
+      expect(await errorCode(callerAs(db, who).directory.factSheet({ slug: 'key-equipment-consortium' })), String(who)).toBe('NOT_FOUND');
+      expect(await errorCode(callerAs(db, who).directory.factSheet({ slug: 'no-such-lab' })), String(who)).toBe('NOT_FOUND');
+    }
+    const privateLab = await httpCall(db, 'directory.factSheet', { slug: 'key-equipment-consortium' }, { method: 'GET' });
+    const missing = await httpCall(db, 'directory.factSheet', { slug: 'no-such-lab' }, { method: 'GET' });
+    expect(privateLab.status).toBe(404);
+    expect(privateLab.body).toEqual(missing.body);
+  });
+
+  it('follows what the lab publishes: a withdrawn milestone, a hidden update or a lab made private disappear', async () => {
+    const labId = labIdOf(db, 'new-display-lab');
+    db.update(milestones)
+      .set({ isPublic: false })
+      .where(and(eq(milestones.labId, labId), eq(milestones.title, 'LTPO backplane process verification')))
+      .run();
+    db.update(progressUpdates)
+      .set({ hiddenAt: new Date() })
+      .where(and(eq(progressUpdates.labId, labId), eq(progressUpdates.isPublic, true)))
+      .run();
+    const sheet = await callerAs(db, null).directory.factSheet({ slug: 'new-display-lab' });
+    expect(sheet.milestones.map((m) => m.title)).not.toContain('LTPO backplane process verification');
+    expect(sheet.updates).toEqual([]);
+
+    db.update(labs).set({ visibility: 'private' }).where(eq(labs.id, labId)).run();
+    expect(await errorCode(callerAs(db, null).directory.factSheet({ slug: 'new-display-lab' }))).toBe('NOT_FOUND');
+  });
+
+  it('changes nothing in any table', async () => {
+    const before = tableCounts(db);
+    await callerAs(db, null).directory.factSheet({ slug: 'new-display-lab' });
+    await errorCode(callerAs(db, null).directory.factSheet({ slug: 'key-equipment-consortium' }));
+    await callerAs(db, null).directory.search({ q: 'OLED' });
+    expect(tableCounts(db)).toEqual(before);
+  });
+
+  it('names the field of a bad slug, in the caller’s language, and never answers 500', async () => {
+    const user = sessionUser(db, 'member@demo.local');
+    const en = await httpCall(db, 'directory.factSheet', { slug: '' }, { method: 'GET' });
+    expect(en.status).toBe(400);
+    expect(en.body.error?.json.data.fieldErrors).toEqual({ slug: ['Fill in this field.'] });
+    const zh = await httpCall(db, 'directory.factSheet', { slug: 'x'.repeat(65) }, { method: 'GET', user, locale: 'zh-CN' });
+    expect(zh.status).toBe(400);
+    expect(zh.body.error?.json.data.fieldErrors).toEqual({ slug: ['最多 64 个字符。'] });
+  });
+});
