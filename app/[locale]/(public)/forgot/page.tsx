@@ -5,7 +5,7 @@ import { mailEnabled } from '../../../../server/services/mail';
 import { buttonClass } from '../../../_components/Form';
 import { Card } from '../../../_components/Page';
 import { Link } from '../../../_i18n/navigation';
-import { ScopedMessages } from '../../../_i18n/ScopedMessages';
+import { ClientMessages } from '../../../_components/ClientMessages';
 import { TRPCReactProvider } from '../../../_trpc/client';
 import { ForgotPasswordForm } from './ForgotPasswordForm';
 
@@ -31,11 +31,11 @@ export default async function ForgotPasswordPage({ params }: { params: Promise<{
         {canMail ? (
           <>
             <p className="mt-2 text-sm text-ink-soft">{t('intro')}</p>
-            <ScopedMessages namespaces={['forms', 'account.forgot']}>
+            <ClientMessages namespaces={['forms', 'account.forgot']}>
               <TRPCReactProvider>
                 <ForgotPasswordForm />
               </TRPCReactProvider>
-            </ScopedMessages>
+            </ClientMessages>
           </>
         ) : (
           <p className="mt-2 text-sm leading-relaxed text-ink-soft">{t('askAdmin')}</p>

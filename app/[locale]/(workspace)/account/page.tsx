@@ -5,7 +5,7 @@ import { Badge } from '../../../_components/Badge';
 import { buttonClass } from '../../../_components/Form';
 import { Card, CardHeader, PageContainer, PageHeader } from '../../../_components/Page';
 import { Link } from '../../../_i18n/navigation';
-import { ScopedMessages } from '../../../_i18n/ScopedMessages';
+import { ClientMessages } from '../../../_components/ClientMessages';
 import { requireUser } from '../../../_trpc/server';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
@@ -64,9 +64,9 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <Card className="lg:col-span-2">
             <CardHeader title={t('changePassword')} description={t('changePasswordIntro')} />
             <div className="p-5">
-              <ScopedMessages namespaces={['forms', 'account']}>
+              <ClientMessages namespaces={['forms', 'account']}>
                 <ChangePasswordForm email={user.email} />
-              </ScopedMessages>
+              </ClientMessages>
             </div>
           </Card>
         </div>

@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { PageContainer, PageHeader } from '../../../_components/Page';
-import { ScopedMessages } from '../../../_i18n/ScopedMessages';
+import { ClientMessages } from '../../../_components/ClientMessages';
 import { LabTabs } from '../workspace/labs/[slug]/LabTabs';
 import { requireAdmin } from './require-admin';
 
@@ -18,7 +18,7 @@ export default async function AdminLayout({ children, params }: { children: Reac
         <div className="mb-6 border-b border-line">
           <LabTabs base="/admin" tabs={tabs} label={t('sections')} />
         </div>
-        <ScopedMessages namespaces={['enums', 'forms', 'admin', 'labSettings.fields', 'labSettings.visibility']}>{children}</ScopedMessages>
+        <ClientMessages namespaces={['enums', 'forms', 'admin', 'labSettings.fields', 'labSettings.visibility']}>{children}</ClientMessages>
       </PageContainer>
     </main>
   );

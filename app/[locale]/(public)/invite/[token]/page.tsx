@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { buttonClass } from '../../../../_components/Form';
 import { Card } from '../../../../_components/Page';
 import { Link } from '../../../../_i18n/navigation';
-import { ScopedMessages } from '../../../../_i18n/ScopedMessages';
+import { ClientMessages } from '../../../../_components/ClientMessages';
 import { localized } from '../../../../_lib/localized';
 import { serverApi } from '../../../../_trpc/server';
 import { TRPCReactProvider } from '../../../../_trpc/client';
@@ -89,11 +89,11 @@ export default async function InvitationPage({ params }: Props) {
           {t('signedInAsOther', { current: info.signedInAs, email: info.email })}
         </p>
       ) : null}
-      <ScopedMessages namespaces={['forms', 'invitations', 'account']}>
+      <ClientMessages namespaces={['forms', 'invitations', 'account']}>
         <TRPCReactProvider>
           <AcceptInvitation token={token} email={info.email} mode={mode} labName={labName} />
         </TRPCReactProvider>
-      </ScopedMessages>
+      </ClientMessages>
     </Panel>
   );
 }

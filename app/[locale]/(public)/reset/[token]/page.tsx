@@ -5,7 +5,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { buttonClass } from '../../../../_components/Form';
 import { Card } from '../../../../_components/Page';
 import { Link } from '../../../../_i18n/navigation';
-import { ScopedMessages } from '../../../../_i18n/ScopedMessages';
+import { ClientMessages } from '../../../../_components/ClientMessages';
 import { serverApi } from '../../../../_trpc/server';
 import { TRPCReactProvider } from '../../../../_trpc/client';
 import { ResetPasswordForm } from './ResetPasswordForm';
@@ -53,11 +53,11 @@ export default async function ResetPasswordPage({ params }: Props) {
         {email ? (
           <>
             <p className="mt-2 text-sm text-ink-soft">{t('intro', { email })}</p>
-            <ScopedMessages namespaces={['forms', 'account']}>
+            <ClientMessages namespaces={['forms', 'account']}>
               <TRPCReactProvider>
                 <ResetPasswordForm token={token} email={email} />
               </TRPCReactProvider>
-            </ScopedMessages>
+            </ClientMessages>
           </>
         ) : (
           <>

@@ -10,7 +10,7 @@ import { orNotFound } from '../lab-context';
 import { DeleteGoal } from './DeleteGoal';
 import { formValuesOf } from './form-values';
 import { GoalForm } from './GoalForm';
-import { GoalsClientMessages } from './GoalsIntl';
+import { ClientMessages } from '../../../../../../_components/ClientMessages';
 
 /** The create and edit pages share this: the form with the lab's owners and milestones (managers only). */
 export async function GoalEditorPage({ lab, goalId }: { lab: { id: number; slug: string }; goalId?: number }) {
@@ -49,7 +49,7 @@ export async function GoalEditorPage({ lab, goalId }: { lab: { id: number; slug:
       <h2 className="text-xl font-semibold tracking-tight text-ink">{goal ? t('form.editTitle') : t('form.createTitle')}</h2>
       {goal ? null : <p className="mt-1 text-sm text-ink-soft">{t('form.createIntro')}</p>}
       <div className="mt-6">
-        <GoalsClientMessages>
+        <ClientMessages namespaces={['goals']}>
           <GoalForm
             // A reload after a conflict brings a new version: start the form again from it.
             key={goal ? `${goal.id}-${goal.version}` : 'new'}
@@ -63,7 +63,7 @@ export async function GoalEditorPage({ lab, goalId }: { lab: { id: number; slug:
           {goal ? (
             <DeleteGoal labId={lab.id} slug={lab.slug} goalId={goal.id} version={goal.version} measurementCount={editor.measurementCount} />
           ) : null}
-        </GoalsClientMessages>
+        </ClientMessages>
       </div>
     </div>
   );

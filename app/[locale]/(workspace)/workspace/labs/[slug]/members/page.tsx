@@ -4,7 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { roleAtLeast } from '../../../../../../../server/services/access';
 import { Badge, invitationStateLook } from '../../../../../../_components/Badge';
 import { Card, CardHeader, EmptyState } from '../../../../../../_components/Page';
-import { ScopedMessages } from '../../../../../../_i18n/ScopedMessages';
+import { ClientMessages } from '../../../../../../_components/ClientMessages';
 import { localized } from '../../../../../../_lib/localized';
 import { currentUser, serverApi } from '../../../../../../_trpc/server';
 import { loadLab, orNotFound } from '../lab-context';
@@ -38,7 +38,7 @@ export default async function MembersPage({ params }: Params) {
   const managerCount = members.filter((m) => m.role === 'manager').length;
 
   return (
-    <ScopedMessages namespaces={['enums', 'forms', 'members']}>
+    <ClientMessages namespaces={['enums', 'forms', 'members']}>
       <div className="flex flex-col gap-6">
         <Card>
           <CardHeader
@@ -169,6 +169,6 @@ export default async function MembersPage({ params }: Params) {
           </>
         ) : null}
       </div>
-    </ScopedMessages>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { ScopedMessages } from '../../../../../../_i18n/ScopedMessages';
+import { ClientMessages } from '../../../../../../_components/ClientMessages';
 import { loadManagedLab, ManagersOnly } from './managed-lab';
 import { SettingsNav } from './SettingsNav';
 
@@ -27,7 +27,7 @@ export default async function SettingsLayout({
     <div className="grid gap-6 lg:grid-cols-[11rem_minmax(0,1fr)]">
       <SettingsNav base={base} items={items} label={t('sectionsLabel')} />
       <div className="min-w-0">
-        <ScopedMessages namespaces={['enums', 'forms', 'labSettings', 'admin.organisations.fields']}>{children}</ScopedMessages>
+        <ClientMessages namespaces={['enums', 'forms', 'labSettings', 'admin.organisations.fields']}>{children}</ClientMessages>
       </div>
     </div>
   );

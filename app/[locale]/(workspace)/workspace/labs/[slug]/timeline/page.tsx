@@ -1,5 +1,6 @@
 import { AlertTriangle, BarChart3, CalendarRange, Download, Plus, Table2 } from 'lucide-react';
 import type { Metadata } from 'next';
+import { ClientMessages } from '../../../../../../_components/ClientMessages';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { MILESTONE_STATUSES, STAGES } from '../../../../../../../server/domain/enums';
 import { roleAtLeast } from '../../../../../../../server/services/access';
@@ -116,233 +117,239 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
   );
 
   return (
-    <div className="timeline-page">
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
-        <div className="min-w-0 flex-1">
-          <h2 className="text-xl font-semibold tracking-tight text-ink">{t('title')}</h2>
-          <p className="mt-0.5 text-sm text-muted">
-            {chosenBaseline
-              ? t('comparedWith', {
-                  name: chosenBaseline.name,
-                  date: format.dateTime(chosenBaseline.createdAt, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }),
-                })
-              : t('noBaseline')}
-            <span className="print-only">{` · ${t('printedOn', { date: todayText })}`}</span>
-          </p>
-        </div>
-        <div className="no-print flex flex-wrap gap-2 sm:shrink-0 sm:justify-end">
-          {isManager ? (
-            <a href={href({ create: true, m: null, edit: false })} data-timeline-link="" className={buttonClass('primary', 'sm')}>
-              <Plus aria-hidden className="size-4" />
-              {t('form.newMilestone')}
-            </a>
-          ) : null}
-          {isManager ? (
-            <BaselineDialog
-              labId={lab.id}
-              suggestedName={t('baseline.suggestedName', { date: todayText })}
-              afterHref={href({ baseline: null })}
-            />
-          ) : null}
-          {isManager ? (
-            <a href={csvHref} className={buttonClass('secondary', 'sm')} download>
-              <Download aria-hidden className="size-4" />
-              {t('exportCsv')}
-            </a>
-          ) : null}
-          <CalendarDialog labId={lab.id} />
-          <PrintButton label={t('print')} />
-        </div>
-      </div>
-
-      <dl className="mt-5 grid grid-cols-2 gap-3 md:grid-cols-5">
-        <Stat
-          label={t('stats.milestones')}
-          value={timeline.milestones.length}
-          hint={t('stats.done', { count: timeline.milestones.filter((m) => m.status === 'done').length })}
-        />
-        <Stat label={t('stats.late')} value={lateCount} tone={lateCount > 0 ? 'bad' : undefined} />
-        <Stat label={t('stats.atRisk')} value={atRiskCount} tone={atRiskCount > 0 ? 'warn' : undefined} />
-        <Stat
-          label={t('stats.slip')}
-          value={slip === null ? '—' : t('slipBadge', { days: slip })}
-          tone={slip !== null && slip > 0 ? 'bad' : undefined}
-          hint={
-            timeline.slippage.comparedCount > 0
-              ? t('stats.slipped', { count: timeline.slippage.slippedCount, total: timeline.slippage.comparedCount })
-              : undefined
-          }
-        />
-        <Stat label={t('stats.critical')} value={timeline.criticalCount} hint={t('stats.conflicts', { count: timeline.conflictCount })} />
-      </dl>
-
-      {timeline.conflictCount > 0 ? (
-        <div
-          role="note"
-          className="mt-4 flex flex-col gap-2 rounded-lg border border-bad/25 bg-bad-soft px-4 py-3 text-sm text-bad sm:flex-row sm:items-center sm:justify-between"
-        >
-          <p className="flex items-start gap-2">
-            <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
-            {t('conflictBanner', { count: timeline.conflictCount })}
-          </p>
-          {isManager ? (
-            <div className="no-print">
-              <RescheduleDialog labId={lab.id} label={t('reschedule.button')} />
-            </div>
-          ) : null}
-        </div>
-      ) : null}
-
-      <div className="no-print mt-5">
-        <FilterForm
-          // Remount on every change of the URL so the selects show what the URL says after client navigation.
-          key={timelineHref(base, p)}
-          action={base}
-          className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end sm:[&_select]:w-48"
-        >
-          {p.zoom !== 'quarter' ? <input type="hidden" name="zoom" value={p.zoom} /> : null}
-          {p.view !== 'chart' ? <input type="hidden" name="view" value={p.view} /> : null}
-          <label className="grid gap-1 text-xs font-medium text-muted">
-            {t('filters.phase')}
-            <select name="phase" defaultValue={p.phase ?? ''} className={`${selectClass} py-1.5 text-sm`}>
-              <option value="">{t('filters.all')}</option>
-              {STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {te(`stage.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="grid gap-1 text-xs font-medium text-muted">
-            {t('filters.status')}
-            <select name="status" defaultValue={p.status ?? ''} className={`${selectClass} py-1.5 text-sm`}>
-              <option value="">{t('filters.all')}</option>
-              <option value="late">{t('late')}</option>
-              {MILESTONE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {te(`milestoneStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="grid gap-1 text-xs font-medium text-muted">
-            {t('filters.organisation')}
-            <select name="org" defaultValue={p.org ?? ''} className={`${selectClass} py-1.5 text-sm`}>
-              <option value="">{t('filters.all')}</option>
-              {timeline.partners.map((o) => (
-                <option key={o.organisationId} value={o.organisationId}>
-                  {localized(locale, o.nameEn, o.nameZh)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="grid gap-1 text-xs font-medium text-muted">
-            {t('filters.baseline')}
-            <select name="baseline" defaultValue={p.baseline ?? ''} className={`${selectClass} py-1.5 text-sm`}>
-              <option value="">{timeline.baselines.length ? t('filters.latestBaseline') : t('filters.noBaselines')}</option>
-              {timeline.baselines.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <noscript>
-            <button type="submit" className={buttonClass('secondary', 'sm')}>
-              {t('filters.apply')}
-            </button>
-          </noscript>
-        </FilterForm>
-      </div>
-      {filtered ? (
-        <p className="no-print mt-2 text-sm text-muted" role="status">
-          {t('filters.showing', { shown: shown.length, total: timeline.milestones.length })}{' '}
-          <a href={href({ phase: null, status: null, org: null })} data-timeline-link="" className="font-medium text-brand hover:underline">
-            {t('filters.clear')}
-          </a>
-        </p>
-      ) : null}
-
-      <TimelineLinks>
-        {timeline.milestones.length === 0 ? (
-          <div className="mt-5">
-            <EmptyState icon={<CalendarRange className="size-8" aria-hidden />} title={t('empty.title')}>
-              {isManager ? t('empty.manager') : t('empty.others')}
-            </EmptyState>
+    <ClientMessages namespaces={['timeline']}>
+      <div className="timeline-page">
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+          <div className="min-w-0 flex-1">
+            <h2 className="text-xl font-semibold tracking-tight text-ink">{t('title')}</h2>
+            <p className="mt-0.5 text-sm text-muted">
+              {chosenBaseline
+                ? t('comparedWith', {
+                    name: chosenBaseline.name,
+                    date: format.dateTime(chosenBaseline.createdAt, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }),
+                  })
+                : t('noBaseline')}
+              <span className="print-only">{` · ${t('printedOn', { date: todayText })}`}</span>
+            </p>
           </div>
-        ) : shown.length === 0 ? (
-          <div className="mt-5">
-            <EmptyState icon={<CalendarRange className="size-8" aria-hidden />} title={t('empty.filteredTitle')}>
-              <a
-                href={href({ phase: null, status: null, org: null })}
-                data-timeline-link=""
-                className="font-medium text-brand hover:underline"
-              >
-                {t('filters.clear')}
+          <div className="no-print flex flex-wrap gap-2 sm:shrink-0 sm:justify-end">
+            {isManager ? (
+              <a href={href({ create: true, m: null, edit: false })} data-timeline-link="" className={buttonClass('primary', 'sm')}>
+                <Plus aria-hidden className="size-4" />
+                {t('form.newMilestone')}
               </a>
-            </EmptyState>
-          </div>
-        ) : p.view === 'table' ? (
-          <Card className="mt-4">
-            {toolbar}
-            <TimelineTable
-              milestones={shown}
-              titles={titles}
-              predecessorsOf={predecessorsOf}
-              hrefFor={milestoneHref}
-              ownerName={ownerName}
-            />
-          </Card>
-        ) : (
-          <Card className="timeline-card mt-4 overflow-hidden">
-            {toolbar}
-            <TimelineScroller className="timeline-scroll overflow-x-auto">
-              <Timeline
-                label={t('chartLabel', { count: shown.length })}
-                items={shown.map((m) => ({ ...m, owner: ownerName(m) }))}
-                links={timeline.dependencies
-                  .filter((d) => shownIds.has(d.predecessorId) && shownIds.has(d.successorId))
-                  .map((d) => ({ ...d, conflict: d.conflict !== null }))}
-                options={{ zoom: p.zoom, today: timeline.today, hrefFor: milestoneHref, selectedId: selected?.id ?? null }}
+            ) : null}
+            {isManager ? (
+              <BaselineDialog
+                labId={lab.id}
+                suggestedName={t('baseline.suggestedName', { date: todayText })}
+                afterHref={href({ baseline: null })}
               />
-            </TimelineScroller>
-            <div className="border-t border-line px-4 py-3">
-              <TimelineLegend />
-            </div>
-          </Card>
-        )}
-        {p.view === 'chart' && shown.length > 0 ? (
-          <p className="no-print mt-2 text-xs text-muted">
-            {t('tableHint')}{' '}
-            <a href={href({ view: 'table' })} data-timeline-link="" className="font-medium text-brand hover:underline">
-              {t('view.table')}
+            ) : null}
+            {isManager ? (
+              <a href={csvHref} className={buttonClass('secondary', 'sm')} download>
+                <Download aria-hidden className="size-4" />
+                {t('exportCsv')}
+              </a>
+            ) : null}
+            <CalendarDialog labId={lab.id} />
+            <PrintButton label={t('print')} />
+          </div>
+        </div>
+
+        <dl className="mt-5 grid grid-cols-2 gap-3 md:grid-cols-5">
+          <Stat
+            label={t('stats.milestones')}
+            value={timeline.milestones.length}
+            hint={t('stats.done', { count: timeline.milestones.filter((m) => m.status === 'done').length })}
+          />
+          <Stat label={t('stats.late')} value={lateCount} tone={lateCount > 0 ? 'bad' : undefined} />
+          <Stat label={t('stats.atRisk')} value={atRiskCount} tone={atRiskCount > 0 ? 'warn' : undefined} />
+          <Stat
+            label={t('stats.slip')}
+            value={slip === null ? '—' : t('slipBadge', { days: slip })}
+            tone={slip !== null && slip > 0 ? 'bad' : undefined}
+            hint={
+              timeline.slippage.comparedCount > 0
+                ? t('stats.slipped', { count: timeline.slippage.slippedCount, total: timeline.slippage.comparedCount })
+                : undefined
+            }
+          />
+          <Stat label={t('stats.critical')} value={timeline.criticalCount} hint={t('stats.conflicts', { count: timeline.conflictCount })} />
+        </dl>
+
+        {timeline.conflictCount > 0 ? (
+          <div
+            role="note"
+            className="mt-4 flex flex-col gap-2 rounded-lg border border-bad/25 bg-bad-soft px-4 py-3 text-sm text-bad sm:flex-row sm:items-center sm:justify-between"
+          >
+            <p className="flex items-start gap-2">
+              <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
+              {t('conflictBanner', { count: timeline.conflictCount })}
+            </p>
+            {isManager ? (
+              <div className="no-print">
+                <RescheduleDialog labId={lab.id} label={t('reschedule.button')} />
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+
+        <div className="no-print mt-5">
+          <FilterForm
+            // Remount on every change of the URL so the selects show what the URL says after client navigation.
+            key={timelineHref(base, p)}
+            action={base}
+            className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end sm:[&_select]:w-48"
+          >
+            {p.zoom !== 'quarter' ? <input type="hidden" name="zoom" value={p.zoom} /> : null}
+            {p.view !== 'chart' ? <input type="hidden" name="view" value={p.view} /> : null}
+            <label className="grid gap-1 text-xs font-medium text-muted">
+              {t('filters.phase')}
+              <select name="phase" defaultValue={p.phase ?? ''} className={`${selectClass} py-1.5 text-sm`}>
+                <option value="">{t('filters.all')}</option>
+                {STAGES.map((s) => (
+                  <option key={s} value={s}>
+                    {te(`stage.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="grid gap-1 text-xs font-medium text-muted">
+              {t('filters.status')}
+              <select name="status" defaultValue={p.status ?? ''} className={`${selectClass} py-1.5 text-sm`}>
+                <option value="">{t('filters.all')}</option>
+                <option value="late">{t('late')}</option>
+                {MILESTONE_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {te(`milestoneStatus.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="grid gap-1 text-xs font-medium text-muted">
+              {t('filters.organisation')}
+              <select name="org" defaultValue={p.org ?? ''} className={`${selectClass} py-1.5 text-sm`}>
+                <option value="">{t('filters.all')}</option>
+                {timeline.partners.map((o) => (
+                  <option key={o.organisationId} value={o.organisationId}>
+                    {localized(locale, o.nameEn, o.nameZh)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="grid gap-1 text-xs font-medium text-muted">
+              {t('filters.baseline')}
+              <select name="baseline" defaultValue={p.baseline ?? ''} className={`${selectClass} py-1.5 text-sm`}>
+                <option value="">{timeline.baselines.length ? t('filters.latestBaseline') : t('filters.noBaselines')}</option>
+                {timeline.baselines.map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <noscript>
+              <button type="submit" className={buttonClass('secondary', 'sm')}>
+                {t('filters.apply')}
+              </button>
+            </noscript>
+          </FilterForm>
+        </div>
+        {filtered ? (
+          <p className="no-print mt-2 text-sm text-muted" role="status">
+            {t('filters.showing', { shown: shown.length, total: timeline.milestones.length })}{' '}
+            <a
+              href={href({ phase: null, status: null, org: null })}
+              data-timeline-link=""
+              className="font-medium text-brand hover:underline"
+            >
+              {t('filters.clear')}
             </a>
           </p>
         ) : null}
 
-        {p.create && isManager ? (
-          <MilestonePanel
-            mode="create"
-            timeline={timeline}
-            locale={locale}
-            role={role}
-            closeHref={href({ create: false })}
-            editHref="" // A placeholder id that survives URL encoding; the form puts the new milestone's id in its place.
-            savedHref={href({ create: false, m: -1 }).replace('m=-1', 'm={id}')}
-          />
-        ) : selected ? (
-          <MilestonePanel
-            mode={p.edit && isManager ? 'edit' : 'view'}
-            milestone={selected}
-            timeline={timeline}
-            locale={locale}
-            role={role}
-            closeHref={href({ m: null, edit: false })}
-            editHref={href({ edit: true })}
-            savedHref={href({ edit: false, m: selected.id })}
-          />
-        ) : null}
-      </TimelineLinks>
-    </div>
+        <TimelineLinks>
+          {timeline.milestones.length === 0 ? (
+            <div className="mt-5">
+              <EmptyState icon={<CalendarRange className="size-8" aria-hidden />} title={t('empty.title')}>
+                {isManager ? t('empty.manager') : t('empty.others')}
+              </EmptyState>
+            </div>
+          ) : shown.length === 0 ? (
+            <div className="mt-5">
+              <EmptyState icon={<CalendarRange className="size-8" aria-hidden />} title={t('empty.filteredTitle')}>
+                <a
+                  href={href({ phase: null, status: null, org: null })}
+                  data-timeline-link=""
+                  className="font-medium text-brand hover:underline"
+                >
+                  {t('filters.clear')}
+                </a>
+              </EmptyState>
+            </div>
+          ) : p.view === 'table' ? (
+            <Card className="mt-4">
+              {toolbar}
+              <TimelineTable
+                milestones={shown}
+                titles={titles}
+                predecessorsOf={predecessorsOf}
+                hrefFor={milestoneHref}
+                ownerName={ownerName}
+              />
+            </Card>
+          ) : (
+            <Card className="timeline-card mt-4 overflow-hidden">
+              {toolbar}
+              <TimelineScroller className="timeline-scroll overflow-x-auto">
+                <Timeline
+                  label={t('chartLabel', { count: shown.length })}
+                  items={shown.map((m) => ({ ...m, owner: ownerName(m) }))}
+                  links={timeline.dependencies
+                    .filter((d) => shownIds.has(d.predecessorId) && shownIds.has(d.successorId))
+                    .map((d) => ({ ...d, conflict: d.conflict !== null }))}
+                  options={{ zoom: p.zoom, today: timeline.today, hrefFor: milestoneHref, selectedId: selected?.id ?? null }}
+                />
+              </TimelineScroller>
+              <div className="border-t border-line px-4 py-3">
+                <TimelineLegend />
+              </div>
+            </Card>
+          )}
+          {p.view === 'chart' && shown.length > 0 ? (
+            <p className="no-print mt-2 text-xs text-muted">
+              {t('tableHint')}{' '}
+              <a href={href({ view: 'table' })} data-timeline-link="" className="font-medium text-brand hover:underline">
+                {t('view.table')}
+              </a>
+            </p>
+          ) : null}
+
+          {p.create && isManager ? (
+            <MilestonePanel
+              mode="create"
+              timeline={timeline}
+              locale={locale}
+              role={role}
+              closeHref={href({ create: false })}
+              editHref="" // A placeholder id that survives URL encoding; the form puts the new milestone's id in its place.
+              savedHref={href({ create: false, m: -1 }).replace('m=-1', 'm={id}')}
+            />
+          ) : selected ? (
+            <MilestonePanel
+              mode={p.edit && isManager ? 'edit' : 'view'}
+              milestone={selected}
+              timeline={timeline}
+              locale={locale}
+              role={role}
+              closeHref={href({ m: null, edit: false })}
+              editHref={href({ edit: true })}
+              savedHref={href({ edit: false, m: selected.id })}
+            />
+          ) : null}
+        </TimelineLinks>
+      </div>
+    </ClientMessages>
   );
 }

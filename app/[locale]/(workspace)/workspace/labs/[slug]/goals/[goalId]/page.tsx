@@ -23,7 +23,7 @@ import {
 import { localized, secondaryName } from '../../../../../../../_lib/localized';
 import { serverApi } from '../../../../../../../_trpc/server';
 import { loadLab, orNotFound } from '../../lab-context';
-import { GoalsClientMessages } from '../GoalsIntl';
+import { ClientMessages } from '../../../../../../../_components/ClientMessages';
 import { goalIdFrom } from './goal-id';
 import { MeasurementsPanel } from './MeasurementsPanel';
 
@@ -152,7 +152,7 @@ export default async function GoalPage({ params }: Params) {
         </div>
       </Card>
 
-      <GoalsClientMessages>
+      <ClientMessages namespaces={['goals']}>
         <MeasurementsPanel
           labId={lab.id}
           goalId={goal.id}
@@ -163,7 +163,7 @@ export default async function GoalPage({ params }: Params) {
           canRecord={detail.canRecord}
           measurements={detail.measurements.map(({ createdAt: _createdAt, ...m }) => m)}
         />
-      </GoalsClientMessages>
+      </ClientMessages>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <Card>
