@@ -18,9 +18,13 @@ export function formErrorOf(error: unknown): string | null {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** True when someone else saved the record since this edit started (the form should offer a reload). */
+/**
+ * True when someone else saved the record since this edit started (the form should offer a reload).
+ * A CONFLICT that names a field (a taken slug or email) is bad input, not a stale edit.
+ */
 export function isConflict(error: unknown): boolean {
-  return dataOf(error)?.code === 'CONFLICT';
+  const data = dataOf(error);
+  return data?.code === 'CONFLICT' && Object.keys(data.fieldErrors ?? {}).length === 0;
 }
 
 export function isNotFound(error: unknown): boolean {

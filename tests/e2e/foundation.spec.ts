@@ -32,7 +32,10 @@ test('an anonymous visitor sees both public labs and not the private one', async
   await expect(list.getByRole('heading', { name: /New Display Technology Joint Laboratory/ })).toBeVisible();
   await expect(list.getByRole('heading', { name: /Green Low-Carbon Automotive Steel Supply Chain/ })).toBeVisible();
   // The count says as many labs as are listed (other tests may publish labs of their own).
-  const shown = await list.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) }).count();
+  const shown = await list
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 2 }) })
+    .count();
   expect(shown).toBeGreaterThanOrEqual(2);
   await expect(page.getByText(`${shown} public labs`)).toBeVisible();
   await expectNoPrivateText(page);

@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type DB } from '../../db/client';
 import { DEMO_PASSWORD } from '../../db/demo-data';
@@ -60,4 +61,15 @@ export function tableCounts(db: DB): Record<string, number> {
   return Object.fromEntries(
     tables.map(({ name }) => [name, (db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]),
   );
+}
+
+/** The tRPC error code a call ends with, or 'OK'; anything that is not a tRPC error is rethrown. */
+export async function errorCode(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+  return 'OK';
 }

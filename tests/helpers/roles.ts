@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { DB } from '../../db/client';
 import { users } from '../../db/schema';
 import { databaseDigest } from './snapshot';
-import { callerAs } from './db';
+import { callerAs, errorCode } from './db';
 
 /** Everyone whose access to new-display-lab differs, by the demo account that plays them. */
 export const ACTORS = {
@@ -44,15 +44,7 @@ export function addOutsider(db: DB) {
   db.insert(users).values({ email: ACTORS.outsider, name: 'Olga Outsider', passwordHash: 'x' }).run();
 }
 
-export async function errorCode(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-  return 'OK';
-}
+export { errorCode };
 
 export async function errorOf(promise: Promise<unknown>): Promise<TRPCError & { key?: string; field?: string }> {
   try {

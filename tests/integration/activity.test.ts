@@ -1,8 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { auditCsvRows } from '../../server/services/activity';
-import { callerAs, freshDb, labIdOf, sessionUser } from '../helpers/db';
+import { callerAs, errorCode, freshDb, labIdOf, sessionUser } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 import { eq } from 'drizzle-orm';
 import { labs } from '../../db/schema';
@@ -13,16 +12,6 @@ beforeEach(async () => {
   db = await freshDb();
   labId = labIdOf(db, 'new-display-lab');
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 async function postAndEdit() {
   const member = callerAs(db, 'member@demo.local');
@@ -79,8 +68,8 @@ describe('activity feed', () => {
   });
 
   it('is invisible outside the lab', async () => {
-    expect(await codeOf(callerAs(db, 'steel@demo.local').activity.list({ labId }))).toBe('NOT_FOUND');
-    expect(await codeOf(callerAs(db, null).activity.list({ labId }))).toBe('UNAUTHORIZED');
+    expect(await errorCode(callerAs(db, 'steel@demo.local').activity.list({ labId }))).toBe('NOT_FOUND');
+    expect(await errorCode(callerAs(db, null).activity.list({ labId }))).toBe('UNAUTHORIZED');
   });
 });
 
@@ -94,10 +83,10 @@ describe('audit log', () => {
   });
 
   it('is for managers only: members and viewers are refused, outsiders see nothing', async () => {
-    expect(await codeOf(callerAs(db, 'member@demo.local').audit.list({ labId }))).toBe('FORBIDDEN');
-    expect(await codeOf(callerAs(db, 'viewer@demo.local').audit.list({ labId }))).toBe('FORBIDDEN');
-    expect(await codeOf(callerAs(db, 'steel@demo.local').audit.list({ labId }))).toBe('NOT_FOUND');
-    expect(await codeOf(callerAs(db, 'admin@demo.local').audit.list({ labId }))).toBe('OK');
+    expect(await errorCode(callerAs(db, 'member@demo.local').audit.list({ labId }))).toBe('FORBIDDEN');
+    expect(await errorCode(callerAs(db, 'viewer@demo.local').audit.list({ labId }))).toBe('FORBIDDEN');
+    expect(await errorCode(callerAs(db, 'steel@demo.local').audit.list({ labId }))).toBe('NOT_FOUND');
+    expect(await errorCode(callerAs(db, 'admin@demo.local').audit.list({ labId }))).toBe('OK');
   });
 
   it('exports as CSV rows with JSON before/after', async () => {

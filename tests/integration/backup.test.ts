@@ -33,11 +33,12 @@ describe('online backup', () => {
   it('takes a consistent copy while another process keeps writing', async () => {
     const { dir, file } = await seededFile();
     const before = organisations(file);
-    const writer = spawn(process.execPath, ['tests/helpers/write-load.mjs', file, '2500']);
+    const writer = spawn(process.execPath, ['tests/helpers/write-load.mjs', file, '4000']);
     let written = '';
     writer.stdout.on('data', (d: Buffer) => (written += d.toString()));
     const finished = new Promise((resolve) => writer.on('exit', resolve));
-    await new Promise((r) => setTimeout(r, 500));
+    // Start the backup once the writer is really writing (a loaded machine starts it slowly).
+    for (let i = 0; i < 200 && organisations(file) === before; i++) await new Promise((r) => setTimeout(r, 25));
 
     const copy = path.join(dir, 'backup.db');
     const check = await backupDatabase(file, copy);

@@ -1,11 +1,10 @@
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { auditEvents, calendarTokens, memberships, milestones, users } from '../../db/schema';
 import { calendarResponse, milestoneCsvResponse } from '../../server/api/milestone-files';
-import { callerAs, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
+import { callerAs, errorCode, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 
 let db: DB;
 let labId: number;
@@ -13,16 +12,6 @@ beforeEach(async () => {
   db = await freshDb();
   labId = labIdOf(db, 'new-display-lab');
 });
-
-async function errorCode(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-  return 'OK';
-}
 
 const tokenOf = (path: string) => path.split('/').pop()!;
 

@@ -1,23 +1,12 @@
-import { TRPCError } from '@trpc/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
-import { callerAs, freshDb, labIdOf, sessionUser } from '../helpers/db';
+import { callerAs, errorCode, freshDb, labIdOf, sessionUser } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 
 let db: DB;
 beforeEach(async () => {
   db = await freshDb();
 });
-
-async function errorCode(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-  return 'OK';
-}
 
 describe('lab.mine', () => {
   it('lists the labs a user belongs to, with their role', async () => {

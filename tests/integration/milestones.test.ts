@@ -1,9 +1,8 @@
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { auditEvents, milestones, organisations } from '../../db/schema';
-import { callerAs, freshDb, labIdOf, sessionUser, tableCounts, TEST_TODAY } from '../helpers/db';
+import { TEST_TODAY, callerAs, errorCode, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 
 let db: DB;
@@ -12,16 +11,6 @@ beforeEach(async () => {
   db = await freshDb();
   labId = labIdOf(db, 'new-display-lab');
 });
-
-async function errorCode(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-  return 'OK';
-}
 
 function milestoneByTitle(title: string) {
   const row = db.select().from(milestones).where(eq(milestones.title, title)).get();

@@ -1,26 +1,15 @@
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { labs, milestones, progressUpdates } from '../../db/schema';
 import { getPublicFactSheet } from '../../server/services/public-fact-sheet';
-import { callerAs, freshDb, labIdOf, sessionUser, tableCounts, TEST_TODAY } from '../helpers/db';
+import { TEST_TODAY, callerAs, errorCode, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 
 let db: DB;
 beforeEach(async () => {
   db = await freshDb();
 });
-
-async function errorCode(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-  return 'OK';
-}
 
 const EVERYONE = [
   null,

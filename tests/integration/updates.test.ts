@@ -1,9 +1,8 @@
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { auditEvents, goals, milestones, progressUpdates } from '../../db/schema';
-import { callerAs, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
+import { callerAs, errorCode, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 
 let db: DB;
@@ -12,16 +11,6 @@ beforeEach(async () => {
   db = await freshDb();
   labId = labIdOf(db, 'new-display-lab');
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 function milestoneOf(slug: string) {
   return db
@@ -64,10 +53,10 @@ describe('posting updates', () => {
 
   it('refuses viewers, outsiders and anonymous callers, changing nothing', async () => {
     const before = tableCounts(db);
-    expect(await codeOf(callerAs(db, 'viewer@demo.local').update.post(post()))).toBe('FORBIDDEN');
-    expect(await codeOf(callerAs(db, 'steel@demo.local').update.post(post()))).toBe('NOT_FOUND');
-    expect(await codeOf(callerAs(db, 'equipment@demo.local').update.post(post()))).toBe('NOT_FOUND');
-    expect(await codeOf(callerAs(db, null).update.post(post()))).toBe('UNAUTHORIZED');
+    expect(await errorCode(callerAs(db, 'viewer@demo.local').update.post(post()))).toBe('FORBIDDEN');
+    expect(await errorCode(callerAs(db, 'steel@demo.local').update.post(post()))).toBe('NOT_FOUND');
+    expect(await errorCode(callerAs(db, 'equipment@demo.local').update.post(post()))).toBe('NOT_FOUND');
+    expect(await errorCode(callerAs(db, null).update.post(post()))).toBe('UNAUTHORIZED');
     expect(tableCounts(db)).toEqual(before);
   });
 
@@ -112,7 +101,7 @@ describe('editing updates', () => {
     const member = callerAs(db, 'member@demo.local');
     const { id, version } = await member.update.post(post());
     await member.update.edit({ ...post({ body: 'Second text', health: 'at_risk' }), updateId: id, version });
-    expect(await codeOf(member.update.edit({ ...post({ body: 'Stale text' }), updateId: id, version }))).toBe('CONFLICT');
+    expect(await errorCode(member.update.edit({ ...post({ body: 'Stale text' }), updateId: id, version }))).toBe('CONFLICT');
     const [item] = (await member.update.list({ labId })).items;
     expect(item).toMatchObject({ body: 'Second text', health: 'at_risk', revisionCount: 1 });
     expect(item!.editedAt).not.toBeNull();
@@ -122,18 +111,18 @@ describe('editing updates', () => {
 
   it('refuses edits by anyone but the author, even a manager', async () => {
     const { id, version } = await callerAs(db, 'member@demo.local').update.post(post());
-    expect(await codeOf(callerAs(db, 'manager@demo.local').update.edit({ ...post({ body: 'Not mine' }), updateId: id, version }))).toBe(
+    expect(await errorCode(callerAs(db, 'manager@demo.local').update.edit({ ...post({ body: 'Not mine' }), updateId: id, version }))).toBe(
       'FORBIDDEN',
     );
-    expect(await codeOf(callerAs(db, 'steel@demo.local').update.edit({ ...post(), labId, updateId: id, version }))).toBe('NOT_FOUND');
+    expect(await errorCode(callerAs(db, 'steel@demo.local').update.edit({ ...post(), labId, updateId: id, version }))).toBe('NOT_FOUND');
   });
 
   it('answers NOT_FOUND for an update of another lab addressed through this lab', async () => {
     const steelLab = labIdOf(db, 'green-auto-steel');
     const steelUpdate = db.select().from(progressUpdates).where(eq(progressUpdates.labId, steelLab)).get()!;
-    expect(await codeOf(callerAs(db, 'manager@demo.local').update.history({ labId, updateId: steelUpdate.id }))).toBe('NOT_FOUND');
+    expect(await errorCode(callerAs(db, 'manager@demo.local').update.history({ labId, updateId: steelUpdate.id }))).toBe('NOT_FOUND');
     expect(
-      await codeOf(
+      await errorCode(
         callerAs(db, 'manager@demo.local').update.setHidden({ labId, updateId: steelUpdate.id, version: 1, hidden: true, reason: 'x' }),
       ),
     ).toBe('NOT_FOUND');
@@ -166,9 +155,9 @@ describe('hiding and publishing', () => {
     );
     expect(res.body.error?.json.data.fieldErrors.reason?.[0]).toMatch(/Say why/);
     expect(
-      await codeOf(callerAs(db, 'member@demo.local').update.setHidden({ labId, updateId: id, version, hidden: true, reason: 'x' })),
+      await errorCode(callerAs(db, 'member@demo.local').update.setHidden({ labId, updateId: id, version, hidden: true, reason: 'x' })),
     ).toBe('FORBIDDEN');
-    expect(await codeOf(callerAs(db, 'member@demo.local').update.setPublic({ labId, updateId: id, version, isPublic: true }))).toBe(
+    expect(await errorCode(callerAs(db, 'member@demo.local').update.setPublic({ labId, updateId: id, version, isPublic: true }))).toBe(
       'FORBIDDEN',
     );
   });
