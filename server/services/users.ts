@@ -1,10 +1,23 @@
-import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import { eq, sql } from 'drizzle-orm';
+import type { DB, DbOrTx } from '../../db/client';
 import { users } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import type { Locale } from '../domain/enums';
+import { recordAudit } from './audit';
 
 export function setPreferredLocale(db: DbOrTx, user: SessionUser, locale: Locale): { locale: Locale } {
   db.update(users).set({ locale }).where(eq(users.id, user.id)).run();
   return { locale };
+}
+
+/** Ends every session of the account, this one included ("sign out everywhere"). */
+export function signOutEverywhere(db: DB, user: SessionUser): { ok: true } {
+  db.transaction((tx) => {
+    tx.update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, user.id))
+      .run();
+    recordAudit(tx, { labId: null, actorId: user.id, action: 'signed_out_everywhere', entityType: 'user', entityId: user.id });
+  });
+  return { ok: true };
 }

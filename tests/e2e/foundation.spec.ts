@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoPrivateText, signIn } from './helpers';
+import { expectNoPrivateText, signIn, signInAs } from './helpers';
 
 test('the demo manager signs in and sees their lab', async ({ page }) => {
   await signIn(page, 'manager@demo.local');
@@ -162,4 +162,21 @@ test('after ten failed sign-ins an account is refused for a while, with a messag
   }
   await signIn(page, 'locked-out@demo.local', 'wrong-password-again');
   await expect(page.locator('form').getByRole('alert')).toHaveText(/Too many sign-in attempts.*wait 15 minutes/);
+});
+
+test('"sign out everywhere" ends the session on every device', async ({ browser }) => {
+  const phone = await browser.newContext();
+  const laptop = await browser.newContext();
+  const onPhone = await phone.newPage();
+  const onLaptop = await laptop.newPage();
+  await signInAs(onPhone, 'steel@demo.local');
+  await signInAs(onLaptop, 'steel@demo.local');
+  await onLaptop.goto('/en/account');
+  await onLaptop.getByRole('button', { name: 'Sign out everywhere…' }).click();
+  await onLaptop.getByRole('button', { name: 'Sign out on all devices' }).click();
+  await expect(onLaptop).toHaveURL(/\/en\/signin/);
+  await onPhone.goto('/en/workspace');
+  await expect(onPhone).toHaveURL(/\/en\/signin/);
+  await phone.close();
+  await laptop.close();
 });

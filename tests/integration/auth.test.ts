@@ -5,7 +5,7 @@ import type { DB } from '../../db/client';
 import { users } from '../../db/schema';
 import { authenticate, authOptions, sessionTokenFromCookieHeader, sessionUserFromToken } from '../../server/auth';
 import { authSecret } from '../../server/env';
-import { freshDb, sessionUser } from '../helpers/db';
+import { callerAs, freshDb, sessionUser } from '../helpers/db';
 
 let db: DB;
 beforeEach(async () => {
@@ -71,5 +71,22 @@ describe('sessions', () => {
     expect(sessionTokenFromCookieHeader('a=1; next-auth.session-token=abc%3D; b=2')).toBe('abc=');
     expect(sessionTokenFromCookieHeader('a=1')).toBeUndefined();
     expect(sessionTokenFromCookieHeader(null)).toBeUndefined();
+  });
+});
+
+describe('sign out everywhere', () => {
+  it('ends every session of the account, and is audited', async () => {
+    const member = sessionUser(db, 'member@demo.local');
+    const phone = await tokenFor(member.id, 1);
+    const laptop = await tokenFor(member.id, 1);
+    await callerAs(db, 'member@demo.local').me.signOutEverywhere();
+    expect(await sessionUserFromToken(db, phone)).toBeNull();
+    expect(await sessionUserFromToken(db, laptop)).toBeNull();
+    const viewer = sessionUser(db, 'viewer@demo.local');
+    expect(await sessionUserFromToken(db, await tokenFor(viewer.id, 1))).not.toBeNull();
+    const event = db.$client.prepare(`select action from audit_events where entity_type = 'user' and entity_id = ?`).get(member.id) as {
+      action: string;
+    };
+    expect(event.action).toBe('signed_out_everywhere');
   });
 });

@@ -13,6 +13,8 @@ import { userFor, type Role } from '../policy/roles';
 // CI runs a fixed seed; run longer with e.g. FUZZ_RUNS=2000 FUZZ_SEED=$RANDOM npx vitest run tests/integration/fuzz.test.ts
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+// Some procedures hash passwords (about 0.1 s each): a long run needs time in proportion.
+const TIMEOUT_MS = 30_000 + RUNS * 500;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
 
 type Proc = { _def: { inputs: unknown[] } };
@@ -108,18 +110,22 @@ async function attempt(path: string, role: Role, makeInput: (valid: unknown) => 
 }
 
 describe.each(procedures)('fuzzing %s', (path) => {
-  it.each(['manager', 'anonymous'] as const)('as %s', async (role) => {
-    if (!POLICY[path]) return; // the authorization matrix reports the missing entry
-    let valid: unknown;
-    {
-      const db = await freshDb();
-      valid = POLICY[path]!.input(labFixture(db, role, userFor(db, role)));
-    }
-    await fc.assert(
-      fc.asyncProperty(mutated(valid, schemaKeys(path)), async (input) => {
-        await attempt(path, role, () => input);
-      }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: true },
-    );
-  });
+  it.each(['manager', 'anonymous'] as const)(
+    'as %s',
+    async (role) => {
+      if (!POLICY[path]) return; // the authorization matrix reports the missing entry
+      let valid: unknown;
+      {
+        const db = await freshDb();
+        valid = POLICY[path]!.input(labFixture(db, role, userFor(db, role)));
+      }
+      await fc.assert(
+        fc.asyncProperty(mutated(valid, schemaKeys(path)), async (input) => {
+          await attempt(path, role, () => input);
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      );
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -200,6 +200,7 @@ export const POLICY: Record<string, PolicyEntry> = {
 
   'me.get': { access: 'authenticated', input: () => undefined },
   'me.setLocale': { access: 'authenticated', input: () => ({ locale: 'zh-CN' }) },
+  'me.signOutEverywhere': { access: 'authenticated', input: () => undefined },
 
   'lab.mine': { access: 'authenticated', input: () => undefined },
   'lab.context': { access: 'viewer', input: () => ({ slug: 'new-display-lab' }) },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../../domain/enums';
-import { setPreferredLocale } from '../../services/users';
+import { setPreferredLocale, signOutEverywhere } from '../../services/users';
 import { authenticatedProcedure, router } from '../trpc';
 
 export const meRouter = router({
@@ -10,4 +10,7 @@ export const meRouter = router({
   setLocale: authenticatedProcedure
     .input(z.object({ locale: z.enum(LOCALES) }))
     .mutation(({ ctx, input }) => setPreferredLocale(ctx.db, ctx.user, input.locale)),
+
+  /** Ends every session of the account on every device, this one included. */
+  signOutEverywhere: authenticatedProcedure.mutation(({ ctx }) => signOutEverywhere(ctx.db, ctx.user)),
 });

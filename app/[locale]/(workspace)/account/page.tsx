@@ -8,6 +8,7 @@ import { Link } from '../../../_i18n/navigation';
 import { ClientMessages } from '../../../_components/ClientMessages';
 import { requireUser } from '../../../_trpc/server';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { SignOutEverywhere } from './SignOutEverywhere';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -61,7 +62,15 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
               </Link>
             </div>
           </Card>
-          <Card className="lg:col-span-2">
+          <Card className="self-start lg:col-start-1">
+            <CardHeader title={t('sessions')} description={t('sessionsIntro')} />
+            <div className="px-5 py-4">
+              <ClientMessages namespaces={['account']}>
+                <SignOutEverywhere />
+              </ClientMessages>
+            </div>
+          </Card>
+          <Card className="lg:col-span-2 lg:col-start-2 lg:row-span-2 lg:row-start-1">
             <CardHeader title={t('changePassword')} description={t('changePasswordIntro')} />
             <div className="p-5">
               <ClientMessages namespaces={['forms', 'account']}>
