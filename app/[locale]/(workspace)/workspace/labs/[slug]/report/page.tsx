@@ -238,7 +238,7 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
               ) : (
                 <StatusBadge key="s" status={m.current.status} />
               ),
-              <span key="p" className="num">
+              <span key="p" className="num whitespace-nowrap">
                 {m.percent ? `${m.percent.from} % → ${m.percent.to} %` : `${m.current.percentComplete} %`}
               </span>,
             ],
