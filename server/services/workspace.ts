@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { goals, labs, milestones, organisations, progressUpdates, users } from '../../db/schema';
+import { goals, labs, measurements, milestones, organisations, progressUpdates, users } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { attentionList, DUE_SOON_DAYS } from '../domain/attention';
 import { addDays, todayIso } from '../domain/dates';
@@ -11,7 +11,6 @@ import { canEditLab, canLogProgress, type Lab } from './access';
 import { countAuditEvents, listAuditEvents, toActivity } from './activity';
 import { goalSummaryRows, pointsByGoal, summarise, type GoalSummary } from './goal-views';
 import { listMyLabs, type LabSummary } from './labs';
-import { feedOptions } from './updates';
 import { visitState } from './visits';
 
 // The page after sign-in: for each of the caller's labs the latest health, the work that is late
@@ -83,6 +82,27 @@ function changesFor(db: DbOrTx, user: SessionUser, lab: Lab, now: Date) {
   return { ...window, total, latest };
 }
 
+/** The source of each goal's latest figure: the next figure usually comes from the same report. */
+function latestSources(db: DbOrTx, goalIds: number[]): Map<number, string | null> {
+  const sources = new Map<number, string | null>();
+  if (goalIds.length === 0) return sources;
+  const rows = db
+    .select({ goalId: measurements.goalId, source: measurements.source })
+    .from(measurements)
+    .where(inArray(measurements.goalId, goalIds))
+    .orderBy(asc(measurements.goalId), desc(measurements.asOf), desc(measurements.id))
+    .all();
+  for (const row of rows) if (!sources.has(row.goalId)) sources.set(row.goalId, row.source);
+  return sources;
+}
+
+/** Rows grouped by their lab, so each lab's share is found without scanning every lab's rows. */
+function groupedByLab<T extends { labId: number }>(rows: T[]): (labId: number) => T[] {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) (groups.get(row.labId) ?? groups.set(row.labId, []).get(row.labId)!).push(row);
+  return (labId) => groups.get(labId) ?? [];
+}
+
 function ownerOf(m: OpenMilestone) {
   return m.ownerId === null ? null : { id: m.ownerId, shortName: m.ownerShortName!, nameEn: m.ownerNameEn!, nameZh: m.ownerNameZh };
 }
@@ -123,7 +143,8 @@ export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Dat
     ),
     today,
   );
-  const byLab = <T extends { labId: number }>(rows: T[], labId: number) => rows.filter((r) => r.labId === labId);
+  const openOf = groupedByLab(open);
+  const goalsOf = groupedByLab(goalList);
   const roleIn = new Map(mine.map((l) => [l.id, l.role]));
   const labRef = (labId: number) => {
     const l = labRows.get(labId)!;
@@ -190,42 +211,60 @@ export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Dat
     status: summary.status,
     visibility: summary.visibility,
     isDemo: summary.isDemo,
-    ...labCard(summary, byLab(open, summary.id), byLab(goalList, summary.id), today),
+    ...labCard(summary, openOf(summary.id), goalsOf(summary.id), today),
     latestUpdate: latestUpdate(db, summary.id),
     changes: changesFor(db, user, labRows.get(summary.id)!, now),
   }));
 
   // What the quick-progress forms offer: only labs where the caller may log progress.
-  const log = mine
-    .filter((summary) => canLogProgress(summary.role))
-    .map((summary) => {
-      const links = feedOptions(db, summary.id);
-      return {
-        lab: labRef(summary.id),
-        canPublish: canEditLab(summary.role),
-        milestones: byLab(open, summary.id).map((m) => ({
-          id: m.id,
-          title: m.title,
-          status: m.status,
-          percentComplete: m.percentComplete,
-          actualStart: m.actualStart,
-          actualFinish: m.actualFinish,
-          forecastFinish: m.forecastFinish,
-          version: m.version,
-        })),
-        goals: byLab(goalList, summary.id).map((g) => ({
-          id: g.id,
-          titleEn: g.titleEn,
-          titleZh: g.titleZh,
-          unit: g.unit,
-          unitLabel: g.unitLabel,
-          baselineDate: g.baselineDate,
-          latest: g.assessment.latest,
-        })),
-        linkMilestones: links.milestones,
-        linkGoals: links.goals,
-      };
-    });
+  const sources = latestSources(
+    db,
+    goalList.map((g) => g.id),
+  );
+  const loggable = mine.filter((summary) => canLogProgress(summary.role));
+  // An update may link to any milestone of its lab, finished or not, in plan order.
+  const linkable = loggable.length
+    ? db
+        .select({ id: milestones.id, labId: milestones.labId, title: milestones.title })
+        .from(milestones)
+        .where(
+          inArray(
+            milestones.labId,
+            loggable.map((l) => l.id),
+          ),
+        )
+        .orderBy(asc(milestones.forecastStart), asc(milestones.id))
+        .all()
+    : [];
+  const linkableOf = groupedByLab(linkable);
+  const log = loggable.map((summary) => ({
+    lab: labRef(summary.id),
+    canPublish: canEditLab(summary.role),
+    milestones: openOf(summary.id).map((m) => ({
+      id: m.id,
+      title: m.title,
+      status: m.status,
+      percentComplete: m.percentComplete,
+      actualStart: m.actualStart,
+      actualFinish: m.actualFinish,
+      forecastFinish: m.forecastFinish,
+      version: m.version,
+    })),
+    goals: goalsOf(summary.id).map((g) => ({
+      id: g.id,
+      titleEn: g.titleEn,
+      titleZh: g.titleZh,
+      unit: g.unit,
+      unitLabel: g.unitLabel,
+      baselineDate: g.baselineDate,
+      latest: g.assessment.latest,
+      latestSource: sources.get(g.id) ?? null,
+    })),
+    linkMilestones: linkableOf(summary.id).map(({ id, title }) => ({ id, title })),
+    linkGoals: goalsOf(summary.id)
+      .map(({ id, titleEn, titleZh }) => ({ id, titleEn, titleZh }))
+      .sort((a, b) => a.titleEn.localeCompare(b.titleEn)),
+  }));
 
   return { today, workingToday: workingToday(now), labs: cards, attention, log };
 }

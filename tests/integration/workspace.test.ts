@@ -71,6 +71,8 @@ describe('the workspace of a member', () => {
       version: 1,
     });
     expect(log!.goals.length).toBe(db.select().from(goals).where(eq(goals.labId, labId)).all().length);
+    // The next figure usually comes from the same report as the last one: the form offers its source.
+    expect(log!.goals.find((g) => g.titleEn === 'Qualify domestic fine metal masks')?.latestSource).toBe('Line report');
     expect(log!.linkMilestones.length).toBe(db.select().from(milestones).where(eq(milestones.labId, labId)).all().length);
   });
 

@@ -47,6 +47,7 @@ async function logLabs(workspace: Workspace, locale: string) {
               ? tg('record.rangeNonNegative')
               : tg('record.rangeAny'),
         baselineDate: g.baselineDate,
+        latestSource: g.latestSource,
         latestText: g.latest
           ? t('latest', { value: formatMeasure(locale, g.latest.value, suffix), date: formatIsoDate(format, g.latest.asOf) })
           : t('noLatest'),

@@ -27,7 +27,16 @@ export type LogLab = {
     actualFinish: string | null;
     version: number;
   }[];
-  goals: { id: number; title: string; unitSuffix: string; rangeText: string; baselineDate: string; latestText: string }[];
+  goals: {
+    id: number;
+    title: string;
+    unitSuffix: string;
+    rangeText: string;
+    baselineDate: string;
+    /** Offered as the new figure's source: it usually comes from the same report as the last one. */
+    latestSource: string | null;
+    latestText: string;
+  }[];
   linkMilestones: LinkOption[];
   linkGoals: LinkOption[];
 };
@@ -186,7 +195,7 @@ export function QuickLog({
                   baselineDate={goal.baselineDate}
                   today={workingToday}
                   editing={null}
-                  initial={null}
+                  initial={{ value: '', asOf: workingToday, source: goal.latestSource ?? '', sourceUrl: '', comment: '' }}
                   onDone={(message) => {
                     setNotice(message);
                     router.refresh();
