@@ -72,7 +72,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ loca
   return (
     <main id="main">
       <PageContainer className="pb-16">
-        <PageHeader title={t('title')} description={t('subtitle')} />
+        <PageHeader title={t('title')} description={log.length ? t('subtitle') : t('subtitleReader')} />
         {workspace.labs.length === 0 ? (
           <section aria-labelledby="labs-heading">
             <h2 id="labs-heading" className="mb-3 text-lg font-semibold text-ink">
@@ -101,7 +101,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ loca
             ]}
           >
             <QuickLogProvider firstLabId={log[0]?.id ?? null}>
-              <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_23rem]">
+              <div className={log.length ? 'grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_23rem]' : 'grid gap-6'}>
                 {log.length ? (
                   <aside className="lg:sticky lg:top-4 lg:col-start-2 lg:row-start-1">
                     <QuickLog labs={log} statuses={statuses} today={workspace.today} workingToday={workspace.workingToday} />
