@@ -36,6 +36,20 @@ export type DemoOrganisation = {
   website?: string;
 };
 
+/**
+ * A change made to a milestone after it was planned, written to the audit log at its date so the
+ * demo's activity, "what changed" and status reports have a history. A `forecast` is a re-plan by
+ * the manager; the other fields are progress logged by a member. The seed also records the plan,
+ * the re-plan of the second baseline and the actual start and finish on its own (db/demo-history.ts).
+ */
+export type DemoMilestoneChange = {
+  at: DemoDate;
+  by: string;
+  status?: MilestoneStatus;
+  percent?: number;
+  forecast?: [DemoDate, DemoDate];
+};
+
 export type DemoMilestone = {
   key: string;
   title: string;
@@ -50,6 +64,8 @@ export type DemoMilestone = {
   status: MilestoneStatus;
   percent: number;
   isPublic: boolean;
+  /** Changes after the plan, oldest first; replayed, they end at the values above. */
+  history?: DemoMilestoneChange[];
 };
 
 export type DemoMeasurement = { asOf: DemoDate; value: number; source: string; sourceUrl?: string; comment?: string; by: string };
@@ -102,7 +118,8 @@ export type DemoLab = {
   visibility: Visibility;
   technologies: { en: string; zh: string }[];
   partners: { org: string; role: ParticipationRole; joinedOn: DemoDate; contribution: string; budgetCny?: number }[];
-  members: { user: string; role: LabRole }[];
+  /** `lastVisit`: when the person last opened the lab, in days from the seed date (for "what changed since my last visit"). */
+  members: { user: string; role: LabRole; lastVisit?: number }[];
   baselineNames: [string, string?];
   milestones: DemoMilestone[];
   dependencies: [string, string, number][];
@@ -250,8 +267,8 @@ const newDisplayLab: DemoLab = {
     },
   ],
   members: [
-    { user: 'manager', role: 'manager' },
-    { user: 'member', role: 'member' },
+    { user: 'manager', role: 'manager', lastVisit: -7 },
+    { user: 'member', role: 'member', lastVisit: -21 },
     { user: 'viewer', role: 'viewer' },
   ],
   baselineNames: ['Plan approved at launch', 'Re-plan after first product'],
@@ -281,6 +298,7 @@ const newDisplayLab: DemoLab = {
       status: 'done',
       percent: 100,
       isPublic: true,
+      history: [{ at: '2022-11-14', by: 'manager', forecast: ['2022-09-01', '2022-12-15'] }],
     },
     {
       key: 'samples',
@@ -294,6 +312,7 @@ const newDisplayLab: DemoLab = {
       status: 'done',
       percent: 100,
       isPublic: true,
+      history: [{ at: '2022-12-15', by: 'manager', forecast: ['2022-12-16', '2023-05-31'] }],
     },
     {
       key: 'materials1',
@@ -307,6 +326,7 @@ const newDisplayLab: DemoLab = {
       status: 'done',
       percent: 100,
       isPublic: true,
+      history: [{ at: '2023-06-05', by: 'manager', forecast: ['2022-12-01', '2023-07-31'] }],
     },
     {
       key: 'launch',
@@ -334,6 +354,13 @@ const newDisplayLab: DemoLab = {
       status: 'in_progress',
       percent: 70,
       isPublic: true,
+      history: [
+        { at: -180, by: 'member', percent: 20 },
+        { at: -120, by: 'member', percent: 40 },
+        { at: -60, by: 'member', percent: 55 },
+        { at: -20, by: 'manager', forecast: [-240, 15] },
+        { at: -3, by: 'member', percent: 70 },
+      ],
     },
     {
       key: 'fmm',
@@ -348,6 +375,13 @@ const newDisplayLab: DemoLab = {
       status: 'at_risk',
       percent: 35,
       isPublic: true,
+      history: [
+        { at: -150, by: 'member', percent: 15 },
+        { at: -100, by: 'member', percent: 25 },
+        { at: -45, by: 'member', status: 'at_risk', percent: 30 },
+        { at: -28, by: 'manager', forecast: [-200, -5] },
+        { at: -6, by: 'member', percent: 35 },
+      ],
     },
     {
       key: 'udc',
@@ -361,6 +395,11 @@ const newDisplayLab: DemoLab = {
       status: 'in_progress',
       percent: 45,
       isPublic: false,
+      history: [
+        { at: -80, by: 'member', percent: 20 },
+        { at: -40, by: 'manager', forecast: [-120, 75] },
+        { at: -12, by: 'member', percent: 45 },
+      ],
     },
     {
       key: 'materials2',
@@ -375,6 +414,7 @@ const newDisplayLab: DemoLab = {
       status: 'in_progress',
       percent: 20,
       isPublic: true,
+      history: [{ at: -10, by: 'member', percent: 20 }],
     },
     {
       key: 'pilot',
@@ -388,6 +428,7 @@ const newDisplayLab: DemoLab = {
       status: 'not_started',
       percent: 0,
       isPublic: true,
+      history: [{ at: -19, by: 'manager', forecast: [20, 190] }],
     },
     {
       key: 'foldable',
@@ -400,6 +441,7 @@ const newDisplayLab: DemoLab = {
       status: 'not_started',
       percent: 0,
       isPublic: false,
+      history: [{ at: -150, by: 'manager', forecast: [140, 260] }],
     },
     {
       key: 'mass',
@@ -413,6 +455,7 @@ const newDisplayLab: DemoLab = {
       status: 'not_started',
       percent: 0,
       isPublic: true,
+      history: [{ at: -19, by: 'manager', forecast: [215, 430] }],
     },
   ],
   dependencies: [
@@ -666,7 +709,7 @@ const greenSteelLab: DemoLab = {
       contribution: 'Hydrogen metallurgy demonstration project (1.2 million tonnes), steel supply',
     },
   ],
-  members: [{ user: 'steel', role: 'manager' }],
+  members: [{ user: 'steel', role: 'manager', lastVisit: -6 }],
   baselineNames: ['Plan at memorandum signing', 'Re-plan for series supply'],
   milestones: [
     {
@@ -694,6 +737,7 @@ const greenSteelLab: DemoLab = {
       status: 'done',
       percent: 100,
       isPublic: true,
+      history: [{ at: '2022-12-10', by: 'steel', forecast: ['2022-08-15', '2023-01-31'] }],
     },
     {
       key: 'qualify',
@@ -707,6 +751,7 @@ const greenSteelLab: DemoLab = {
       status: 'done',
       percent: 100,
       isPublic: true,
+      history: [{ at: '2023-03-01', by: 'steel', forecast: ['2022-09-01', '2023-04-30'] }],
     },
     {
       key: 'firstSupply',
@@ -720,6 +765,7 @@ const greenSteelLab: DemoLab = {
       status: 'done',
       percent: 100,
       isPublic: true,
+      history: [{ at: '2023-03-01', by: 'steel', forecast: ['2023-05-01', '2023-06-30'] }],
     },
     {
       key: 'eaf',
@@ -734,6 +780,13 @@ const greenSteelLab: DemoLab = {
       status: 'at_risk',
       percent: 55,
       isPublic: true,
+      history: [
+        { at: -250, by: 'steel', status: 'at_risk', percent: 15 },
+        { at: -150, by: 'steel', percent: 35 },
+        { at: -45, by: 'steel', percent: 50 },
+        { at: -25, by: 'steel', forecast: [-300, -10] },
+        { at: -10, by: 'steel', percent: 55 },
+      ],
     },
     {
       key: 'ramp',
@@ -748,6 +801,12 @@ const greenSteelLab: DemoLab = {
       status: 'in_progress',
       percent: 60,
       isPublic: true,
+      history: [
+        { at: -150, by: 'steel', percent: 20 },
+        { at: -120, by: 'steel', forecast: [-200, 120] },
+        { at: -60, by: 'steel', percent: 45 },
+        { at: -14, by: 'steel', percent: 60 },
+      ],
     },
     {
       key: 'loop',
@@ -760,6 +819,7 @@ const greenSteelLab: DemoLab = {
       status: 'not_started',
       percent: 0,
       isPublic: true,
+      history: [{ at: -9, by: 'steel', forecast: [55, 265] }],
     },
     {
       key: 'verify',
@@ -772,6 +832,7 @@ const greenSteelLab: DemoLab = {
       status: 'not_started',
       percent: 0,
       isPublic: true,
+      history: [{ at: -21, by: 'steel', forecast: [130, 220] }],
     },
   ],
   dependencies: [
@@ -974,7 +1035,7 @@ const equipmentLab: DemoLab = {
     { org: 'institute', role: 'research_partner', joinedOn: -700, contribution: 'Process modelling' },
     { org: 'university', role: 'research_partner', joinedOn: -600, contribution: 'Materials testing', budgetCny: 3_000_000 },
   ],
-  members: [{ user: 'equipment', role: 'manager' }],
+  members: [{ user: 'equipment', role: 'manager', lastVisit: -30 }],
   baselineNames: ['Approved plan'],
   milestones: [
     {
@@ -989,6 +1050,7 @@ const equipmentLab: DemoLab = {
       status: 'done',
       percent: 100,
       isPublic: false,
+      history: [{ at: -520, by: 'equipment', forecast: [-700, -480] }],
     },
     {
       key: 'proto',
@@ -1002,6 +1064,7 @@ const equipmentLab: DemoLab = {
       status: 'done',
       percent: 100,
       isPublic: false,
+      history: [{ at: -380, by: 'equipment', forecast: [-480, -150] }],
     },
     {
       key: 'model',
@@ -1015,6 +1078,13 @@ const equipmentLab: DemoLab = {
       status: 'at_risk',
       percent: 60,
       isPublic: false,
+      history: [
+        { at: -250, by: 'equipment', percent: 25 },
+        { at: -110, by: 'equipment', forecast: [-400, -15] },
+        { at: -100, by: 'equipment', status: 'at_risk', percent: 40 },
+        { at: -60, by: 'equipment', percent: 50 },
+        { at: -16, by: 'equipment', percent: 60 },
+      ],
     },
     {
       key: 'site',
@@ -1027,6 +1097,7 @@ const equipmentLab: DemoLab = {
       status: 'not_started',
       percent: 0,
       isPublic: false,
+      history: [{ at: -25, by: 'equipment', forecast: [40, 260] }],
     },
     {
       key: 'order',
@@ -1039,6 +1110,7 @@ const equipmentLab: DemoLab = {
       status: 'not_started',
       percent: 0,
       isPublic: false,
+      history: [{ at: -25, by: 'equipment', forecast: [280, 380] }],
     },
     {
       key: 'series',
@@ -1051,6 +1123,7 @@ const equipmentLab: DemoLab = {
       status: 'not_started',
       percent: 0,
       isPublic: false,
+      history: [{ at: -25, by: 'equipment', forecast: [380, 700] }],
     },
   ],
   dependencies: [

@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { addDays, todayIso } from '../server/domain/dates';
 import { hashPassword } from '../server/password';
-import { recordAudit } from '../server/services/audit';
+import type { AuditInput } from '../server/services/audit';
 import type { DB } from './client';
 import { DEMO_PASSWORD, demoLabs, demoOrganisations, demoUsers, type DemoDate, type DemoLab } from './demo-data';
+import { demoMilestoneHistory, type DemoClock } from './demo-history';
 import {
+  auditEvents,
   baselineItems,
   goalMilestones,
   goals,
@@ -43,8 +45,14 @@ export async function seedDemoData(db: DB, options: { today?: string; passwordHa
   const date = (d: DemoDate) => (typeof d === 'number' ? addDays(today, d) : d);
   const instant = (daysFromToday: number, minutes = 0) =>
     new Date(Date.parse(`${today}T09:00:00.000Z`) + daysFromToday * DAY_MS + minutes * 60_000);
+  const clock: DemoClock = { date, moment: (d, minutes = 0) => new Date(Date.parse(`${date(d)}T09:00:00.000Z`) + minutes * 60_000) };
+  // Nothing in the demo's history is later than this morning.
+  const notLaterThanToday = (at: Date) => new Date(Math.min(at.getTime(), instant(0, -60).getTime()));
 
   db.transaction((tx) => {
+    // Audit events of the demo's history, written at the end in the order they happened, so the
+    // log's ids follow time as they do for live changes.
+    const history: (AuditInput & { at: Date })[] = [];
     const orgIds = new Map<string, number>();
     for (const { key, ...org } of demoOrganisations) {
       const row = tx.insert(organisations).values(org).returning({ id: organisations.id }).get();
@@ -79,6 +87,15 @@ export async function seedDemoData(db: DB, options: { today?: string; passwordHa
     const adminId = userId('admin');
 
     for (const lab of demoLabs) seedLab(lab);
+    history
+      .map((event, order) => ({ event, order }))
+      .sort((a, b) => a.event.at.getTime() - b.event.at.getTime() || a.order - b.order)
+      .forEach(({ event: { at, ...event } }) =>
+        tx
+          .insert(auditEvents)
+          .values({ ...event, before: event.before ?? null, after: event.after ?? null, createdAt: at })
+          .run(),
+      );
 
     function seedLab(lab: DemoLab) {
       const labRow = tx
@@ -105,7 +122,8 @@ export async function seedDemoData(db: DB, options: { today?: string; passwordHa
         .returning()
         .get();
       const labId = labRow.id;
-      recordAudit(tx, {
+      history.push({
+        at: clock.moment(lab.start, -60),
         labId,
         actorId: adminId,
         action: 'created',
@@ -129,12 +147,18 @@ export async function seedDemoData(db: DB, options: { today?: string; passwordHa
       }
       for (const m of lab.members) {
         tx.insert(memberships)
-          .values({ labId, userId: userId(m.user), role: m.role })
+          .values({ labId, userId: userId(m.user), role: m.role, lastVisitedAt: m.lastVisit === undefined ? null : instant(m.lastVisit) })
           .run();
       }
 
+      // Who plans the lab, and who logs a milestone's progress: someone of the owning partner who
+      // may log, else the manager.
+      const planner = lab.members.find((m) => m.role === 'manager')?.user ?? 'admin';
+      const doerFor = (ownerKey: string) =>
+        lab.members.find((m) => m.role !== 'viewer' && demoUsers.find((u) => u.key === m.user)?.org === ownerKey)?.user ?? planner;
+      const replannedAt = lab.baselineNames[1] ? instant(-260, -30) : null;
       const milestoneIds = new Map<string, number>();
-      for (const m of lab.milestones) {
+      for (const [index, m] of lab.milestones.entries()) {
         const row = tx
           .insert(milestones)
           .values({
@@ -154,6 +178,24 @@ export async function seedDemoData(db: DB, options: { today?: string; passwordHa
           .returning({ id: milestones.id })
           .get();
         milestoneIds.set(m.key, row.id);
+        const { events } = demoMilestoneHistory(m, clock, {
+          fields: { title: m.title, description: m.description, phase: m.phase, ownerOrganisationId: orgId(m.owner), isPublic: m.isPublic },
+          plannedAt: clock.moment(lab.start, index),
+          replannedAt,
+          planner,
+          doer: doerFor(m.owner),
+        });
+        for (const e of events)
+          history.push({
+            at: e.at,
+            labId,
+            actorId: userId(e.by),
+            action: e.action,
+            entityType: 'milestone',
+            entityId: row.id,
+            before: e.before,
+            after: e.after,
+          });
       }
       const milestoneId = (key: string) => {
         const id = milestoneIds.get(key);
@@ -175,6 +217,15 @@ export async function seedDemoData(db: DB, options: { today?: string; passwordHa
         .values({ labId, name: firstName, createdById: manager ? userId(manager.user) : adminId, createdAt: new Date(firstAt) })
         .returning({ id: milestoneBaselines.id })
         .get();
+      history.push({
+        at: new Date(firstAt),
+        labId,
+        actorId: manager ? userId(manager.user) : adminId,
+        action: 'created',
+        entityType: 'milestone_baseline',
+        entityId: first.id,
+        after: { name: firstName, milestones: lab.milestones.length },
+      });
       for (const m of lab.milestones) {
         tx.insert(baselineItems)
           .values({ baselineId: first.id, milestoneId: milestoneId(m.key), start: date(m.baseline[0]), finish: date(m.baseline[1]) })
@@ -186,6 +237,15 @@ export async function seedDemoData(db: DB, options: { today?: string; passwordHa
           .values({ labId, name: secondName, createdById: manager ? userId(manager.user) : adminId, createdAt: instant(-260) })
           .returning({ id: milestoneBaselines.id })
           .get();
+        history.push({
+          at: instant(-260),
+          labId,
+          actorId: manager ? userId(manager.user) : adminId,
+          action: 'created',
+          entityType: 'milestone_baseline',
+          entityId: second.id,
+          after: { name: secondName, milestones: lab.milestones.length },
+        });
         for (const m of lab.milestones) {
           const [start, finish] = m.replan ?? m.baseline;
           tx.insert(baselineItems)
@@ -195,7 +255,7 @@ export async function seedDemoData(db: DB, options: { today?: string; passwordHa
       }
 
       const goalIds = new Map<string, number>();
-      for (const g of lab.goals) {
+      for (const [index, g] of lab.goals.entries()) {
         const row = tx
           .insert(goals)
           .values({
@@ -216,15 +276,27 @@ export async function seedDemoData(db: DB, options: { today?: string; passwordHa
             ownerOrganisationId: orgId(g.owner),
             isPublic: g.isPublic,
           })
-          .returning({ id: goals.id })
+          .returning()
           .get();
         goalIds.set(g.key, row.id);
+        const goalCreatedAt = clock.moment(lab.start, 30 + index);
+        const { id: _id, labId: _lab, version: _v, createdAt: _c, updatedAt: _u, ...goalValues } = row;
+        history.push({
+          at: goalCreatedAt,
+          labId,
+          actorId: userId(planner),
+          action: 'created',
+          entityType: 'goal',
+          entityId: row.id,
+          after: { ...goalValues, milestoneIds: g.milestones.map(milestoneId).sort((a, b) => a - b) },
+        });
         for (const key of g.milestones)
           tx.insert(goalMilestones)
             .values({ goalId: row.id, milestoneId: milestoneId(key) })
             .run();
         for (const m of g.measurements) {
-          tx.insert(measurements)
+          const recorded = tx
+            .insert(measurements)
             .values({
               goalId: row.id,
               value: m.value,
@@ -234,7 +306,27 @@ export async function seedDemoData(db: DB, options: { today?: string; passwordHa
               comment: m.comment ?? null,
               recordedById: userId(m.by),
             })
-            .run();
+            .returning()
+            .get();
+          // A figure is recorded when its report arrives, a couple of days after its as-of date.
+          const reported = Math.max(clock.moment(m.asOf, 2 * 24 * 60 + 60).getTime(), goalCreatedAt.getTime() + 3_600_000);
+          history.push({
+            at: notLaterThanToday(new Date(reported)),
+            labId,
+            actorId: recorded.recordedById,
+            action: 'created',
+            entityType: 'measurement',
+            entityId: recorded.id,
+            after: {
+              goalId: recorded.goalId,
+              value: recorded.value,
+              asOf: recorded.asOf,
+              source: recorded.source,
+              sourceUrl: recorded.sourceUrl,
+              comment: recorded.comment,
+              recordedById: recorded.recordedById,
+            },
+          });
         }
       }
       const goalId = (key: string) => {
@@ -258,6 +350,21 @@ export async function seedDemoData(db: DB, options: { today?: string; passwordHa
           tx.insert(updateGoals)
             .values({ updateId: row.id, goalId: goalId(key) })
             .run();
+        history.push({
+          at,
+          labId,
+          actorId: userId(u.by),
+          action: 'created',
+          entityType: 'progress_update',
+          entityId: row.id,
+          after: {
+            body: u.body,
+            health: u.health,
+            isPublic: u.isPublic,
+            milestoneIds: (u.milestones ?? []).map(milestoneId),
+            goalIds: (u.goals ?? []).map(goalId),
+          },
+        });
       });
     }
   });

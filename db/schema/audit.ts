@@ -27,5 +27,7 @@ export const auditEvents = sqliteTable(
     index('audit_events_lab_idx').on(t.labId, t.id),
     index('audit_events_entity_idx').on(t.entityType, t.entityId),
     index('audit_events_actor_idx').on(t.actorId, t.id),
+    // "What changed since my last visit" and the status report read a lab's events by time.
+    index('audit_events_lab_time_idx').on(t.labId, t.createdAt),
   ],
 );

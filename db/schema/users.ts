@@ -43,6 +43,8 @@ export const memberships = sqliteTable(
     role: text('role', { enum: LAB_ROLES }).notNull(),
     /** When the member last opened the lab: "what changed since my last visit". */
     lastVisitedAt: integer('last_visited_at', { mode: 'timestamp_ms' }),
+    /** The last page view of the visit before the current one; "since my last visit" starts here (decision 013). */
+    previousVisitAt: integer('previous_visit_at', { mode: 'timestamp_ms' }),
     ...version,
     ...timestamps,
   },

@@ -18,6 +18,8 @@ import { organisationRouter } from './routers/organisation';
 import { partnerRouter } from './routers/partner';
 import { passwordRouter } from './routers/password';
 import { userRouter } from './routers/user';
+import { workspaceRouter } from './routers/workspace';
+import { reportRouter } from './routers/report';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -42,6 +44,8 @@ export const appRouter = router({
   organisation: organisationRouter,
   user: userRouter,
   password: passwordRouter,
+  workspace: workspaceRouter,
+  report: reportRouter,
 });
 
 export type AppRouter = typeof appRouter;

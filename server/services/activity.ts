@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { auditEvents, goals, measurements, milestones, organisations, participations, progressUpdates, users } from '../../db/schema';
 import { addDays } from '../domain/dates';
@@ -17,6 +17,10 @@ export type AuditFilters = {
   to?: string;
   cursor?: string;
   limit?: number;
+  /** Only events strictly after this instant ("since my last visit"). */
+  since?: Date;
+  /** Leave out one person's own events. */
+  notActorId?: number;
 };
 
 export type AuditEntry = {
@@ -60,7 +64,20 @@ function conditions(labId: number, filters: AuditFilters): SQL[] {
   if (filters.from) where.push(gte(auditEvents.createdAt, new Date(`${filters.from}T00:00:00.000Z`)));
   if (filters.to) where.push(lt(auditEvents.createdAt, new Date(`${addDays(filters.to, 1)}T00:00:00.000Z`)));
   if (filters.from && filters.to && filters.to < filters.from) throw invalidField('to', 'activity.errors.toBeforeFrom');
+  if (filters.since) where.push(gt(auditEvents.createdAt, filters.since));
+  if (filters.notActorId) where.push(or(isNull(auditEvents.actorId), ne(auditEvents.actorId, filters.notActorId))!);
   return where;
+}
+
+/** How many events of a lab match the filters (the cursor and limit are ignored). */
+export function countAuditEvents(db: DbOrTx, labId: number, filters: AuditFilters = {}): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(...conditions(labId, filters)))
+      .get()?.n ?? 0
+  );
 }
 
 /** Events of a lab, newest first; the cursor is the id of the last event on the previous page. */

@@ -244,7 +244,7 @@ describe('labSettings.setVisibility', () => {
       .from(auditEvents)
       .where(eq(auditEvents.labId, lab.id))
       .all()
-      .filter((e) => e.action === 'updated');
+      .filter((e) => e.entityType === 'lab' && e.action === 'updated');
     expect(events.map((e) => e.after)).toEqual([{ visibility: 'public' }, { visibility: 'private' }]);
   });
 

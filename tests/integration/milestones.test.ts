@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { auditEvents, milestones, organisations } from '../../db/schema';
@@ -200,7 +200,8 @@ describe('milestone.update', () => {
     const event = db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.entityId, m.id), eq(auditEvents.action, 'updated')))
+      .where(and(eq(auditEvents.entityType, 'milestone'), eq(auditEvents.entityId, m.id), eq(auditEvents.action, 'updated')))
+      .orderBy(desc(auditEvents.id)) // the newest: the demo history has earlier edits
       .get()!;
     expect(event.before).toMatchObject({ title: 'Domestic fine metal mask pilot trial', isPublic: true });
     expect(event.after).toMatchObject({ title: 'FMM pilot trial (renamed)', isPublic: false });
@@ -283,7 +284,8 @@ describe('milestone.updateProgress', () => {
     const event = db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.entityId, m.id), eq(auditEvents.action, 'progress_updated')))
+      .where(and(eq(auditEvents.entityType, 'milestone'), eq(auditEvents.entityId, m.id), eq(auditEvents.action, 'progress_updated')))
+      .orderBy(desc(auditEvents.id)) // the newest: the demo history has earlier progress
       .get()!;
     expect(event.before).toMatchObject({ percentComplete: 35, status: 'at_risk' });
     expect(event.after).toMatchObject({ percentComplete: 60, status: 'in_progress' });

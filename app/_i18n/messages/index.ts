@@ -23,6 +23,7 @@ import enMembers from './en/members.json';
 import enInvitations from './en/invitations.json';
 import enAccount from './en/account.json';
 import enForms from './en/forms.json';
+import enReport from './en/report.json';
 import zhAuth from './zh-CN/auth.json';
 import zhCommon from './zh-CN/common.json';
 import zhDirectory from './zh-CN/directory.json';
@@ -44,6 +45,7 @@ import zhMembers from './zh-CN/members.json';
 import zhInvitations from './zh-CN/invitations.json';
 import zhAccount from './zh-CN/account.json';
 import zhForms from './zh-CN/forms.json';
+import zhReport from './zh-CN/report.json';
 
 export const en = {
   ...enMeta,
@@ -68,6 +70,7 @@ export const en = {
   ...enAccount,
   ...enForms,
   ...enPublicLab,
+  ...enReport,
 };
 
 export const zhCN = {
@@ -93,4 +96,5 @@ export const zhCN = {
   ...zhAccount,
   ...zhForms,
   ...zhPublicLab,
+  ...zhReport,
 };

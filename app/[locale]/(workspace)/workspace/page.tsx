@@ -1,11 +1,21 @@
-import { ChevronRight, FolderOpen } from 'lucide-react';
+import { FolderOpen } from 'lucide-react';
 import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Badge, labStatusLook, lateLook, visibilityLook } from '../../../_components/Badge';
-import { Card, EmptyState, PageContainer, PageHeader } from '../../../_components/Page';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { MILESTONE_STATUSES } from '../../../../server/domain/enums';
+import { UNIT_RANGES } from '../../../../server/domain/goal-units';
+import type { Workspace } from '../../../../server/services/workspace';
+import { ClientMessages } from '../../../_components/ClientMessages';
+import { formatMeasure } from '../../../_components/goal-chart/format';
+import { EmptyState, PageContainer, PageHeader } from '../../../_components/Page';
 import { Link } from '../../../_i18n/navigation';
+import { unitSuffix } from '../../../_lib/goal-text';
 import { localized } from '../../../_lib/localized';
 import { requireUser, serverApi } from '../../../_trpc/server';
+import { formatIsoDate } from '../../../_lib/dates';
+import { AttentionList } from './_home/AttentionList';
+import { LabCard } from './_home/LabCard';
+import { QuickLog, type LogLab } from './_home/QuickLog';
+import { QuickLogProvider } from './_home/QuickLogContext';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -13,88 +23,120 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t('title') };
 }
 
-export default async function MyLabsPage({ params }: { params: Promise<{ locale: string }> }) {
+/** What the quick-progress forms need, in the reader's language. */
+async function logLabs(workspace: Workspace, locale: string) {
+  const tg = await getTranslations('goals');
+  const t = await getTranslations('workspace.log');
+  const format = await getFormatter();
+  return workspace.log.map((entry): LogLab => ({
+    id: entry.lab.id,
+    name: localized(locale, entry.lab.nameEn, entry.lab.nameZh),
+    canPublish: entry.canPublish,
+    milestones: entry.milestones,
+    goals: entry.goals.map((g) => {
+      const suffix = unitSuffix(tg, g.unit, g.unitLabel);
+      const range = UNIT_RANGES[g.unit];
+      return {
+        id: g.id,
+        title: localized(locale, g.titleEn, g.titleZh),
+        unitSuffix: suffix,
+        rangeText:
+          range.max !== undefined
+            ? tg('record.rangePercent')
+            : range.min !== undefined
+              ? tg('record.rangeNonNegative')
+              : tg('record.rangeAny'),
+        baselineDate: g.baselineDate,
+        latestSource: g.latestSource,
+        latestText: g.latest
+          ? t('latest', { value: formatMeasure(locale, g.latest.value, suffix), date: formatIsoDate(format, g.latest.asOf) })
+          : t('noLatest'),
+      };
+    }),
+    linkMilestones: entry.linkMilestones.map((m) => ({ id: m.id, label: m.title })),
+    linkGoals: entry.linkGoals.map((g) => ({ id: g.id, label: localized(locale, g.titleEn, g.titleZh) })),
+  }));
+}
+
+export default async function WorkspacePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   await requireUser();
   const t = await getTranslations('workspace');
   const te = await getTranslations('enums');
   const tc = await getTranslations('common');
-  const labs = await (await serverApi()).lab.mine();
+  const workspace = await (await serverApi()).workspace.overview();
+  const log = await logLabs(workspace, locale);
+  const statuses = MILESTONE_STATUSES.map((s) => ({ value: s, label: te(`milestoneStatus.${s}`) }));
 
   return (
     <main id="main">
       <PageContainer className="pb-16">
-        <PageHeader title={t('title')} description={t('subtitle')} />
-        {labs.length === 0 ? (
-          <EmptyState icon={<FolderOpen className="size-8" aria-hidden />}>
-            <p>{t('empty')}</p>
-            <p className="mt-3">
-              <Link href="/labs" className="font-medium text-brand underline-offset-2 hover:underline">
-                {tc('backToDirectory')}
-              </Link>
-            </p>
-          </EmptyState>
+        <PageHeader title={t('title')} description={log.length ? t('subtitle') : t('subtitleReader')} />
+        {workspace.labs.length === 0 ? (
+          <section aria-labelledby="labs-heading">
+            <h2 id="labs-heading" className="mb-3 text-lg font-semibold text-ink">
+              {t('labsTitle')}
+            </h2>
+            <EmptyState icon={<FolderOpen className="size-8" aria-hidden />}>
+              <p>{t('empty')}</p>
+              <p className="mt-3">
+                <Link href="/labs" className="font-medium text-brand underline-offset-2 hover:underline">
+                  {tc('backToDirectory')}
+                </Link>
+              </p>
+            </EmptyState>
+          </section>
         ) : (
-          <ul className="grid gap-3" aria-label={t('title')}>
-            {labs.map((lab) => {
-              const status = labStatusLook[lab.status];
-              const vis = visibilityLook[lab.visibility];
-              return (
-                <Card as="li" key={lab.id} className="group relative transition hover:border-brand/40 hover:shadow-md">
-                  <div className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:gap-6 sm:p-5">
-                    <div className="min-w-0 flex-1">
-                      <div className="flex flex-wrap items-center gap-2">
-                        <h2 className="text-base font-semibold text-ink">
-                          <Link href={`/workspace/labs/${lab.slug}`} className="after:absolute after:inset-0 focus-visible:outline-none">
-                            {localized(locale, lab.nameEn, lab.nameZh)}
-                          </Link>
-                        </h2>
-                        {lab.isDemo ? <Badge tone="warn">{tc('demoData')}</Badge> : null}
-                      </div>
-                      <p className="mt-0.5 text-sm text-muted">
-                        {localized(locale, lab.chainEn, lab.chainZh)} · {te(`stage.${lab.stage}`)}
-                      </p>
-                      <div className="mt-2 flex flex-wrap gap-1.5">
-                        <Badge tone="brand">
-                          {t('yourRole')}: {te(`labRole.${lab.role}`)}
-                        </Badge>
-                        <Badge tone={status.tone} icon={status.icon}>
-                          {te(`labStatus.${lab.status}`)}
-                        </Badge>
-                        <Badge tone={vis.tone} icon={vis.icon}>
-                          {te(`visibility.${lab.visibility}`)}
-                        </Badge>
-                      </div>
+          <ClientMessages
+            namespaces={[
+              'workspace.log',
+              'updates',
+              'enums.health',
+              'goals.record',
+              'timeline.progress',
+              'timeline.fields',
+              'timeline.reload',
+              'timeline.saving',
+            ]}
+          >
+            <QuickLogProvider firstLabId={log[0]?.id ?? null}>
+              <div className={log.length ? 'grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_23rem]' : 'grid gap-6'}>
+                {log.length ? (
+                  <aside className="lg:sticky lg:top-4 lg:col-start-2 lg:row-start-1">
+                    <QuickLog labs={log} statuses={statuses} today={workspace.today} workingToday={workspace.workingToday} />
+                  </aside>
+                ) : null}
+                <div className="flex min-w-0 flex-col gap-8 lg:col-start-1 lg:row-start-1">
+                  <section aria-labelledby="attention-heading">
+                    <div className="mb-3">
+                      <h2 id="attention-heading" className="flex items-baseline gap-2 text-lg font-semibold text-ink">
+                        {t('attention.title')}
+                        {workspace.attention.length ? (
+                          <span className="text-sm font-normal text-muted">
+                            {t('attention.count', { count: workspace.attention.length })}
+                          </span>
+                        ) : null}
+                      </h2>
+                      <p className="text-sm text-muted">{t('attention.intro')}</p>
                     </div>
-                    <dl className="grid grid-cols-3 gap-4 text-sm sm:w-80">
-                      <div>
-                        <dt className="text-xs text-muted">{t('milestones')}</dt>
-                        <dd className="num text-lg font-semibold">{lab.milestoneCount}</dd>
-                      </div>
-                      <div>
-                        <dt className="text-xs text-muted">{t('goals')}</dt>
-                        <dd className="num text-lg font-semibold">{lab.goalCount}</dd>
-                      </div>
-                      <div>
-                        <dt className="sr-only">{t('lateLabel')}</dt>
-                        <dd className="pt-4">
-                          {lab.lateMilestoneCount > 0 ? (
-                            <Badge tone={lateLook.tone} icon={lateLook.icon}>
-                              {t('late', { count: lab.lateMilestoneCount })}
-                            </Badge>
-                          ) : (
-                            <span className="text-xs text-muted">{t('noneLate')}</span>
-                          )}
-                        </dd>
-                      </div>
-                    </dl>
-                    <ChevronRight aria-hidden className="hidden size-5 text-muted group-hover:text-brand sm:block" />
-                  </div>
-                </Card>
-              );
-            })}
-          </ul>
+                    <AttentionList items={workspace.attention} locale={locale} canLogAnywhere={log.length > 0} />
+                    {log.length === 0 ? <p className="mt-2 text-xs text-muted">{t('log.viewerNote')}</p> : null}
+                  </section>
+                  <section aria-labelledby="labs-heading">
+                    <h2 id="labs-heading" className="mb-3 text-lg font-semibold text-ink">
+                      {t('labsTitle')}
+                    </h2>
+                    <ul className="grid gap-4">
+                      {workspace.labs.map((lab) => (
+                        <LabCard key={lab.id} lab={lab} locale={locale} />
+                      ))}
+                    </ul>
+                  </section>
+                </div>
+              </div>
+            </QuickLogProvider>
+          </ClientMessages>
         )}
       </PageContainer>
     </main>

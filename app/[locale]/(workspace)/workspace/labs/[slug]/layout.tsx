@@ -8,6 +8,7 @@ import { localized, secondaryName } from '../../../../../_lib/localized';
 import { loadLab } from './lab-context';
 import { LabTabs } from './LabTabs';
 import { LAB_TABS } from './tabs';
+import { VisitRecorder } from './VisitRecorder';
 
 export default async function LabLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string; slug: string }> }) {
   const { locale, slug } = await params;
@@ -28,7 +29,8 @@ export default async function LabLayout({ children, params }: { children: ReactN
 
   return (
     <main id="main">
-      <div className="border-b border-line bg-surface">
+      <VisitRecorder labId={lab.id} />
+      <div className="lab-header border-b border-line bg-surface">
         <PageContainer>
           <nav aria-label={t('breadcrumb')} className="no-print pt-5 text-sm text-muted">
             <Link href="/workspace" className="hover:text-ink hover:underline">

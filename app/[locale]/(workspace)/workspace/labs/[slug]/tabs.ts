@@ -11,6 +11,7 @@ export const LAB_TABS: { segment: string; label: string; minimum: LabRole }[] = 
   { segment: 'goals', label: 'goals', minimum: 'viewer' },
   { segment: 'updates', label: 'updates', minimum: 'viewer' },
   { segment: 'activity', label: 'activity', minimum: 'viewer' },
+  { segment: 'report', label: 'report', minimum: 'viewer' },
   { segment: 'members', label: 'members', minimum: 'viewer' },
   { segment: 'settings', label: 'settings', minimum: 'manager' },
   { segment: 'audit', label: 'audit', minimum: 'manager' },

@@ -1,0 +1,216 @@
+'use client';
+
+import clsx from 'clsx';
+import { Flag, MessageSquarePlus, Ruler, type LucideIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+import type { MilestoneStatus } from '../../../../../server/domain/enums';
+import { Field, FormMessage, selectClass } from '../../../../_components/Form';
+import { MeasurementForm } from '../labs/[slug]/goals/[goalId]/MeasurementForm';
+import type { Option } from '../labs/[slug]/timeline/form-helpers';
+import { ProgressForm } from '../labs/[slug]/timeline/ProgressForm';
+import { UpdateComposer, type LinkOption } from '../labs/[slug]/updates/UpdateComposer';
+import { useQuickLog, type LogKind } from './QuickLogContext';
+
+/** One lab the person may log progress in, with what the three forms need. */
+export type LogLab = {
+  id: number;
+  name: string;
+  canPublish: boolean;
+  milestones: {
+    id: number;
+    title: string;
+    status: MilestoneStatus;
+    percentComplete: number;
+    actualStart: string | null;
+    actualFinish: string | null;
+    version: number;
+  }[];
+  goals: {
+    id: number;
+    title: string;
+    unitSuffix: string;
+    rangeText: string;
+    baselineDate: string;
+    /** Offered as the new figure's source: it usually comes from the same report as the last one. */
+    latestSource: string | null;
+    latestText: string;
+  }[];
+  linkMilestones: LinkOption[];
+  linkGoals: LinkOption[];
+};
+
+const KINDS: { kind: LogKind; icon: LucideIcon }[] = [
+  { kind: 'milestone', icon: Flag },
+  { kind: 'measurement', icon: Ruler },
+  { kind: 'update', icon: MessageSquarePlus },
+];
+
+/**
+ * Quick progress from the workspace: a milestone's status, percent complete and actual dates, a
+ * goal's measurement, or an update — the same forms (and procedures) as the lab pages, one at a time.
+ */
+export function QuickLog({
+  labs,
+  statuses,
+  today,
+  workingToday,
+}: {
+  labs: LogLab[];
+  statuses: Option[];
+  today: string;
+  workingToday: string;
+}) {
+  const t = useTranslations('workspace.log');
+  const router = useRouter();
+  const { target, setTarget, focusRequest } = useQuickLog();
+  const [notice, setNotice] = useState<string | null>(null);
+  const card = useRef<HTMLElement>(null);
+  const lab = labs.find((l) => l.id === target.labId) ?? labs[0]!;
+  const milestone = lab.milestones.find((m) => m.id === target.milestoneId) ?? null;
+  const goal = lab.goals.find((g) => g.id === target.goalId) ?? null;
+  const change = (next: Partial<typeof target>) => {
+    setNotice(null);
+    setTarget({ ...target, ...next });
+  };
+
+  // A "log" button in the attention list chose the record: bring the form into view, focus on its picker.
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    card.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    card.current?.querySelector<HTMLElement>('#quick-log-milestone, #quick-log-goal')?.focus({ preventScroll: true });
+  }, [focusRequest]);
+
+  return (
+    <section
+      id="quick-log"
+      ref={card}
+      aria-labelledby="quick-log-heading"
+      className="scroll-mt-4 rounded-xl border border-line bg-surface shadow-[0_1px_2px_rgba(15,23,42,0.04)]"
+    >
+      <div className="border-b border-line px-5 py-3.5">
+        <h2 id="quick-log-heading" className="text-[0.95rem] font-semibold text-ink">
+          {t('title')}
+        </h2>
+        <p className="mt-0.5 text-sm text-muted">{t('intro')}</p>
+      </div>
+      <div className="flex flex-col gap-4 px-5 py-4">
+        {labs.length > 1 ? (
+          <Field label={t('lab')} htmlFor="quick-log-lab">
+            <select
+              id="quick-log-lab"
+              className={selectClass}
+              value={lab.id}
+              onChange={(e) => change({ labId: Number(e.target.value), milestoneId: null, goalId: null })}
+            >
+              {labs.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
+
+        <div role="group" aria-label={t('kinds')} className="grid grid-cols-3 gap-1 rounded-lg border border-line bg-canvas p-1">
+          {KINDS.map(({ kind, icon: Icon }) => (
+            <button
+              key={kind}
+              type="button"
+              aria-pressed={target.kind === kind}
+              onClick={() => change({ kind })}
+              className={clsx(
+                'flex min-w-0 flex-col items-center justify-center gap-0.5 rounded-md px-1 py-1.5 text-[0.8rem] leading-tight',
+                target.kind === kind
+                  ? 'bg-surface font-medium text-ink shadow-sm ring-1 ring-line-strong'
+                  : 'text-ink-soft hover:bg-surface',
+              )}
+            >
+              <Icon aria-hidden className="size-4 shrink-0" />
+              <span className="truncate">{t(kind)}</span>
+            </button>
+          ))}
+        </div>
+
+        {notice ? <FormMessage tone="ok">{notice}</FormMessage> : null}
+
+        {target.kind === null ? <p className="text-sm text-muted">{t('pickFirst')}</p> : null}
+
+        {target.kind === 'milestone' ? (
+          lab.milestones.length === 0 ? (
+            <p className="text-sm text-muted">{t('noMilestones')}</p>
+          ) : (
+            <>
+              <Field label={t('chooseMilestone')} htmlFor="quick-log-milestone">
+                <select
+                  id="quick-log-milestone"
+                  className={selectClass}
+                  value={milestone?.id ?? ''}
+                  onChange={(e) => change({ milestoneId: e.target.value ? Number(e.target.value) : null })}
+                >
+                  <option value="">{t('pick')}</option>
+                  {lab.milestones.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {t('milestoneOption', { title: m.title, percent: m.percentComplete })}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              {milestone ? (
+                <ProgressForm key={milestone.id} labId={lab.id} milestone={milestone} statuses={statuses} today={today} />
+              ) : null}
+            </>
+          )
+        ) : null}
+
+        {target.kind === 'measurement' ? (
+          lab.goals.length === 0 ? (
+            <p className="text-sm text-muted">{t('noGoals')}</p>
+          ) : (
+            <div>
+              <Field label={t('chooseGoal')} htmlFor="quick-log-goal" hint={goal?.latestText}>
+                <select
+                  id="quick-log-goal"
+                  className={selectClass}
+                  aria-describedby={goal ? 'quick-log-goal-hint' : undefined}
+                  value={goal?.id ?? ''}
+                  onChange={(e) => change({ goalId: e.target.value ? Number(e.target.value) : null })}
+                >
+                  <option value="">{t('pick')}</option>
+                  {lab.goals.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {g.title}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              {goal ? (
+                <MeasurementForm
+                  key={goal.id}
+                  labId={lab.id}
+                  goalId={goal.id}
+                  unitSuffix={goal.unitSuffix}
+                  rangeText={goal.rangeText}
+                  baselineDate={goal.baselineDate}
+                  today={workingToday}
+                  editing={null}
+                  initial={{ value: '', asOf: workingToday, source: goal.latestSource ?? '', sourceUrl: '', comment: '' }}
+                  onDone={(message) => {
+                    setNotice(message);
+                    router.refresh();
+                  }}
+                  onCancel={() => undefined}
+                />
+              ) : null}
+            </div>
+          )
+        ) : null}
+
+        {target.kind === 'update' ? (
+          <UpdateComposer key={lab.id} labId={lab.id} milestones={lab.linkMilestones} goals={lab.linkGoals} canPublish={lab.canPublish} />
+        ) : null}
+      </div>
+    </section>
+  );
+}

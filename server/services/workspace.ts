@@ -1,0 +1,275 @@
+import { and, asc, desc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { goals, labs, measurements, milestones, organisations, progressUpdates, users } from '../../db/schema';
+import type { SessionUser } from '../auth';
+import { attentionList, DUE_SOON_DAYS } from '../domain/attention';
+import { addDays, todayIso } from '../domain/dates';
+import { markdownToText } from '../domain/markdown';
+import { changesSince } from '../domain/visits';
+import { workingToday } from '../domain/working-day';
+import { canEditLab, canLogProgress, type Lab } from './access';
+import { countAuditEvents, listAuditEvents, toActivity } from './activity';
+import { goalSummaryRows, pointsByGoal, summarise, type GoalSummary } from './goal-views';
+import { listMyLabs, type LabSummary } from './labs';
+import { visitState } from './visits';
+
+// The page after sign-in: for each of the caller's labs the latest health, the work that is late
+// or due, the goals in trouble and what others changed since the caller last looked; one list of
+// everything that needs attention across labs; and what the quick-progress forms may log. Reads only.
+
+/** How many of the changes since the last visit are spelled out per lab (the rest are counted). */
+const CHANGES_SHOWN = 5;
+
+const EXCERPT_LENGTH = 160;
+
+type OpenMilestone = ReturnType<typeof openMilestones>[number];
+
+/** Milestones that are neither done nor cancelled, soonest finish first. */
+function openMilestones(db: DbOrTx, labIds: number[]) {
+  return db
+    .select({
+      id: milestones.id,
+      labId: milestones.labId,
+      title: milestones.title,
+      status: milestones.status,
+      percentComplete: milestones.percentComplete,
+      forecastFinish: milestones.forecastFinish,
+      actualStart: milestones.actualStart,
+      actualFinish: milestones.actualFinish,
+      version: milestones.version,
+      ownerId: organisations.id,
+      ownerShortName: organisations.shortName,
+      ownerNameEn: organisations.nameEn,
+      ownerNameZh: organisations.nameZh,
+    })
+    .from(milestones)
+    .leftJoin(organisations, eq(organisations.id, milestones.ownerOrganisationId))
+    .where(and(inArray(milestones.labId, labIds), notInArray(milestones.status, ['done', 'cancelled'])))
+    .orderBy(asc(milestones.forecastFinish), asc(milestones.id))
+    .all();
+}
+
+/** The newest update of a lab that is not hidden: hidden updates were withdrawn and speak for nobody. */
+function latestUpdate(db: DbOrTx, labId: number) {
+  const row = db
+    .select({
+      id: progressUpdates.id,
+      health: progressUpdates.health,
+      createdAt: progressUpdates.createdAt,
+      body: progressUpdates.body,
+      authorName: users.name,
+      orgShortName: organisations.shortName,
+    })
+    .from(progressUpdates)
+    .leftJoin(users, eq(users.id, progressUpdates.authorId))
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(progressUpdates.labId, labId), isNull(progressUpdates.hiddenAt)))
+    .orderBy(desc(progressUpdates.createdAt), desc(progressUpdates.id))
+    .limit(1)
+    .get();
+  if (!row) return null;
+  const text = markdownToText(row.body);
+  const { body: _body, ...rest } = row;
+  return { ...rest, excerpt: text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text };
+}
+
+/** What people other than the caller changed in the lab since the caller's last visit. */
+function changesFor(db: DbOrTx, user: SessionUser, lab: Lab, now: Date) {
+  const window = changesSince(visitState(db, user.id, lab.id) ?? { lastVisitedAt: null, previousVisitAt: null }, now);
+  const filters = { since: window.since, notActorId: user.id };
+  const total = countAuditEvents(db, lab.id, filters);
+  const latest = total ? listAuditEvents(db, lab, { ...filters, limit: CHANGES_SHOWN }).entries.map(toActivity) : [];
+  return { ...window, total, latest };
+}
+
+/** The source of each goal's latest figure: the next figure usually comes from the same report. */
+function latestSources(db: DbOrTx, goalIds: number[]): Map<number, string | null> {
+  const sources = new Map<number, string | null>();
+  if (goalIds.length === 0) return sources;
+  const rows = db
+    .select({ goalId: measurements.goalId, source: measurements.source })
+    .from(measurements)
+    .where(inArray(measurements.goalId, goalIds))
+    .orderBy(asc(measurements.goalId), desc(measurements.asOf), desc(measurements.id))
+    .all();
+  for (const row of rows) if (!sources.has(row.goalId)) sources.set(row.goalId, row.source);
+  return sources;
+}
+
+/** Rows grouped by their lab, so each lab's share is found without scanning every lab's rows. */
+function groupedByLab<T extends { labId: number }>(rows: T[]): (labId: number) => T[] {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) (groups.get(row.labId) ?? groups.set(row.labId, []).get(row.labId)!).push(row);
+  return (labId) => groups.get(labId) ?? [];
+}
+
+function ownerOf(m: OpenMilestone) {
+  return m.ownerId === null ? null : { id: m.ownerId, shortName: m.ownerShortName!, nameEn: m.ownerNameEn!, nameZh: m.ownerNameZh };
+}
+
+function labCard(summary: LabSummary, ms: OpenMilestone[], gs: GoalSummary[], today: string) {
+  const soon = addDays(today, DUE_SOON_DAYS);
+  return {
+    overdue: ms.filter((m) => m.forecastFinish < today).length,
+    dueSoon: ms.filter((m) => m.forecastFinish >= today && m.forecastFinish <= soon).length,
+    goalsAtRisk: gs.filter((g) => g.assessment.status === 'at_risk').length,
+    goalsOffTrack: gs.filter((g) => g.assessment.status === 'off_track').length,
+    canLog: canLogProgress(summary.role),
+  };
+}
+
+export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Date; today?: string } = {}) {
+  const now = options.now ?? new Date();
+  const today = options.today ?? todayIso(now);
+  const mine = listMyLabs(db, user, today);
+  const labIds = mine.map((l) => l.id);
+  if (labIds.length === 0) return { today, workingToday: workingToday(now), labs: [], attention: [], log: [] };
+
+  const labRows = new Map(
+    db
+      .select()
+      .from(labs)
+      .where(inArray(labs.id, labIds))
+      .all()
+      .map((l) => [l.id, l]),
+  );
+  const open = openMilestones(db, labIds);
+  const goalRows = goalSummaryRows(db, inArray(goals.labId, labIds));
+  const goalList = summarise(
+    goalRows,
+    pointsByGoal(
+      db,
+      goalRows.map((g) => g.id),
+    ),
+    today,
+  );
+  const openOf = groupedByLab(open);
+  const goalsOf = groupedByLab(goalList);
+  const roleIn = new Map(mine.map((l) => [l.id, l.role]));
+  const labRef = (labId: number) => {
+    const l = labRows.get(labId)!;
+    return { id: l.id, slug: l.slug, nameEn: l.nameEn, nameZh: l.nameZh, acronymEn: l.acronymEn };
+  };
+
+  const milestoneById = new Map(open.map((m) => [m.id, m]));
+  const goalById = new Map(goalList.map((g) => [g.id, g]));
+  const entries = attentionList(
+    open,
+    goalList.map((g) => ({
+      id: g.id,
+      labId: g.labId,
+      status: g.assessment.status,
+      targetDate: g.targetDate,
+      daysSinceLatest: g.assessment.daysSinceLatest,
+    })),
+    today,
+  );
+  const attention = entries.map((entry) => {
+    const canLog = canLogProgress(roleIn.get(entry.labId)!);
+    if (entry.kind === 'milestone') {
+      const m = milestoneById.get(entry.id)!;
+      const owner = ownerOf(m);
+      return {
+        ...entry,
+        lab: labRef(entry.labId),
+        canLog,
+        title: m.title,
+        titleZh: null,
+        milestone: { status: m.status, percentComplete: m.percentComplete },
+        goal: null,
+        owner,
+        ownedByMyOrganisation: owner !== null && owner.id === user.organisationId,
+      };
+    }
+    const g = goalById.get(entry.id)!;
+    return {
+      ...entry,
+      lab: labRef(entry.labId),
+      canLog,
+      title: g.titleEn,
+      titleZh: g.titleZh,
+      milestone: null,
+      goal: {
+        status: g.assessment.status,
+        progress: g.assessment.progress,
+        latest: g.assessment.latest,
+        unit: g.unit,
+        unitLabel: g.unitLabel,
+      },
+      owner: g.owner,
+      ownedByMyOrganisation: g.owner !== null && g.owner.id === user.organisationId,
+    };
+  });
+
+  const cards = mine.map((summary) => ({
+    id: summary.id,
+    slug: summary.slug,
+    nameEn: summary.nameEn,
+    nameZh: summary.nameZh,
+    acronymEn: summary.acronymEn,
+    role: summary.role,
+    status: summary.status,
+    visibility: summary.visibility,
+    isDemo: summary.isDemo,
+    ...labCard(summary, openOf(summary.id), goalsOf(summary.id), today),
+    latestUpdate: latestUpdate(db, summary.id),
+    changes: changesFor(db, user, labRows.get(summary.id)!, now),
+  }));
+
+  // What the quick-progress forms offer: only labs where the caller may log progress.
+  const sources = latestSources(
+    db,
+    goalList.map((g) => g.id),
+  );
+  const loggable = mine.filter((summary) => canLogProgress(summary.role));
+  // An update may link to any milestone of its lab, finished or not, in plan order.
+  const linkable = loggable.length
+    ? db
+        .select({ id: milestones.id, labId: milestones.labId, title: milestones.title })
+        .from(milestones)
+        .where(
+          inArray(
+            milestones.labId,
+            loggable.map((l) => l.id),
+          ),
+        )
+        .orderBy(asc(milestones.forecastStart), asc(milestones.id))
+        .all()
+    : [];
+  const linkableOf = groupedByLab(linkable);
+  const log = loggable.map((summary) => ({
+    lab: labRef(summary.id),
+    canPublish: canEditLab(summary.role),
+    milestones: openOf(summary.id).map((m) => ({
+      id: m.id,
+      title: m.title,
+      status: m.status,
+      percentComplete: m.percentComplete,
+      actualStart: m.actualStart,
+      actualFinish: m.actualFinish,
+      forecastFinish: m.forecastFinish,
+      version: m.version,
+    })),
+    goals: goalsOf(summary.id).map((g) => ({
+      id: g.id,
+      titleEn: g.titleEn,
+      titleZh: g.titleZh,
+      unit: g.unit,
+      unitLabel: g.unitLabel,
+      baselineDate: g.baselineDate,
+      latest: g.assessment.latest,
+      latestSource: sources.get(g.id) ?? null,
+    })),
+    linkMilestones: linkableOf(summary.id).map(({ id, title }) => ({ id, title })),
+    linkGoals: goalsOf(summary.id)
+      .map(({ id, titleEn, titleZh }) => ({ id, titleEn, titleZh }))
+      .sort((a, b) => a.titleEn.localeCompare(b.titleEn)),
+  }));
+
+  return { today, workingToday: workingToday(now), labs: cards, attention, log };
+}
+
+export type Workspace = ReturnType<typeof getWorkspace>;
+export type AttentionItem = Workspace['attention'][number];
+export type WorkspaceLab = Workspace['labs'][number];
+export type QuickLogLab = Workspace['log'][number];
