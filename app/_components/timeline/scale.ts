@@ -15,8 +15,11 @@ const MAX_WIDTH = 16_000;
 
 export type TimeAxis = ReturnType<typeof timeAxis>;
 
-/** The time scale for the dates shown, padded to whole ticks, with the major and minor ticks. */
-export function timeAxis(dates: readonly string[], zoom: TimelineZoom) {
+/**
+ * The time scale for the dates shown, padded to whole ticks, with the major and minor ticks.
+ * `fitWidth` spreads the dates over that many pixels instead of the zoom's pixels per day.
+ */
+export function timeAxis(dates: readonly string[], zoom: TimelineZoom, fitWidth?: number) {
   const { pxPerDay, major, minor } = ZOOM[zoom];
   const parsed = dates.map(parseIsoDate);
   const min = new Date(Math.min(...parsed.map((d) => d.getTime())));
@@ -24,7 +27,7 @@ export function timeAxis(dates: readonly string[], zoom: TimelineZoom) {
   const start = minor.floor(utcDay.offset(min, -7));
   const end = minor.ceil(utcDay.offset(max, 14));
   const days = utcDay.count(start, end);
-  const width = Math.min(MAX_WIDTH, Math.max(480, Math.round(days * pxPerDay)));
+  const width = fitWidth ?? Math.min(MAX_WIDTH, Math.max(480, Math.round(days * pxPerDay)));
   const scale = scaleUtc().domain([start, end]).range([0, width]);
   return {
     width,
