@@ -2,10 +2,13 @@
 
 import { usePathname, useSearchParams } from 'next/navigation';
 import { Suspense } from 'react';
-import { LOCALES } from '../../../server/domain/enums';
+import type { Locale } from '../../../server/domain/enums';
 
-const LABELS = { en: 'EN', 'zh-CN': '中文' } as const;
-const NAMES = { en: 'English', 'zh-CN': '简体中文' } as const;
+// The locales are spelled out here rather than imported: importing server/domain/enums would send
+// every enumeration of the app to the browser with this one small component.
+const LABELS: Record<Locale, string> = { en: 'EN', 'zh-CN': '中文' };
+const NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
+const LOCALES = Object.keys(LABELS) as Locale[];
 
 type Props = { locale: string; label: string };
 
