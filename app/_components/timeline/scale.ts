@@ -13,6 +13,9 @@ const ZOOM: Record<TimelineZoom, { pxPerDay: number; major: CountableTimeInterva
 /** Widest chart we draw; a very long plan is compressed rather than made unreadably wide. */
 const MAX_WIDTH = 16_000;
 
+// Positions are written with one decimal: finer is invisible, and a page sends every digit twice (HTML and RSC payload).
+const tenth = (v: number) => Math.round(v * 10) / 10;
+
 export type TimeAxis = ReturnType<typeof timeAxis>;
 
 /**
@@ -32,10 +35,10 @@ export function timeAxis(dates: readonly string[], zoom: TimelineZoom, fitWidth?
   return {
     width,
     /** x of the start of a calendar day. */
-    x: (iso: string) => scale(parseIsoDate(iso)),
+    x: (iso: string) => tenth(scale(parseIsoDate(iso))),
     /** x of the end of a calendar day (dates are inclusive). */
-    xEnd: (iso: string) => scale(utcDay.offset(parseIsoDate(iso), 1)),
-    majorTicks: major.range(major.ceil(start), end).map((d) => ({ date: d, x: scale(d) })),
-    minorTicks: minor.range(start, end).map((d) => ({ date: d, x: scale(d), next: scale(minor.offset(d, 1)) })),
+    xEnd: (iso: string) => tenth(scale(utcDay.offset(parseIsoDate(iso), 1))),
+    majorTicks: major.range(major.ceil(start), end).map((d) => ({ date: d, x: tenth(scale(d)) })),
+    minorTicks: minor.range(start, end).map((d) => ({ date: d, x: tenth(scale(d)), next: tenth(scale(minor.offset(d, 1))) })),
   };
 }
