@@ -23,7 +23,6 @@ function Links({ locale, label, search }: Props & { search: string }) {
           href={`/${l}${rest}${search ? `?${search}` : ''}`}
           lang={l}
           hrefLang={l}
-          aria-label={NAMES[l]}
           aria-current={l === locale ? 'true' : undefined}
           className={
             l === locale
@@ -31,7 +30,10 @@ function Links({ locale, label, search }: Props & { search: string }) {
               : 'whitespace-nowrap rounded-md px-2 py-1 text-ink-soft hover:bg-neutral-soft hover:text-ink'
           }
         >
-          {LABELS[l]}
+          {/* The short label is what sighted readers see; screen readers hear the language's full name
+              (an aria-label that does not contain the visible "EN" would fail WCAG 2.5.3, label in name). */}
+          <span aria-hidden>{LABELS[l]}</span>
+          <span className="sr-only">{NAMES[l]}</span>
         </a>
       ))}
     </nav>
