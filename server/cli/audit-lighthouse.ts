@@ -69,15 +69,20 @@ async function main() {
     console.log(['page'.padEnd(32), ...CATEGORIES.map((c) => c.padStart(15)), 'JS (bytes, files)'.padStart(20)].join(''));
     for (const page of PAGES) {
       const runs: Result[] = [];
-      for (let i = 0; i < RUNS; i++) {
+      const discarded: string[] = [];
+      // Lighthouse sometimes fails to record a trace (NO_NAVSTART, NO_FCP) on a busy machine and says
+      // to run it again: such a run has no scores, so it is run again, up to three times as often.
+      for (let attempt = 0; runs.length < RUNS && attempt < RUNS * 3; attempt++) {
         const result = await lighthouse(`${BASE}${page}`, {
           port: chrome.port,
           output: 'json',
           logLevel: 'error',
           onlyCategories: [...CATEGORIES],
         });
-        if (result) runs.push(result.lhr);
+        if (result && !result.lhr.runtimeError) runs.push(result.lhr);
+        else discarded.push(result?.lhr.runtimeError?.code ?? 'no result');
       }
+      if (runs.length === 0) throw new Error(`no Lighthouse run of ${page} succeeded (${discarded.join(', ')})`);
       const median = computeMedianRun(runs);
       const scores = CATEGORIES.map((c) => Math.round((median.categories[c]?.score ?? 0) * 100));
       CATEGORIES.forEach((c, i) => {
@@ -85,6 +90,7 @@ async function main() {
       });
       const js = javascript(median);
       console.log([page.padEnd(32), ...scores.map((s) => String(s).padStart(15)), `${js.bytes}, ${js.files}`.padStart(20)].join(''));
+      if (discarded.length) console.log(`    ${discarded.length} run(s) without a trace, run again: ${discarded.join(', ')}`);
       for (const c of CATEGORIES) {
         for (const ref of median.categories[c]?.auditRefs ?? []) {
           const audit = median.audits[ref.id];

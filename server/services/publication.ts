@@ -115,9 +115,25 @@ export const publicUpdateColumns = {
 
 // Which rows are public. Every query for an item joins its lab and applies both conditions.
 export const isPublicLab = eq(labs.visibility, 'public');
-export const isPublicMilestone = and(isPublicLab, eq(milestones.isPublic, true)) as SQL;
-export const isPublicGoal = and(isPublicLab, eq(goals.isPublic, true)) as SQL;
-export const isPublicUpdate = and(isPublicLab, eq(progressUpdates.isPublic, true), isNull(progressUpdates.hiddenAt)) as SQL;
+
+/**
+ * Which labs a read treats as published: the public labs (the default, for every public page), or —
+ * for a manager's preview of what publishing would show — one lab whatever its visibility. The item
+ * flags (public, not hidden) apply the same either way, so the preview is exactly the public page.
+ */
+export type PublishedLabs = SQL;
+export function previewedLab(labId: number): PublishedLabs {
+  return eq(labs.id, labId);
+}
+
+export const publishedMilestone = (scope: PublishedLabs) => and(scope, eq(milestones.isPublic, true)) as SQL;
+export const publishedGoal = (scope: PublishedLabs) => and(scope, eq(goals.isPublic, true)) as SQL;
+export const publishedUpdate = (scope: PublishedLabs) =>
+  and(scope, eq(progressUpdates.isPublic, true), isNull(progressUpdates.hiddenAt)) as SQL;
+
+export const isPublicMilestone = publishedMilestone(isPublicLab);
+export const isPublicGoal = publishedGoal(isPublicLab);
+export const isPublicUpdate = publishedUpdate(isPublicLab);
 
 /** Public labs, optionally narrowed (the search passes its matches and filters). Ordered by English name. */
 export function selectPublicLabs(db: DbOrTx, where?: SQL) {
@@ -140,73 +156,78 @@ export function findPublicLab(db: DbOrTx, slug: string): PublicLabRow | undefine
     .get();
 }
 
-export function publicPartnersOf(db: DbOrTx, labIds: number[]) {
+/** The allow-listed profile of one lab whatever its visibility: only for a manager's preview (services/publication-preview.ts). */
+export function findLabForPreview(db: DbOrTx, labId: number): PublicLabRow | undefined {
+  return db.select(publicLabColumns).from(labs).where(previewedLab(labId)).get();
+}
+
+export function publicPartnersOf(db: DbOrTx, labIds: number[], scope: PublishedLabs = isPublicLab) {
   if (labIds.length === 0) return [];
   return db
     .select(publicPartnerColumns)
     .from(participations)
     .innerJoin(organisations, eq(organisations.id, participations.organisationId))
     .innerJoin(labs, eq(labs.id, participations.labId))
-    .where(and(isPublicLab, inArray(participations.labId, labIds)))
+    .where(and(scope, inArray(participations.labId, labIds)))
     .orderBy(sql`case ${participations.role} when 'lead' then 0 when 'core_partner' then 1 else 2 end`, asc(organisations.nameEn))
     .all();
 }
 
-export function publicTechnologiesOf(db: DbOrTx, labIds: number[]) {
+export function publicTechnologiesOf(db: DbOrTx, labIds: number[], scope: PublishedLabs = isPublicLab) {
   if (labIds.length === 0) return [];
   return db
     .select(publicTechnologyColumns)
     .from(labTechnologies)
     .innerJoin(labs, eq(labs.id, labTechnologies.labId))
-    .where(and(isPublicLab, inArray(labTechnologies.labId, labIds)))
+    .where(and(scope, inArray(labTechnologies.labId, labIds)))
     .orderBy(asc(labTechnologies.position), asc(labTechnologies.id))
     .all();
 }
 
-export function publicMilestonesOf(db: DbOrTx, labIds: number[]) {
+export function publicMilestonesOf(db: DbOrTx, labIds: number[], scope: PublishedLabs = isPublicLab) {
   if (labIds.length === 0) return [];
   return db
     .select(publicMilestoneColumns)
     .from(milestones)
     .innerJoin(labs, eq(labs.id, milestones.labId))
     .leftJoin(organisations, eq(organisations.id, milestones.ownerOrganisationId))
-    .where(and(isPublicMilestone, inArray(milestones.labId, labIds)))
+    .where(and(publishedMilestone(scope), inArray(milestones.labId, labIds)))
     .orderBy(asc(milestones.forecastStart), asc(milestones.forecastFinish), asc(milestones.id))
     .all();
 }
 
-export function publicGoalsOf(db: DbOrTx, labIds: number[]) {
+export function publicGoalsOf(db: DbOrTx, labIds: number[], scope: PublishedLabs = isPublicLab) {
   if (labIds.length === 0) return [];
   return db
     .select(publicGoalColumns)
     .from(goals)
     .innerJoin(labs, eq(labs.id, goals.labId))
     .leftJoin(organisations, eq(organisations.id, goals.ownerOrganisationId))
-    .where(and(isPublicGoal, inArray(goals.labId, labIds)))
+    .where(and(publishedGoal(scope), inArray(goals.labId, labIds)))
     .orderBy(asc(goals.targetDate), asc(goals.id))
     .all();
 }
 
-export function publicMeasurementsOf(db: DbOrTx, labIds: number[]) {
+export function publicMeasurementsOf(db: DbOrTx, labIds: number[], scope: PublishedLabs = isPublicLab) {
   if (labIds.length === 0) return [];
   return db
     .select(publicMeasurementColumns)
     .from(measurements)
     .innerJoin(goals, eq(goals.id, measurements.goalId))
     .innerJoin(labs, eq(labs.id, goals.labId))
-    .where(and(isPublicGoal, inArray(goals.labId, labIds)))
+    .where(and(publishedGoal(scope), inArray(goals.labId, labIds)))
     .orderBy(asc(measurements.asOf), asc(measurements.id))
     .all();
 }
 
 /** Public updates, newest first. */
-export function publicUpdatesOf(db: DbOrTx, labIds: number[], limit = 50) {
+export function publicUpdatesOf(db: DbOrTx, labIds: number[], limit = 50, scope: PublishedLabs = isPublicLab) {
   if (labIds.length === 0) return [];
   return db
     .select(publicUpdateColumns)
     .from(progressUpdates)
     .innerJoin(labs, eq(labs.id, progressUpdates.labId))
-    .where(and(isPublicUpdate, inArray(progressUpdates.labId, labIds)))
+    .where(and(publishedUpdate(scope), inArray(progressUpdates.labId, labIds)))
     .orderBy(sql`${progressUpdates.createdAt} desc`, sql`${progressUpdates.id} desc`)
     .limit(limit)
     .all();

@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
-import { labs, milestones, progressUpdates } from '../../db/schema';
+import { goals, labs, measurements, milestones, progressUpdates } from '../../db/schema';
+import { publicTimelineItems } from '../../app/_components/fact-sheet/public-timeline';
+import { assessGoal } from '../../server/domain/goal-status';
 import { getPublicFactSheet } from '../../server/services/public-fact-sheet';
 import { TEST_TODAY, callerAs, errorCode, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
@@ -97,8 +99,56 @@ describe('directory.factSheet', () => {
     const evap = byTitle['Raise the domestic share of OLED evaporation materials']!;
     expect(evap.latest).toMatchObject({ value: 21.2, source: 'Purchasing report Q3' });
     expect(evap.measurements).toHaveLength(6);
-    expect(evap.status).toBe('on_track');
-    expect(byTitle['Qualify domestic fine metal masks']!.status).toBe('off_track');
+    // The same rule as the workspace's goal pages (server/domain/goal-status.ts).
+    expect(evap.assessment).toEqual(assessGoal(evap, evap.measurements, TEST_TODAY));
+    expect(evap.assessment.status).toBe('on_track');
+    expect(byTitle['Qualify domestic fine metal masks']!.assessment.status).toBe('off_track');
+  });
+
+  it('draws on the timeline and charts only what it publishes', async () => {
+    const labId = labIdOf(db, 'new-display-lab');
+    const sheet = getPublicFactSheet(db, 'new-display-lab', TEST_TODAY);
+    const flagged = db
+      .select({ id: milestones.id })
+      .from(milestones)
+      .where(and(eq(milestones.labId, labId), eq(milestones.isPublic, true)))
+      .all()
+      .map((m) => m.id);
+    const items = publicTimelineItems(sheet.milestones, 'en', TEST_TODAY);
+    expect(items.map((i) => i.id).sort()).toEqual(flagged.sort());
+    // No baselines, slippage, critical path or conflicts: planning data is not published.
+    for (const item of items)
+      expect(item).toMatchObject({ baselineStart: null, baselineFinish: null, slipDays: null, critical: false, conflict: false });
+
+    const publicGoalIds = db
+      .select({ id: goals.id })
+      .from(goals)
+      .where(and(eq(goals.labId, labId), eq(goals.isPublic, true)))
+      .all()
+      .map((g) => g.id);
+    expect(sheet.goals.map((g) => g.id).sort()).toEqual(publicGoalIds.sort());
+    for (const goal of sheet.goals) {
+      const stored = db
+        .select({ asOf: measurements.asOf, value: measurements.value })
+        .from(measurements)
+        .where(eq(measurements.goalId, goal.id))
+        .all();
+      expect(goal.measurements.map(({ asOf, value }) => ({ asOf, value }))).toEqual(stored.sort((x, y) => x.asOf.localeCompare(y.asOf)));
+    }
+    // The lab's unpublished goal has measurements; none of them reaches the sheet.
+    const hidden = db
+      .select({ id: goals.id })
+      .from(goals)
+      .where(and(eq(goals.labId, labId), eq(goals.isPublic, false)))
+      .all();
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(
+      db
+        .select()
+        .from(measurements)
+        .all()
+        .some((m) => hidden.some((g) => g.id === m.goalId)),
+    ).toBe(true);
   });
 
   it('answers NOT_FOUND for a private lab exactly as for a missing one, even to its own manager and to admins', async () => {

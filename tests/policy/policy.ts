@@ -375,6 +375,7 @@ export const POLICY: Record<string, PolicyEntry> = {
     }),
   },
   'labSettings.get': { access: 'manager', input: (f) => ({ labId: f.labId }) },
+  'labSettings.previewPublic': { access: 'manager', input: (f) => ({ labId: f.labId }) },
   'labSettings.updateProfile': { access: 'manager', input: (f) => ({ labId: f.labId, ...labProfile(f), region: 'Beijing' }) },
   'labSettings.setTechnologies': {
     access: 'manager',

@@ -12,21 +12,14 @@ import { PartnersSection } from './PartnersSection';
 import { ProfileSection } from './ProfileSection';
 import { UpdatesSection } from './UpdatesSection';
 
-/**
- * A lab's public fact sheet. It renders only what it is given, and it is given only allow-listed
- * data (getPublicFactSheet), so the public page and a manager's "preview as public" show the same.
- */
-export async function FactSheet({ sheet, locale }: { sheet: PublicFactSheet; locale: Locale }) {
-  const { lab } = sheet;
-  const t = await getTranslations('publicLab');
-  const te = await getTranslations('enums');
-  const tc = await getTranslations('common');
-  const tn = await getTranslations('nav');
-  const status = labStatusLook[lab.status];
-  const other = secondaryName(locale, lab.nameEn, lab.nameZh);
-  const followLink =
-    'inline-flex items-center gap-1.5 rounded-lg border border-line bg-surface px-2.5 py-1.5 text-sm text-ink-soft hover:bg-neutral-soft hover:text-ink';
+// A lab's public fact sheet. It renders only what it is given, and it is given only allow-listed
+// data (server/services/public-fact-sheet.ts), so the public page and a manager's preview of it
+// (lab settings → visibility) show the same.
 
+/** The whole public page: breadcrumb, heading band and body. */
+export async function FactSheet({ sheet, locale }: { sheet: PublicFactSheet; locale: Locale }) {
+  const tn = await getTranslations('nav');
+  const t = await getTranslations('publicLab');
   return (
     <>
       <div className="border-b border-line bg-surface">
@@ -37,52 +30,104 @@ export async function FactSheet({ sheet, locale }: { sheet: PublicFactSheet; loc
             </a>
             <span aria-hidden> / </span>
           </nav>
-          <div className="flex flex-col gap-4 pb-5 pt-1 lg:flex-row lg:items-end lg:justify-between">
-            <div className="min-w-0">
-              <h1 className="text-2xl font-semibold tracking-tight text-ink sm:text-[1.75rem]">
-                {localized(locale, lab.nameEn, lab.nameZh)}
-                {lab.acronymEn ? <span className="ml-2 text-base font-normal text-muted">{lab.acronymEn}</span> : null}
-              </h1>
-              {other ? (
-                <p lang={locale === 'zh-CN' ? 'en' : 'zh-CN'} className="text-sm text-muted">
-                  {other}
-                </p>
-              ) : null}
-              <div className="mt-2 flex flex-wrap gap-1.5">
-                <Badge tone={status.tone} icon={status.icon}>
-                  {te(`labStatus.${lab.status}`)}
-                </Badge>
-                <Badge tone="brand">{te(`stage.${lab.stage}`)}</Badge>
-                {lab.isDemo ? <Badge tone="warn">{tc('demoData')}</Badge> : null}
-              </div>
-            </div>
-            <section aria-labelledby="follow-heading" className="no-print shrink-0">
-              <h2 id="follow-heading" className="sr-only">
-                {t('follow')}
-              </h2>
-              <p className="sr-only">{t('followHint')}</p>
-              <div className="flex flex-wrap gap-2">
-                <a href={publicPaths.labFeed(locale, lab.slug)} type="application/atom+xml" className={followLink}>
-                  <Rss aria-hidden className="size-4 text-warn" />
-                  {t('feed')}
-                </a>
-                <a href={publicPaths.labCalendar(locale, lab.slug)} type="text/calendar" className={followLink}>
-                  <CalendarPlus aria-hidden className="size-4 text-brand" />
-                  {t('calendar')}
-                </a>
-              </div>
-            </section>
-          </div>
+          <FactSheetHeading sheet={sheet} locale={locale} titleAs="h1" withFollowLinks />
         </PageContainer>
       </div>
       <PageContainer className="flex flex-col gap-6 pb-16 pt-6">
-        {lab.isDemo ? <DemoBanner>{tc('demoBanner')}</DemoBanner> : null}
-        <ProfileSection sheet={sheet} locale={locale} />
-        <PartnersSection partners={sheet.partners} locale={locale} />
-        <MilestonesSection milestones={sheet.milestones} locale={locale} />
-        <GoalsSection goals={sheet.goals} locale={locale} />
-        <UpdatesSection updates={sheet.updates} />
+        <FactSheetBody sheet={sheet} locale={locale} timelineAxisWidth={800} />
       </PageContainer>
+    </>
+  );
+}
+
+/**
+ * The lab's name, status and stage, and the feed and calendar to follow it. A preview inside another
+ * page names the lab without a second top-level heading, and leaves out the follow links while
+ * the lab is private (they answer 404 until it is published).
+ */
+export async function FactSheetHeading({
+  sheet,
+  locale,
+  titleAs: Title,
+  withFollowLinks,
+}: {
+  sheet: PublicFactSheet;
+  locale: Locale;
+  titleAs: 'h1' | 'p';
+  withFollowLinks: boolean;
+}) {
+  const { lab } = sheet;
+  const t = await getTranslations('publicLab');
+  const te = await getTranslations('enums');
+  const tc = await getTranslations('common');
+  const status = labStatusLook[lab.status];
+  const other = secondaryName(locale, lab.nameEn, lab.nameZh);
+  const followLink =
+    'inline-flex items-center gap-1.5 rounded-lg border border-line bg-surface px-2.5 py-1.5 text-sm text-ink-soft hover:bg-neutral-soft hover:text-ink';
+  return (
+    <div className="flex flex-col gap-4 pb-5 pt-1 lg:flex-row lg:items-end lg:justify-between">
+      <div className="min-w-0">
+        <Title className="text-2xl font-semibold tracking-tight text-ink sm:text-[1.75rem]">
+          {localized(locale, lab.nameEn, lab.nameZh)}
+          {lab.acronymEn ? <span className="ml-2 text-base font-normal text-muted">{lab.acronymEn}</span> : null}
+        </Title>
+        {other ? (
+          <p lang={locale === 'zh-CN' ? 'en' : 'zh-CN'} className="text-sm text-muted">
+            {other}
+          </p>
+        ) : null}
+        <div className="mt-2 flex flex-wrap gap-1.5">
+          <Badge tone={status.tone} icon={status.icon}>
+            {te(`labStatus.${lab.status}`)}
+          </Badge>
+          <Badge tone="brand">{te(`stage.${lab.stage}`)}</Badge>
+          {lab.isDemo ? <Badge tone="warn">{tc('demoData')}</Badge> : null}
+        </div>
+      </div>
+      {withFollowLinks ? (
+        <section aria-labelledby="follow-heading" className="no-print shrink-0">
+          <h2 id="follow-heading" className="sr-only">
+            {t('follow')}
+          </h2>
+          <p className="sr-only">{t('followHint')}</p>
+          <div className="flex flex-wrap gap-2">
+            <a href={publicPaths.labFeed(locale, lab.slug)} type="application/atom+xml" className={followLink}>
+              <Rss aria-hidden className="size-4 text-warn" />
+              {t('feed')}
+            </a>
+            <a href={publicPaths.labCalendar(locale, lab.slug)} type="text/calendar" className={followLink}>
+              <CalendarPlus aria-hidden className="size-4 text-brand" />
+              {t('calendar')}
+            </a>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The sections of the fact sheet: profile, partners, milestones on a timeline, goals with charts,
+ * updates. `timelineAxisWidth` fits the timeline to the width the body is shown at on a desktop.
+ */
+export async function FactSheetBody({
+  sheet,
+  locale,
+  timelineAxisWidth,
+}: {
+  sheet: PublicFactSheet;
+  locale: Locale;
+  timelineAxisWidth: number;
+}) {
+  const tc = await getTranslations('common');
+  return (
+    <>
+      {sheet.lab.isDemo ? <DemoBanner>{tc('demoBanner')}</DemoBanner> : null}
+      <ProfileSection sheet={sheet} locale={locale} />
+      <PartnersSection partners={sheet.partners} locale={locale} />
+      <MilestonesSection milestones={sheet.milestones} locale={locale} today={sheet.today} timelineAxisWidth={timelineAxisWidth} />
+      <GoalsSection goals={sheet.goals} locale={locale} today={sheet.today} />
+      <UpdatesSection updates={sheet.updates} />
     </>
   );
 }

@@ -1,36 +1,28 @@
-import { AlertTriangle, CheckCircle2, CircleDashed, Clock, Trophy, XCircle, type LucideIcon } from 'lucide-react';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { PublicGoalStatus } from '../../../server/domain/public-goal-status';
 import type { PublicGoal } from '../../../server/services/public-fact-sheet';
 import { formatIsoDate } from '../../_lib/dates';
+import { gapText, goalChartLabels, unitSuffix } from '../../_lib/goal-text';
 import { localized } from '../../_lib/localized';
-import { Badge, type Tone } from '../Badge';
+import { Badge, goalStatusLook } from '../Badge';
+import { chartGoalOf } from '../goal-chart/chart-goal';
+import { GoalChart } from '../goal-chart/GoalChart';
 import { Card } from '../Page';
 import { goalValue, goalValueParts } from './goal-format';
 import { ProgressBar, Section, SectionEmpty } from './Section';
 
-const goalStatusLook: Record<PublicGoalStatus, { tone: Tone; icon: LucideIcon }> = {
-  achieved: { tone: 'ok', icon: Trophy },
-  on_track: { tone: 'ok', icon: CheckCircle2 },
-  at_risk: { tone: 'warn', icon: AlertTriangle },
-  off_track: { tone: 'bad', icon: XCircle },
-  stale: { tone: 'neutral', icon: Clock },
-  no_data: { tone: 'neutral', icon: CircleDashed },
-};
+const barTone = { achieved: 'brand', on_track: 'ok', at_risk: 'warn', off_track: 'bad', stale: 'neutral', no_data: 'neutral' } as const;
 
-const barTone = { achieved: 'ok', on_track: 'ok', at_risk: 'warn', off_track: 'bad', stale: 'neutral', no_data: 'neutral' } as const;
-
-/** Public localization goals: baseline, latest measurement and target, with status. Each goal's chart goes in its card. */
-export async function GoalsSection({ goals, locale }: { goals: PublicGoal[]; locale: string }) {
+/** Public localization goals: figures, status and the chart of each against its trajectory. */
+export async function GoalsSection({ goals, locale, today }: { goals: PublicGoal[]; locale: string; today: string }) {
   const t = await getTranslations('publicLab');
   return (
     <Section id="goals" title={t('goals')} description={t('goalsIntro')}>
       {goals.length === 0 ? (
         <SectionEmpty>{t('noGoals')}</SectionEmpty>
       ) : (
-        <ul className="grid gap-4 p-4 sm:p-5 lg:grid-cols-2">
+        <ul className="grid gap-4 p-4 sm:p-5">
           {goals.map((goal) => (
-            <GoalCard key={goal.id} goal={goal} locale={locale} />
+            <GoalCard key={goal.id} goal={goal} locale={locale} today={today} />
           ))}
         </ul>
       )}
@@ -38,11 +30,14 @@ export async function GoalsSection({ goals, locale }: { goals: PublicGoal[]; loc
   );
 }
 
-async function GoalCard({ goal, locale }: { goal: PublicGoal; locale: string }) {
+async function GoalCard({ goal, locale, today }: { goal: PublicGoal; locale: string; today: string }) {
   const t = await getTranslations('publicLab');
+  // The chart and the gap speak the words of the goal pages, so both read the same everywhere.
+  const tg = await getTranslations('goals');
   const format = await getFormatter();
-  const look = goalStatusLook[goal.status];
-  const value = (v: number) => goalValue(format, t, goal, v);
+  const { assessment } = goal;
+  const look = goalStatusLook[assessment.status];
+  const title = localized(locale, goal.titleEn, goal.titleZh);
   const headingId = `goal-${goal.id}-heading`;
   const parts = (v: number) => goalValueParts(format, t, goal, v);
   const figures = [
@@ -60,45 +55,67 @@ async function GoalCard({ goal, locale }: { goal: PublicGoal; locale: string }) 
       : { label: t('goal.latest'), value: { number: '—', unit: '' }, note: t('goal.noMeasurement') },
     { label: t('goal.target'), value: parts(goal.targetValue), note: t('goal.by', { date: formatIsoDate(format, goal.targetDate) }) },
   ];
+  const progress = Math.max(assessment.progress ?? 0, 0);
+  const expected = t('goal.expectedTodayLine', { value: goalValue(format, t, goal, assessment.expectedToday) });
 
   return (
-    <Card as="li" className="flex flex-col break-inside-avoid p-4">
-      <article aria-labelledby={headingId} className="flex flex-1 flex-col">
+    <Card as="li" className="break-inside-avoid p-4 sm:p-5">
+      <article aria-labelledby={headingId}>
         <div className="flex items-start justify-between gap-3">
-          <h3 id={headingId} className="font-semibold leading-snug text-ink">
-            {localized(locale, goal.titleEn, goal.titleZh)}
-          </h3>
+          <div className="min-w-0">
+            <h3 id={headingId} className="font-semibold leading-snug text-ink">
+              {title}
+            </h3>
+            <p className="mt-1 text-xs text-ink-soft">
+              {t(`itemKind.${goal.itemKind}`)} · {localized(locale, goal.itemNameEn, goal.itemNameZh)}
+            </p>
+            <p className="text-xs text-muted">
+              {t('goal.metricLine', { metric: localized(locale, goal.metricEn, goal.metricZh) })}
+              {goal.ownerNameEn ? ` · ${t('goal.ownerLine', { owner: localized(locale, goal.ownerNameEn, goal.ownerNameZh) })}` : null}
+            </p>
+          </div>
           <Badge tone={look.tone} icon={look.icon} className="mt-0.5">
-            {t(`goalStatus.${goal.status}`)}
+            {t(`goalStatus.${assessment.status}`)}
           </Badge>
         </div>
-        <p className="mt-1 text-xs text-ink-soft">
-          {t(`itemKind.${goal.itemKind}`)} · {localized(locale, goal.itemNameEn, goal.itemNameZh)}
-        </p>
-        <p className="text-xs text-muted">
-          {t('goal.metricLine', { metric: localized(locale, goal.metricEn, goal.metricZh) })}
-          {goal.ownerNameEn ? ` · ${t('goal.ownerLine', { owner: localized(locale, goal.ownerNameEn, goal.ownerNameZh) })}` : null}
-        </p>
-        <dl aria-label={t('goal.values')} className="mt-4 grid grid-cols-3 gap-2 text-sm">
-          {figures.map((f) => (
-            <div key={f.label} className="min-w-0 rounded-lg bg-canvas px-2.5 py-2">
-              <dt className="text-xs text-muted">{f.label}</dt>
-              <dd className="num mt-0.5 text-base font-semibold text-ink">
-                <span className="whitespace-nowrap">{f.value.number}</span>
-                {f.value.unit ? <span className="ml-1 text-xs font-normal text-muted">{f.value.unit}</span> : null}
-              </dd>
-              <dd className="num text-xs text-muted">{f.note}</dd>
+        <div className="mt-4 grid gap-5 lg:grid-cols-[minmax(0,17rem)_minmax(0,1fr)] print:grid-cols-1">
+          <div className="min-w-0">
+            <dl aria-label={t('goal.values')} className="grid grid-cols-3 gap-2 text-sm lg:grid-cols-1 print:grid-cols-3">
+              {figures.map((f) => (
+                <div key={f.label} className="min-w-0 rounded-lg bg-canvas px-2.5 py-2">
+                  <dt className="text-xs text-muted">{f.label}</dt>
+                  <dd className="num mt-0.5 text-base font-semibold text-ink">
+                    <span className="whitespace-nowrap">{f.value.number}</span>
+                    {f.value.unit ? <span className="ml-1 text-xs font-normal text-muted">{f.value.unit}</span> : null}
+                  </dd>
+                  <dd className="num text-xs text-muted">{f.note}</dd>
+                </div>
+              ))}
+            </dl>
+            <div className="mt-4">
+              <ProgressBar share={progress} tone={barTone[assessment.status]} />
+              <p className="num mt-1.5 text-xs text-ink-soft">
+                {t('goal.progress', { percent: format.number(progress, { style: 'percent' }) })}
+              </p>
+              <p className="num mt-0.5 text-xs text-ink-soft">
+                {expected}
+                {assessment.gapToday !== null ? ` · ${gapText(tg, locale, assessment.gapToday, goal.unit, goal.unitLabel)}` : null}
+              </p>
             </div>
-          ))}
-        </dl>
-        <div className="mt-4">
-          <ProgressBar share={goal.progress} tone={barTone[goal.status]} />
-          <p className="num mt-1.5 flex flex-wrap justify-between gap-x-3 text-xs text-ink-soft">
-            <span>{t('goal.progress', { percent: format.number(goal.progress, { style: 'percent' }) })}</span>
-            <span>{t('goal.expectedTodayLine', { value: value(goal.expectedToday) })}</span>
-          </p>
+            {goal.latest?.source ? <p className="mt-2 text-xs text-muted">{t('goal.source', { source: goal.latest.source })}</p> : null}
+          </div>
+          <div className="min-w-0">
+            <GoalChart
+              goal={chartGoalOf(goal, assessment.tolerance)}
+              points={goal.measurements}
+              today={today}
+              locale={locale}
+              unitSuffix={unitSuffix(tg, goal.unit, goal.unitLabel)}
+              title={title}
+              labels={goalChartLabels(tg)}
+            />
+          </div>
         </div>
-        {goal.latest?.source ? <p className="mt-2 text-xs text-muted">{t('goal.source', { source: goal.latest.source })}</p> : null}
       </article>
     </Card>
   );

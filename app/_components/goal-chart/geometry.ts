@@ -51,6 +51,9 @@ export type ChartGeometry = {
 
 const TIP = { width: 132, height: 40, gap: 10 };
 
+// Coordinates are written with one decimal: finer is invisible, and every digit is sent twice (HTML and RSC payload).
+const tenth = (v: number) => Math.round(v * 10) / 10;
+
 /** Scales and shapes for one goal at one size. */
 export function buildGoalChart(goal: ChartGoal, points: readonly ChartPoint[], today: string, size: ChartSize): ChartGeometry {
   const { width, height, margin } = size;
@@ -83,6 +86,7 @@ export function buildGoalChart(goal: ChartGoal, points: readonly ChartPoint[], t
     [goal.targetDate, goal.targetValue],
   ];
   const trajectory = line<[string, number]>()
+    .digits(1)
     .x(([d]) => at(d))
     .y(([, v]) => y(v))(trajectoryEnds)!;
   // The band between the trajectory and one tolerance behind it: anything above (raise) or below (lower)
@@ -95,37 +99,39 @@ export function buildGoalChart(goal: ChartGoal, points: readonly ChartPoint[], t
     .filter((s) => s > 0 && s < 1);
   const stops = [0, ...crossings, 1].sort((p, q) => p - q);
   const band = area<number>()
+    .digits(1)
     .x((s) => b!.x + (tg!.x - b!.x) * s)
     .y0((s) => y(b!.v + (tg!.v - b!.v) * s))
     .y1((s) => y(bounded(edgeAt(s))))(stops)!;
   const measured =
     points.length > 1
       ? line<ChartPoint>()
+          .digits(1)
           .x((p) => at(p.asOf))
           .y((p) => y(p.value))(points)!
       : '';
 
   const placed = points.map((p) => {
-    const px = at(p.asOf);
-    const py = y(p.value);
+    const px = tenth(at(p.asOf));
+    const py = tenth(y(p.value));
     const tipX = Math.min(Math.max(px - TIP.width / 2, plot.left - margin.left + 2), width - TIP.width - 2);
     const above = py - TIP.gap - TIP.height;
     const tipY = above >= 2 ? above : py + TIP.gap;
-    return { ...p, x: px, y: py, tip: { x: tipX, y: tipY, width: TIP.width, height: TIP.height } };
+    return { ...p, x: px, y: py, tip: { x: tenth(tipX), y: tenth(tipY), width: TIP.width, height: TIP.height } };
   });
 
   const todayX = at(today);
   return {
     size,
     plot,
-    xTicks: size.xTicks ? x.ticks(size.xTicks).map((date) => ({ x: x(date), date })) : [],
-    yTicks: size.yTicks ? y.ticks(size.yTicks).map((value) => ({ y: y(value), value })) : [],
+    xTicks: size.xTicks ? x.ticks(size.xTicks).map((date) => ({ x: tenth(x(date)), date })) : [],
+    yTicks: size.yTicks ? y.ticks(size.yTicks).map((value) => ({ y: tenth(y(value)), value })) : [],
     trajectory,
     band,
     measured,
     points: placed,
-    baseline: { x: at(goal.baselineDate), y: y(goal.baselineValue) },
-    target: { x: at(goal.targetDate), y: y(goal.targetValue) },
-    today: todayX >= plot.left && todayX <= plot.right ? { x: todayX } : null,
+    baseline: { x: tenth(at(goal.baselineDate)), y: tenth(y(goal.baselineValue)) },
+    target: { x: tenth(at(goal.targetDate)), y: tenth(y(goal.targetValue)) },
+    today: todayX >= plot.left && todayX <= plot.right ? { x: tenth(todayX) } : null,
   };
 }

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Logo } from '../Header';
+import { Logo } from '../Logo';
 import { PageContainer } from '../Page';
 import { PublicLocaleLinks } from './PublicLocaleLinks';
 

@@ -2,10 +2,13 @@
 
 import { usePathname, useSearchParams } from 'next/navigation';
 import { Suspense } from 'react';
-import { LOCALES } from '../../../server/domain/enums';
+import type { Locale } from '../../../server/domain/enums';
 
-const LABELS = { en: 'EN', 'zh-CN': '中文' } as const;
-const NAMES = { en: 'English', 'zh-CN': '简体中文' } as const;
+// The locales are spelled out here rather than imported: importing server/domain/enums would send
+// every enumeration of the app to the browser with this one small component.
+const LABELS: Record<Locale, string> = { en: 'EN', 'zh-CN': '中文' };
+const NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
+const LOCALES = Object.keys(LABELS) as Locale[];
 
 type Props = { locale: string; label: string };
 
@@ -20,7 +23,6 @@ function Links({ locale, label, search }: Props & { search: string }) {
           href={`/${l}${rest}${search ? `?${search}` : ''}`}
           lang={l}
           hrefLang={l}
-          aria-label={NAMES[l]}
           aria-current={l === locale ? 'true' : undefined}
           className={
             l === locale
@@ -28,7 +30,10 @@ function Links({ locale, label, search }: Props & { search: string }) {
               : 'whitespace-nowrap rounded-md px-2 py-1 text-ink-soft hover:bg-neutral-soft hover:text-ink'
           }
         >
-          {LABELS[l]}
+          {/* The short label is what sighted readers see; screen readers hear the language's full name
+              (an aria-label that does not contain the visible "EN" would fail WCAG 2.5.3, label in name). */}
+          <span aria-hidden>{LABELS[l]}</span>
+          <span className="sr-only">{NAMES[l]}</span>
         </a>
       ))}
     </nav>

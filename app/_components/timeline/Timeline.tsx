@@ -52,7 +52,7 @@ export async function Timeline({
   }
   const height = y + 8;
   const dates = items.flatMap((i) => [i.forecastStart, i.forecastFinish, i.baselineStart, i.baselineFinish, i.actualStart, i.actualFinish]);
-  const axis = timeAxis([...dates.filter((d): d is string => d !== null), options.today], options.zoom);
+  const axis = timeAxis([...dates.filter((d): d is string => d !== null), options.today], options.zoom, options.axisWidth);
   const width = LABEL_WIDTH + axis.width + 16;
   const cx = (iso: string) => LABEL_WIDTH + axis.x(iso);
   const cxEnd = (iso: string) => LABEL_WIDTH + axis.xEnd(iso);

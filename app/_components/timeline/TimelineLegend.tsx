@@ -21,7 +21,10 @@ export async function TimelineLegend({ showPlanningMarks = true }: { showPlannin
       ),
       label: t('forecast'),
     },
-    { key: 'baseline', icon: swatch(<rect x="1" y="5" width="24" height="4" rx="2" fill={BASELINE} />), label: t('baseline') },
+    // Baselines are planning data too: the public timeline has none, so its legend does not name them.
+    ...(showPlanningMarks
+      ? [{ key: 'baseline', icon: swatch(<rect x="1" y="5" width="24" height="4" rx="2" fill={BASELINE} />), label: t('baseline') }]
+      : []),
     {
       key: 'actual',
       icon: swatch(

@@ -39,6 +39,8 @@ export type TimelineOptions = {
   selectedId?: number | null;
   /** Show the critical-path highlight and conflict marks (the workspace does; a public page may not). */
   showPlanningMarks?: boolean;
+  /** Fit the time axis to this many pixels instead of the zoom's scale (the public fact sheet has no zoom control). */
+  axisWidth?: number;
 };
 
 /** Parameters for the `timeline.slipSentence` message: how many days, and which way. */

@@ -1,10 +1,13 @@
 import { getLabSettings, labProfileUpdateInput, labVisibilityInput, setLabVisibility, updateLabProfile } from '../../services/lab-profile';
+import { previewPublicFactSheet } from '../../services/publication-preview';
 import { setLabTechnologies, technologiesInput } from '../../services/technologies';
 import { labManagerProcedure, router } from '../trpc';
 
 /** A lab's profile, stuck-neck technologies and visibility: managers of the lab and admins. */
 export const labSettingsRouter = router({
   get: labManagerProcedure.query(({ ctx }) => getLabSettings(ctx.db, ctx.lab)),
+  /** The public fact sheet as it is, or as it would be once the lab is public: only items flagged public. */
+  previewPublic: labManagerProcedure.query(({ ctx }) => previewPublicFactSheet(ctx.db, ctx.lab)),
   updateProfile: labManagerProcedure
     .input(labProfileUpdateInput)
     .mutation(({ ctx, input }) => updateLabProfile(ctx.db, ctx.user, ctx.lab, input)),

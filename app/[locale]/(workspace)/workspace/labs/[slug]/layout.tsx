@@ -1,5 +1,8 @@
+import { ArrowUpRight, Globe } from 'lucide-react';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import type { Locale } from '../../../../../../server/domain/enums';
+import { publicPaths } from '../../../../../../server/public-url';
 import { roleAtLeast } from '../../../../../../server/services/access';
 import { Badge, labStatusLook, visibilityLook } from '../../../../../_components/Badge';
 import { DemoBanner, PageContainer } from '../../../../../_components/Page';
@@ -56,6 +59,17 @@ export default async function LabLayout({ children, params }: { children: ReactN
                 <Badge>{t('yourRole', { role: te(`labRole.${role}`) })}</Badge>
               </div>
             </div>
+            {lab.visibility === 'public' ? (
+              // The page the public reads; every member may look at it (it shows only what is published).
+              <a
+                href={publicPaths.factSheet(locale as Locale, lab.slug)}
+                className="no-print inline-flex items-center gap-1.5 self-start rounded-lg border border-line bg-surface px-2.5 py-1.5 text-sm text-ink-soft hover:bg-neutral-soft hover:text-ink sm:self-auto"
+              >
+                <Globe aria-hidden className="size-4 text-brand" />
+                {t('publicPage')}
+                <ArrowUpRight aria-hidden className="size-3.5 text-muted" />
+              </a>
+            ) : null}
           </div>
           <LabTabs base={base} tabs={tabs} label={t('sections')} />
         </PageContainer>

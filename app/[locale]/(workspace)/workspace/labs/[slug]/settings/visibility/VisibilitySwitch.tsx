@@ -13,11 +13,13 @@ import { useTRPC } from '../../../../../../../_trpc/client';
 /** Publishes or withdraws the lab; the confirmation says exactly what becomes public. */
 export function VisibilitySwitch({
   labId,
+  slug,
   version,
   visibility,
   summary,
 }: {
   labId: number;
+  slug: string;
   version: number;
   visibility: 'private' | 'public';
   summary: string[];
@@ -78,8 +80,8 @@ export function VisibilitySwitch({
               <Lock aria-hidden className="size-4" />
               {t('unpublish')}
             </ConfirmButton>
-            <Link href="/labs" className="inline-flex items-center gap-1 text-sm text-brand hover:underline">
-              {t('openPublic')}
+            <Link href={`/labs/${slug}`} className="inline-flex items-center gap-1 text-sm text-brand hover:underline">
+              {t('openFactSheet')}
               <ExternalLink aria-hidden className="size-3.5" />
             </Link>
           </>
