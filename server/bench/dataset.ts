@@ -171,6 +171,15 @@ export function generateBenchDataset(db: Database.Database, options: { scale: nu
     `insert into progress_updates (id, lab_id, author_id, body, health, is_public, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertUpdateMilestone = db.prepare(`insert or ignore into update_milestones (update_id, milestone_id) values (?, ?)`);
+  const insertUpdateGoal = db.prepare(`insert or ignore into update_goals (update_id, goal_id) values (?, ?)`);
+  const insertRevision = db.prepare(
+    `insert into update_revisions (update_id, body, health, is_public, edited_by_id, created_at) values (?, ?, ?, ?, ?, ?)`,
+  );
+  const insertInvitation = db.prepare(
+    `insert into invitations (lab_id, email, role, token_hash, invited_by_id, expires_at, accepted_at, revoked_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertCalendarToken = db.prepare(`insert into calendar_tokens (user_id, lab_id, token_hash, created_at) values (?, ?, ?, ?)`);
+  const insertLoginAttempt = db.prepare(`insert into login_attempts (email, ip, succeeded, created_at) values (?, ?, ?, ?)`);
   const insertAudit = db.prepare(
     `insert into audit_events (lab_id, actor_id, action, entity_type, entity_id, before, after, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -365,7 +374,35 @@ export function generateBenchDataset(db: Database.Database, options: { scale: nu
           ts,
         );
         if (r.chance(0.5)) insertUpdateMilestone.run(updateId, firstId + r.int(0, count - 1));
+        if (r.chance(0.2)) insertUpdateGoal.run(updateId, goalId - r.int(0, goalsPerLab - 1));
+        // A few updates were edited: their earlier text is kept as a revision.
+        if (r.chance(0.05)) {
+          insertRevision.run(updateId, sentence(r, 20), 'on_track', 0, r.pick(members), ts + r.int(60_000, 86_400_000));
+          bump('update_revisions');
+        }
         bump('progress_updates');
+      }
+
+      // Invitations (most accepted, some revoked or pending) and members' calendar subscriptions.
+      for (let i = 0; i < r.int(2, 10); i++) {
+        const sent = baseMs + r.int(start, 0) * 86_400_000;
+        const fate = r.next();
+        insertInvitation.run(
+          lab,
+          `invitee${lab}-${i}@bench.local`,
+          r.chance(0.8) ? 'member' : 'viewer',
+          `bench-invitation-${lab}-${i}`,
+          managerId,
+          sent + 7 * 86_400_000,
+          fate < 0.7 ? sent + 86_400_000 : null,
+          fate >= 0.7 && fate < 0.85 ? sent + 2 * 86_400_000 : null,
+          sent,
+        );
+        bump('invitations');
+      }
+      for (const user of members.slice(0, 3)) {
+        insertCalendarToken.run(user, lab, `bench-calendar-${lab}-${user}`, baseMs);
+        bump('calendar_tokens');
       }
 
       for (let a = 0; a < auditPerLab; a++) {
@@ -383,6 +420,17 @@ export function generateBenchDataset(db: Database.Database, options: { scale: nu
         );
         bump('audit_events');
       }
+    }
+
+    // The last day of sign-in attempts (older ones are pruned), never for the bench accounts.
+    for (let i = 0; i < n(20000); i++) {
+      insertLoginAttempt.run(
+        `user${r.int(4, userCount)}@bench.local`,
+        `198.51.${r.int(0, 255)}.${r.int(1, 254)}`,
+        r.chance(0.9) ? 1 : 0,
+        baseMs - r.int(0, 86_399_999),
+      );
+      bump('login_attempts');
     }
   })();
   return counts;
