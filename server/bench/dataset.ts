@@ -400,8 +400,8 @@ export function generateBenchDataset(db: Database.Database, options: { scale: nu
         );
         bump('invitations');
       }
-      for (const user of members.slice(0, 3)) {
-        insertCalendarToken.run(user, lab, `bench-calendar-${lab}-${user}`, baseMs);
+      for (const [i, user] of members.slice(0, 3).entries()) {
+        insertCalendarToken.run(user, lab, `bench-calendar-${lab}-${i}`, baseMs);
         bump('calendar_tokens');
       }
 
