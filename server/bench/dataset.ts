@@ -114,9 +114,15 @@ function sentence(r: ReturnType<typeof rng>, words: number): string {
   return text.charAt(0).toUpperCase() + text.slice(1) + '.';
 }
 
-/** How many milestones a lab has: most have a few dozen, a few have hundreds. */
+/**
+ * How many milestones a lab has: most have a few dozen, one in a hundred has hundreds (lab 1, 101,
+ * 201, …). Labs 2–5, the bench member's other labs, have exactly the average at every scale, so
+ * the member's workspace and the fact sheet of lab 2 have the same shape at scale 0.1 and 1 and
+ * the growth comparison measures the size of the tables, not a different lab.
+ */
 function milestonesFor(index: number, r: ReturnType<typeof rng>, target: number, labs: number): number {
-  if (index < Math.max(1, Math.round(labs / 100))) return 320; // the biggest labs
+  if (index % 100 === 0) return 320;
+  if (index < 5) return Math.round(target / labs);
   return Math.max(6, Math.round((target / labs) * (0.4 + r.next() * 1.2)));
 }
 

@@ -25,6 +25,28 @@ export function startAppServer(port: number, databaseUrl: string, env: Record<st
   });
 }
 
+/**
+ * `next start` itself under `node --cpu-prof` (Node refuses that flag in NODE_OPTIONS, so it cannot
+ * reach the server through `npm start`). The database must already be migrated and the app built:
+ * start it once with startAppServer first. The profile is written when the server stops.
+ */
+export function startProfiledNext(port: number, databaseUrl: string, profileDir: string, env: Record<string, string>): Started {
+  return startGroup(
+    `profiled app on ${databaseUrl}`,
+    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)],
+    port,
+    {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      SEED_DEMO: '0',
+      NODE_ENV: 'production',
+      NEXTAUTH_SECRET: env.AUTH_SECRET ?? '',
+      AUTH_TRUST_HOST: 'true',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  );
+}
+
 export async function waitUntilAnswering(url: string, timeoutMs = 600_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {

@@ -14,7 +14,16 @@ import { parseArgs } from 'node:util';
 import { BENCH_MEMBER, BENCH_PASSWORD } from '../bench/dataset';
 import { signIn, trpcMutation, trpcQuery } from '../bench/http-session';
 import { runLoad, type LoadResult } from '../bench/load';
-import { groupCpuMs, loadAverage, startAppServer, startGroup, stopGroup, waitUntilAnswering, type Started } from '../bench/processes';
+import {
+  groupCpuMs,
+  loadAverage,
+  startAppServer,
+  startGroup,
+  startProfiledNext,
+  stopGroup,
+  waitUntilAnswering,
+  type Started,
+} from '../bench/processes';
 import { growth, summarise, table, verdicts, withFloorRatios, type RoundResult, type Row, type WriteCheck } from '../bench/report';
 import {
   appScenarios,
@@ -143,6 +152,7 @@ async function firstLengths(scenarios: Scenario[]): Promise<Partial<Record<Scena
 
 async function main() {
   const started = new Date();
+  const profileDir = path.resolve('data/bench/profiles', started.toISOString().replace(/[:.]/g, '-'));
   const loadBefore = loadAverage();
   log(`Benchmark: scales ${SCALES.join(', ')}, ${ROUNDS} rounds × ${DURATION_S} s, ${CONNECTIONS} connections; load average ${loadBefore}`);
   const groups: Started[] = [];
@@ -158,7 +168,6 @@ async function main() {
     const files = new Map<number, string>();
     for (const scale of SCALES) files.set(scale, await workingCopy(scale));
     const env: Record<string, string> = { AUTH_SECRET: SECRET };
-    const profileEnv: Record<string, string> = values.profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve('data/bench/profiles')}` } : {};
 
     // The largest scale's server starts first (and builds, if the sources changed). Its fact sheet
     // becomes the static file of the floor: the same bytes, served by Next.js from public/. Next.js
@@ -172,7 +181,9 @@ async function main() {
     // An old modification time, so `npm start` does not take the file for a source change and rebuild.
     utimesSync(STATIC_FILE, 0, 0);
     await stopGroup(largest);
-    largest = startAppServer(LARGEST_PORT, files.get(LARGEST)!, { ...env, ...profileEnv });
+    largest = values.profile
+      ? startProfiledNext(LARGEST_PORT, files.get(LARGEST)!, profileDir, env)
+      : startAppServer(LARGEST_PORT, files.get(LARGEST)!, env);
     groups.push(largest);
     const others = SCALES.slice(0, -1).map((scale, i) => ({ scale, app: startAppServer(APP_PORTS[i]!, files.get(scale)!, env) }));
     groups.push(...others.map((o) => o.app));
@@ -307,6 +318,7 @@ async function main() {
       ),
     );
     console.log(`Results written to ${out}`);
+    if (values.profile) console.log(`CPU profile of the scale-${LARGEST} server: ${profileDir} (written when it stops)`);
   } finally {
     await cleanUp();
   }
