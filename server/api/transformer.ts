@@ -25,12 +25,12 @@ export function serializeResult(value: unknown): SuperJSONResult {
   const annotations: Record<string, Annotation> = {};
   let annotated = false;
   let rootAnnotation: Annotation | null = null;
-  const path: string[] = [];
+  const path: (string | number)[] = [];
 
   const note = (annotation: Annotation) => {
     annotated = true;
     if (path.length === 0) rootAnnotation = annotation;
-    else annotations[path.map(escapeKey).join('.')] = annotation;
+    else annotations[path.map((key) => (typeof key === 'number' ? key : escapeKey(key))).join('.')] = annotation;
   };
 
   const walk = (v: unknown, depth: number): void => {
@@ -55,7 +55,7 @@ export function serializeResult(value: unknown): SuperJSONResult {
         }
         if (Array.isArray(v)) {
           for (let i = 0; i < v.length; i++) {
-            path.push(String(i));
+            path.push(i);
             walk(v[i], depth + 1);
             path.pop();
           }

@@ -1,8 +1,8 @@
-// The benchmark's floor: a plain node:http server with better-sqlite3 that answers the timeline
-// with the very statements `milestone.timeline` runs (captured from the procedure at start-up,
-// with the session lookup before it) and JSON of their rows, and inserts a progress update with
-// its audit event in one transaction — the cost of the queries and the JSON alone, with no
-// framework, no authorization logic, no domain computation. Run by `npm run bench` as its own
+// The benchmark's floor: a plain node:http server with better-sqlite3. For the timeline it runs the
+// very statements `milestone.timeline` runs (captured from the procedure at start-up, with the
+// session lookup before it) and writes the JSON the procedure answered (the same bytes); for the
+// writes it inserts a progress update and its audit event in one transaction. That is the cost of
+// the queries and the JSON alone: no framework, no authorization, no domain computation. Run by `npm run bench` as its own
 // process: DATABASE_URL, PORT, BENCH_LAB (slug), BENCH_USER (email), AUTH_SECRET.
 
 import { createServer } from 'node:http';
@@ -12,6 +12,7 @@ import { sessionUserFromToken } from '../auth';
 import { createCaller } from '../api/root';
 import { createContext } from '../api/trpc';
 import { authSecret, databaseFile } from '../env';
+import { serializeResult } from '../api/transformer';
 import { captureStatements } from './sql-capture';
 
 async function main() {
@@ -24,11 +25,13 @@ async function main() {
   };
   const token = await encode({ token: { sub: String(user.id), sv: user.sv }, secret: authSecret() });
 
-  const { statements } = await captureStatements(client, async () => {
+  const { result, statements } = await captureStatements(client, async () => {
     const sessionUser = await sessionUserFromToken(db, token);
     return createCaller(createContext({ db, user: sessionUser })).milestone.timeline({ labId: lab.id });
   });
   const timeline = statements.map((s) => ({ statement: client.prepare(s.sql), params: s.params }));
+  // The answer the procedure gave, in its wire format: the floor writes exactly these JSON bytes.
+  const answer = { result: { data: serializeResult(result) } };
 
   const insertUpdate = client.prepare(
     `insert into progress_updates (lab_id, author_id, body, health, is_public) values (?, ?, ?, ?, 0) returning id, version`,
@@ -44,9 +47,9 @@ async function main() {
 
   const server = createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/timeline') {
-      const rows = timeline.map(({ statement, params }) => statement.all(...params));
+      for (const { statement, params } of timeline) statement.all(...params);
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ result: { data: { json: rows } } }));
+      res.end(JSON.stringify(answer));
       return;
     }
     if (req.method === 'POST' && req.url === '/update') {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/client';
-import { searchPublicLabs } from '../services/public-search';
+import { searchPublicLabsPage } from '../services/public-search';
 import { BENCH_BIG_LAB, BENCH_MEMBER } from './dataset';
 import { mutationHeaders, trpcBody, trpcQueryPath } from './http-session';
 import type { LoadTarget } from './load';
@@ -9,8 +9,12 @@ import type { LoadTarget } from './load';
 // length tests: the load generator shares the machine with the server, so it must not parse pages.
 
 export const FACT_SHEET_LAB = 'bench-lab-0002';
-/** A technology many labs target ("photoresist" in English; the trigram index serves it). */
-export const SEARCH_TERM = 'photoresist';
+/**
+ * What a visitor would type about the demo's own industry. It matches about one public lab in
+ * three (17 at scale 0.1, 150 at scale 1), so the first page of results is nearly full at both
+ * scales and the growth comparison is about the size of the directory.
+ */
+export const SEARCH_TERM = 'display';
 export const STATIC_FLOOR_FILE = 'bench-static-floor.html';
 
 export type ScenarioKey = 'timeline' | 'workspace' | 'factSheet' | 'search' | 'writes' | 'timelineFloor' | 'staticFloor' | 'insertFloor';
@@ -29,6 +33,7 @@ export type Expectations = {
   bigLabId: number;
   memberLabSlugs: string[];
   factSheetName: string;
+  /** The labs on the first page of the search's results. */
   searchSlugs: string[];
 };
 
@@ -53,7 +58,7 @@ export function readExpectations(file: string): Expectations {
 function expectedSearchSlugs(file: string): string[] {
   const db = openDatabase(file);
   try {
-    return searchPublicLabs(db, { q: SEARCH_TERM }).map((lab) => lab.slug);
+    return searchPublicLabsPage(db, { q: SEARCH_TERM }, 1).labs.map((lab) => lab.slug);
   } finally {
     db.$client.close();
   }
@@ -136,7 +141,10 @@ export function floorScenarios(floorBase: string, minLengths: Partial<Record<Sce
       key: 'timelineFloor',
       label: 'floor: node:http + same timeline SQL',
       kind: 'floor',
-      target: { url: `${floorBase}/timeline`, check: contains(minLengths.timelineFloor ?? 1000, '{"result":{"data":{"json":[') },
+      target: {
+        url: `${floorBase}/timeline`,
+        check: contains(minLengths.timelineFloor ?? 1000, '{"result":{"data":{"json":{"lab":', '"criticalCount"'),
+      },
     },
     {
       key: 'insertFloor',
