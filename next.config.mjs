@@ -35,6 +35,9 @@ const hsts = { key: 'Strict-Transport-Security', value: 'max-age=63072000; inclu
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Next.js would hash every cached page's whole body (in JavaScript) on every request to make an
+  // ETag: a third of the CPU time of serving a cached fact sheet (issue 9, docs/decisions/014).
+  generateEtags: false,
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ['better-sqlite3'],
   async headers() {

@@ -12,24 +12,64 @@ export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 export type DbOrTx = DB | Tx;
 
 /**
- * Opens a database with the pragmas every connection needs (see docs/decisions/002):
+ * Opens a connection with the pragmas every connection needs (see docs/decisions/002):
  * WAL so readers never wait for the writer, synchronous=NORMAL (durable across process crashes),
  * foreign keys enforced, and a busy timeout instead of immediate SQLITE_BUSY errors.
  */
-export function openDatabase(file: string | Buffer): DB {
+export function openConnection(file: string | Buffer): Database.Database {
   if (typeof file === 'string' && file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return drizzle(sqlite, { schema }) as DB;
+  keepCompiledStatements(sqlite);
+  return sqlite;
 }
 
-const globalForDb = globalThis as unknown as { consortiumDb?: DB };
+const STATEMENTS_KEPT = 500;
 
-/** The process-wide connection: one writer per process, opened on first use (never at build time). */
+/**
+ * drizzle asks better-sqlite3 to compile every query afresh; this keeps the compiled statements by
+ * their SQL text (the least recently used go first) and hands each back in its default mode (not
+ * raw, plucked or expanded). A statement still being iterated is never handed out twice.
+ */
+function keepCompiledStatements(sqlite: Database.Database): void {
+  const compile = sqlite.prepare.bind(sqlite);
+  const kept = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const statement = kept.get(source);
+    if (statement && !statement.busy) {
+      kept.delete(source);
+      kept.set(source, statement);
+      if (statement.reader) statement.raw(false).pluck(false).expand(false);
+      return statement.safeIntegers(false);
+    }
+    const compiled = compile(source);
+    if (!statement) {
+      kept.set(source, compiled);
+      if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+    }
+    return compiled;
+  }) as Database.Database['prepare'];
+}
+
+export function openDatabase(file: string | Buffer): DB {
+  return drizzle(openConnection(file), { schema }) as DB;
+}
+
+const globalForDb = globalThis as unknown as { consortiumSqlite?: Database.Database };
+let bundleDb: DB | undefined;
+
+/**
+ * The process-wide connection: one writer per process, opened on first use (never at build time).
+ * The SQLite connection is shared through globalThis; the drizzle wrapper is made once per copy of
+ * this module. Next.js bundles drizzle and the schema into each route separately, and a drizzle
+ * instance from one bundle mapping the columns of another's schema takes a slow path on every
+ * value it reads (a tenth of a large timeline's CPU time, issue 9).
+ */
 export function getDb(): DB {
-  globalForDb.consortiumDb ??= openDatabase(databaseFile());
-  return globalForDb.consortiumDb;
+  globalForDb.consortiumSqlite ??= openConnection(databaseFile());
+  bundleDb ??= drizzle(globalForDb.consortiumSqlite, { schema }) as DB;
+  return bundleDb;
 }

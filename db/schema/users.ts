@@ -138,5 +138,10 @@ export const loginAttempts = sqliteTable(
     succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
     ...createdAt,
   },
-  (t) => [index('login_attempts_email_idx').on(t.email, t.createdAt), index('login_attempts_ip_idx').on(t.ip, t.createdAt)],
+  (t) => [
+    index('login_attempts_email_idx').on(t.email, t.createdAt),
+    index('login_attempts_ip_idx').on(t.ip, t.createdAt),
+    // Pruning deletes by age alone (issue 9's query-plan test found it scanning the table).
+    index('login_attempts_created_idx').on(t.createdAt),
+  ],
 );

@@ -114,9 +114,15 @@ function sentence(r: ReturnType<typeof rng>, words: number): string {
   return text.charAt(0).toUpperCase() + text.slice(1) + '.';
 }
 
-/** How many milestones a lab has: most have a few dozen, a few have hundreds. */
+/**
+ * How many milestones a lab has: most have a few dozen, one in a hundred has hundreds (lab 1, 101,
+ * 201, …). Labs 2–5, the bench member's other labs, have exactly the average at every scale, so
+ * the member's workspace and the fact sheet of lab 2 have the same shape at scale 0.1 and 1 and
+ * the growth comparison measures the size of the tables, not a different lab.
+ */
 function milestonesFor(index: number, r: ReturnType<typeof rng>, target: number, labs: number): number {
-  if (index < Math.max(1, Math.round(labs / 100))) return 320; // the biggest labs
+  if (index % 100 === 0) return 320;
+  if (index < 5) return Math.round(target / labs);
   return Math.max(6, Math.round((target / labs) * (0.4 + r.next() * 1.2)));
 }
 
@@ -171,6 +177,15 @@ export function generateBenchDataset(db: Database.Database, options: { scale: nu
     `insert into progress_updates (id, lab_id, author_id, body, health, is_public, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertUpdateMilestone = db.prepare(`insert or ignore into update_milestones (update_id, milestone_id) values (?, ?)`);
+  const insertUpdateGoal = db.prepare(`insert or ignore into update_goals (update_id, goal_id) values (?, ?)`);
+  const insertRevision = db.prepare(
+    `insert into update_revisions (update_id, body, health, is_public, edited_by_id, created_at) values (?, ?, ?, ?, ?, ?)`,
+  );
+  const insertInvitation = db.prepare(
+    `insert into invitations (lab_id, email, role, token_hash, invited_by_id, expires_at, accepted_at, revoked_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertCalendarToken = db.prepare(`insert into calendar_tokens (user_id, lab_id, token_hash, created_at) values (?, ?, ?, ?)`);
+  const insertLoginAttempt = db.prepare(`insert into login_attempts (email, ip, succeeded, created_at) values (?, ?, ?, ?)`);
   const insertAudit = db.prepare(
     `insert into audit_events (lab_id, actor_id, action, entity_type, entity_id, before, after, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -365,7 +380,35 @@ export function generateBenchDataset(db: Database.Database, options: { scale: nu
           ts,
         );
         if (r.chance(0.5)) insertUpdateMilestone.run(updateId, firstId + r.int(0, count - 1));
+        if (r.chance(0.2)) insertUpdateGoal.run(updateId, goalId - r.int(0, goalsPerLab - 1));
+        // A few updates were edited: their earlier text is kept as a revision.
+        if (r.chance(0.05)) {
+          insertRevision.run(updateId, sentence(r, 20), 'on_track', 0, r.pick(members), ts + r.int(60_000, 86_400_000));
+          bump('update_revisions');
+        }
         bump('progress_updates');
+      }
+
+      // Invitations (most accepted, some revoked or pending) and members' calendar subscriptions.
+      for (let i = 0; i < r.int(2, 10); i++) {
+        const sent = baseMs + r.int(start, 0) * 86_400_000;
+        const fate = r.next();
+        insertInvitation.run(
+          lab,
+          `invitee${lab}-${i}@bench.local`,
+          r.chance(0.8) ? 'member' : 'viewer',
+          `bench-invitation-${lab}-${i}`,
+          managerId,
+          sent + 7 * 86_400_000,
+          fate < 0.7 ? sent + 86_400_000 : null,
+          fate >= 0.7 && fate < 0.85 ? sent + 2 * 86_400_000 : null,
+          sent,
+        );
+        bump('invitations');
+      }
+      for (const [i, user] of members.slice(0, 3).entries()) {
+        insertCalendarToken.run(user, lab, `bench-calendar-${lab}-${i}`, baseMs);
+        bump('calendar_tokens');
       }
 
       for (let a = 0; a < auditPerLab; a++) {
@@ -383,6 +426,17 @@ export function generateBenchDataset(db: Database.Database, options: { scale: nu
         );
         bump('audit_events');
       }
+    }
+
+    // The last day of sign-in attempts (older ones are pruned), never for the bench accounts.
+    for (let i = 0; i < n(20000); i++) {
+      insertLoginAttempt.run(
+        `user${r.int(4, userCount)}@bench.local`,
+        `198.51.${r.int(0, 255)}.${r.int(1, 254)}`,
+        r.chance(0.9) ? 1 : 0,
+        baseMs - r.int(0, 86_399_999),
+      );
+      bump('login_attempts');
     }
   })();
   return counts;

@@ -142,9 +142,9 @@ export function dependencyConflicts(milestones: readonly ScheduledMilestone[], d
     const pred = byId.get(d.predecessorId);
     const succ = byId.get(d.successorId);
     if (!pred || !succ || pred.status === 'cancelled' || !isMovable(succ)) continue;
-    const requiredStart = earliestStartAfter(pred.finish, d.lagDays);
-    const daysEarly = daysBetween(succ.start, requiredStart);
-    if (daysEarly > 0) conflicts.push({ ...d, requiredStart, daysEarly });
+    // Counted in days first; the date itself is only written out for an actual conflict.
+    const daysEarly = daysBetween(succ.start, pred.finish) + d.lagDays + 1;
+    if (daysEarly > 0) conflicts.push({ ...d, requiredStart: earliestStartAfter(pred.finish, d.lagDays), daysEarly });
   }
   return conflicts;
 }

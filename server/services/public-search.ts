@@ -1,10 +1,11 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client';
 import { labs } from '../../db/schema';
 import { LAB_STATUSES, SECTORS, STAGES } from '../domain/enums';
 import { ftsMatchExpression, likePattern, MAX_QUERY_LENGTH, searchTerms } from '../domain/search-query';
-import { isPublicLab, listPublicLabs, selectPublicLabs, type PublicLabCard } from './publication';
+import { isPublicLab, publicPartnersOf, selectPublicLabs, type PublicLabCard, type PublicLabRow } from './publication';
 
 /** Empty form fields arrive as ''; they mean "no filter". */
 const optionalText = (max: number) =>
@@ -74,49 +75,101 @@ function filterConditions(search: DirectorySearch): SQL | undefined {
   return conditions.length ? and(...conditions) : undefined;
 }
 
-/** The public labs that match a search, most relevant first (by name when there is no text query). */
-export function searchPublicLabs(db: DbOrTx, search: DirectorySearch): PublicLabCard[] {
+/** The public labs (without partners) that match a search, most relevant first (by name when there is no text query). */
+function matchingPublicLabs(db: DbOrTx, search: DirectorySearch): PublicLabRow[] {
   let where = filterConditions(search);
-  let order: Map<string, number> | undefined;
+  let order: Map<number, number> | undefined;
   if (search.q) {
     const matches = matchingLabs(db, search.q);
     if (matches.length === 0) return [];
     const ids = matches.map((m) => m.labId);
     where = where ? and(where, inArray(labs.id, ids)) : inArray(labs.id, ids);
-    order = new Map(matches.map((m, i) => [m.slug, i]));
+    order = new Map(matches.map((m, i) => [m.labId, i]));
   }
-  let results = listPublicLabs(db, where);
+  let results = selectPublicLabs(db, where);
   if (search.region) {
     const wanted = search.region.toLowerCase();
     results = results.filter((lab) => regionParts(lab.region).some((r) => r.toLowerCase() === wanted));
   }
-  if (order) results.sort((a, b) => (order.get(a.slug) ?? 0) - (order.get(b.slug) ?? 0));
+  if (order) results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   return results;
+}
+
+/** Lab rows with their public partners, as the cards show them (the internal id stays on the server). */
+function withPartners(db: DbOrTx, rows: PublicLabRow[]): PublicLabCard[] {
+  const partners = publicPartnersOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map(({ id, ...lab }) => ({
+    ...lab,
+    partners: partners.filter((p) => p.labId === id).map(({ labId: _labId, ...p }) => p),
+  }));
+}
+
+/** The public labs that match a search, most relevant first (by name when there is no text query). */
+export function searchPublicLabs(db: DbOrTx, search: DirectorySearch): PublicLabCard[] {
+  return withPartners(db, matchingPublicLabs(db, search));
+}
+
+/** How many results a page of the search shows. */
+export const SEARCH_PAGE_SIZE = 20;
+
+export type SearchPage = { labs: PublicLabCard[]; total: number; page: number; pageCount: number; first: number; last: number };
+
+/**
+ * One page of a search's results, with how many there are in all. A national directory can match
+ * hundreds of labs; a page renders (and loads partners for) only its own. A page past the end shows
+ * the last one.
+ */
+export function searchPublicLabsPage(db: DbOrTx, search: DirectorySearch, page: number, pageSize = SEARCH_PAGE_SIZE): SearchPage {
+  const all = matchingPublicLabs(db, search);
+  const pageCount = Math.max(1, Math.ceil(all.length / pageSize));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const rows = all.slice((current - 1) * pageSize, current * pageSize);
+  const first = rows.length ? (current - 1) * pageSize + 1 : 0;
+  return { labs: withPartners(db, rows), total: all.length, page: current, pageCount, first, last: first ? first + rows.length - 1 : 0 };
 }
 
 export type FilterOption = { value: string; labelEn: string; labelZh: string | null; count: number };
 
+type Group = { value: string | null; labelZh: string | null; count: number };
+
+/**
+ * The public labs grouped by one column, counted by SQLite (a national directory has hundreds of
+ * labs, and the search page shows the filters on every request). Groups come in the order of their
+ * first lab by name, so the label a filter value shows is the same as when counted lab by lab.
+ */
+function groupsOf(db: DbOrTx, value: SQLiteColumn, labelZh?: SQLiteColumn): Group[] {
+  return db
+    .select({ value, labelZh: labelZh ?? sql<null>`null`, count: sql<number>`count(*)` })
+    .from(labs)
+    .where(isPublicLab)
+    .groupBy(value, ...(labelZh ? [labelZh] : []))
+    .orderBy(sql`min(${labs.nameEn})`)
+    .all() as Group[];
+}
+
 /** The values each filter can take among the public labs, with how many labs have each. */
 export function directoryFacets(db: DbOrTx) {
-  const rows = selectPublicLabs(db);
-  const tally = <K extends string>(pick: (lab: (typeof rows)[number]) => { value: K; labelEn: string; labelZh: string | null }[]) => {
+  const tally = (groups: Group[], split: (value: string) => string[] = (v) => [v]) => {
     const options = new Map<string, FilterOption>();
-    for (const lab of rows) {
-      for (const option of pick(lab)) {
-        const key = option.value.toLowerCase();
+    for (const group of groups) {
+      for (const value of group.value === null ? [] : split(group.value)) {
+        const key = value.toLowerCase();
         const existing = options.get(key);
-        if (existing) existing.count += 1;
-        else options.set(key, { ...option, count: 1 });
+        if (existing) existing.count += group.count;
+        else options.set(key, { value, labelEn: value, labelZh: group.labelZh, count: group.count });
       }
     }
     return [...options.values()].sort((a, b) => a.labelEn.localeCompare(b.labelEn));
   };
   return {
-    sector: tally((l) => [{ value: l.sector, labelEn: l.sector, labelZh: null }]),
-    chain: tally((l) => [{ value: l.chainEn, labelEn: l.chainEn, labelZh: l.chainZh }]),
-    region: tally((l) => regionParts(l.region).map((r) => ({ value: r, labelEn: r, labelZh: null }))),
-    stage: tally((l) => [{ value: l.stage, labelEn: l.stage, labelZh: null }]),
-    status: tally((l) => [{ value: l.status, labelEn: l.status, labelZh: null }]),
+    sector: tally(groupsOf(db, labs.sector)),
+    chain: tally(groupsOf(db, labs.chainEn, labs.chainZh)),
+    region: tally(groupsOf(db, labs.region), (region) => regionParts(region)),
+    stage: tally(groupsOf(db, labs.stage)),
+    status: tally(groupsOf(db, labs.status)),
   };
 }
 

@@ -48,6 +48,51 @@ export const asScheduled = (m: {
   actualStart: string | null;
 }): ScheduledMilestone => ({ id: m.id, start: m.forecastStart, finish: m.forecastFinish, status: m.status, actualStart: m.actualStart });
 
+type MilestoneRow = ReturnType<typeof milestonesOfLab>[number];
+type ScheduleFacts = {
+  baselineStart: string | null;
+  baselineFinish: string | null;
+  slipDays: number | null;
+  late: boolean;
+  critical: boolean;
+  totalFloat: number | null;
+  conflict: boolean;
+};
+
+/**
+ * A timeline row: the milestone as stored and what the schedule says about it. Written out field
+ * by field on purpose: spreading each of a large lab's rows into a new object (`{ ...m, … }`) took
+ * most of the timeline's CPU time (issue 9, docs/decisions/014).
+ */
+function timelineItem(m: MilestoneRow, facts: ScheduleFacts) {
+  return {
+    id: m.id,
+    title: m.title,
+    description: m.description,
+    phase: m.phase,
+    ownerOrganisationId: m.ownerOrganisationId,
+    ownerNameEn: m.ownerNameEn,
+    ownerNameZh: m.ownerNameZh,
+    ownerShortName: m.ownerShortName,
+    forecastStart: m.forecastStart,
+    forecastFinish: m.forecastFinish,
+    actualStart: m.actualStart,
+    actualFinish: m.actualFinish,
+    status: m.status,
+    percentComplete: m.percentComplete,
+    isPublic: m.isPublic,
+    version: m.version,
+    updatedAt: m.updatedAt,
+    baselineStart: facts.baselineStart,
+    baselineFinish: facts.baselineFinish,
+    slipDays: facts.slipDays,
+    late: facts.late,
+    critical: facts.critical,
+    totalFloat: facts.totalFloat,
+    conflict: facts.conflict,
+  };
+}
+
 /**
  * Everything the timeline of a lab shows: milestones with their chosen-baseline dates, slippage,
  * lateness, critical-path float and dependency conflicts; the dependencies; the lab's baselines.
@@ -82,8 +127,7 @@ export function getLabTimeline(db: DbOrTx, user: SessionUser, input: { labId: nu
   const items = rows.map((m) => {
     const base = planned.get(m.id) ?? null;
     const path = cpm.byId.get(m.id);
-    return {
-      ...m,
+    return timelineItem(m, {
       baselineStart: base?.start ?? null,
       baselineFinish: base?.finish ?? null,
       slipDays: slippageDays(m.forecastFinish, base?.finish),
@@ -91,7 +135,7 @@ export function getLabTimeline(db: DbOrTx, user: SessionUser, input: { labId: nu
       critical: path?.critical ?? false,
       totalFloat: path?.totalFloat ?? null,
       conflict: conflictedIds.has(m.id),
-    };
+    });
   });
 
   return {
@@ -100,10 +144,15 @@ export function getLabTimeline(db: DbOrTx, user: SessionUser, input: { labId: nu
     today,
     milestones: items,
     dependencies: dependencies.map((d) => {
-      const conflict = conflictByPair.get(`${d.predecessorId}:${d.successorId}`);
+      const pair = `${d.predecessorId}:${d.successorId}`;
+      const conflict = conflictByPair.get(pair);
       return {
-        ...d,
-        critical: criticalEdges.has(`${d.predecessorId}:${d.successorId}`),
+        id: d.id,
+        predecessorId: d.predecessorId,
+        successorId: d.successorId,
+        lagDays: d.lagDays,
+        version: d.version,
+        critical: criticalEdges.has(pair),
         conflict: conflict ? { requiredStart: conflict.requiredStart, daysEarly: conflict.daysEarly } : null,
       };
     }),

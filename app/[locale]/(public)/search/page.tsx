@@ -9,13 +9,14 @@ import {
   DIRECTORY_FILTERS,
   directoryFacets,
   directorySearchSchema,
-  searchPublicLabs,
+  searchPublicLabsPage,
   type DirectorySearch,
 } from '../../../../server/services/public-search';
 import { FormMessage } from '../../../_components/Form';
 import { EmptyState, PageContainer, PageHeader } from '../../../_components/Page';
 import { DirectorySearchForm, type SearchValues } from '../../../_components/public/DirectorySearchForm';
 import { LabCards } from '../../../_components/public/LabCards';
+import { SearchPagination } from '../../../_components/public/SearchPagination';
 import { publicPageMetadata } from '../../../_lib/public-metadata';
 
 // Every search is its own page: rendered per request, never cached.
@@ -27,9 +28,12 @@ const FIELDS = ['q', ...DIRECTORY_FILTERS] as const;
 
 /** The first value of each known parameter, as typed (repeated parameters keep the first). */
 function rawValues(searchParams: Record<string, string | string[] | undefined>): SearchValues {
-  return Object.fromEntries(
-    FIELDS.map((f) => [f, Array.isArray(searchParams[f]) ? searchParams[f][0] : searchParams[f]]).filter(([, v]) => v !== undefined),
-  );
+  return Object.fromEntries(FIELDS.map((f) => [f, firstValue(searchParams[f])]).filter(([, v]) => v !== undefined));
+}
+
+/** A repeated parameter keeps its first value. */
+function firstValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 /**
@@ -66,7 +70,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const raw = rawValues(await searchParams);
   const { search, errors } = readSearch(locale, raw);
   const db = getDb();
-  const labs = searchPublicLabs(db, search);
+  // A page number that is not one (edited by hand) shows the first page; one past the end, the last.
+  const requestedPage = Number(firstValue((await searchParams).page) ?? 1);
+  const results = searchPublicLabsPage(db, search, requestedPage);
 
   return (
     <main id="main">
@@ -83,13 +89,15 @@ export default async function SearchPage({ params, searchParams }: Props) {
             {t('results')}
           </h2>
           <p role="status" className="num mb-3 text-sm text-muted">
-            {t('resultCount', { count: labs.length })}
+            {t('resultCount', { count: results.total })}
+            {results.pageCount > 1 ? ` · ${t('showing', { first: results.first, last: results.last })}` : null}
           </p>
-          {labs.length === 0 ? (
+          {results.total === 0 ? (
             <EmptyState icon={<SearchX className="size-8" aria-hidden />}>{t('noResults')}</EmptyState>
           ) : (
-            <LabCards labs={labs} locale={locale} label={t('results')} />
+            <LabCards labs={results.labs} locale={locale} label={t('results')} />
           )}
+          <SearchPagination locale={locale} values={raw} page={results.page} pageCount={results.pageCount} />
         </section>
       </PageContainer>
     </main>
