@@ -1,7 +1,9 @@
-import { and, count, desc, eq, gt, gte, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '../../db/client';
 import { auditEvents, goals, measurements, milestones, organisations, participations, progressUpdates, users } from '../../db/schema';
 import { addDays } from '../domain/dates';
+import type { Locale } from '../domain/enums';
 import { markdownToText } from '../domain/markdown';
 import { invalidField } from '../errors';
 import type { Lab } from './access';
@@ -81,7 +83,8 @@ export function countAuditEvents(db: DbOrTx, labId: number, filters: AuditFilter
 }
 
 /** Events of a lab, newest first; the cursor is the id of the last event on the previous page. */
-export function listAuditEvents(db: DbOrTx, lab: Lab, filters: AuditFilters = {}) {
+/** Records are named in the reader's language (`locale`) where they have a Chinese name. */
+export function listAuditEvents(db: DbOrTx, lab: Lab, filters: AuditFilters = {}, locale: Locale = 'en') {
   const limit = Math.min(Math.max(filters.limit ?? 50, 1), 500);
   const where = conditions(lab.id, filters);
   if (filters.cursor) {
@@ -107,7 +110,7 @@ export function listAuditEvents(db: DbOrTx, lab: Lab, filters: AuditFilters = {}
     .limit(limit + 1)
     .all();
   const page = rows.slice(0, limit);
-  const labels = entityLabels(db, lab, page);
+  const labels = entityLabels(db, lab, page, locale);
   const entries: AuditEntry[] = page.map((r) => ({
     id: r.id,
     at: r.at,
@@ -156,8 +159,18 @@ function excerpt(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** The Chinese name where the reader reads Chinese and the record has one, else the English. */
+function named(locale: Locale, en: SQLiteColumn, zh: SQLiteColumn): SQL<string> {
+  return locale === 'zh-CN' ? sql<string>`coalesce(nullif(${zh}, ''), ${en})` : sql<string>`${en}`;
+}
+
 /** What each event is about, in words: the current title of the record, looked up in one query per kind. */
-function entityLabels(db: DbOrTx, lab: Lab, events: { entityType: string; entityId: number | null }[]): Map<string, string> {
+function entityLabels(
+  db: DbOrTx,
+  lab: Lab,
+  events: { entityType: string; entityId: number | null }[],
+  locale: Locale,
+): Map<string, string> {
   const ids = (type: string) => [...new Set(events.filter((e) => e.entityType === type && e.entityId !== null).map((e) => e.entityId!))];
   const labels = new Map<string, string>();
   const put = (type: string, rows: { id: number; label: string | null }[]) => {
@@ -178,7 +191,7 @@ function entityLabels(db: DbOrTx, lab: Lab, events: { entityType: string; entity
     put(
       'goal',
       db
-        .select({ id: goals.id, label: goals.titleEn })
+        .select({ id: goals.id, label: named(locale, goals.titleEn, goals.titleZh) })
         .from(goals)
         .where(and(eq(goals.labId, lab.id), inArray(goals.id, goalIds)))
         .all(),
@@ -188,7 +201,7 @@ function entityLabels(db: DbOrTx, lab: Lab, events: { entityType: string; entity
     put(
       'measurement',
       db
-        .select({ id: measurements.id, label: goals.titleEn })
+        .select({ id: measurements.id, label: named(locale, goals.titleEn, goals.titleZh) })
         .from(measurements)
         .innerJoin(goals, eq(goals.id, measurements.goalId))
         .where(and(eq(goals.labId, lab.id), inArray(measurements.id, measurementIds)))
@@ -210,13 +223,13 @@ function entityLabels(db: DbOrTx, lab: Lab, events: { entityType: string; entity
     put(
       'participation',
       db
-        .select({ id: participations.id, label: organisations.nameEn })
+        .select({ id: participations.id, label: named(locale, organisations.nameEn, organisations.nameZh) })
         .from(participations)
         .innerJoin(organisations, eq(organisations.id, participations.organisationId))
         .where(and(eq(participations.labId, lab.id), inArray(participations.id, participationIds)))
         .all(),
     );
-  labels.set(`lab:${lab.id}`, lab.nameEn);
+  labels.set(`lab:${lab.id}`, (locale === 'zh-CN' && lab.nameZh) || lab.nameEn);
   return labels;
 }
 

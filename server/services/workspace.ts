@@ -4,6 +4,7 @@ import { goals, labs, measurements, milestones, organisations, progressUpdates, 
 import type { SessionUser } from '../auth';
 import { attentionList, DUE_SOON_DAYS } from '../domain/attention';
 import { addDays, todayIso } from '../domain/dates';
+import type { Locale } from '../domain/enums';
 import { markdownToText } from '../domain/markdown';
 import { changesSince } from '../domain/visits';
 import { workingToday } from '../domain/working-day';
@@ -74,11 +75,11 @@ function latestUpdate(db: DbOrTx, labId: number) {
 }
 
 /** What people other than the caller changed in the lab since the caller's last visit. */
-function changesFor(db: DbOrTx, user: SessionUser, lab: Lab, now: Date) {
+function changesFor(db: DbOrTx, user: SessionUser, lab: Lab, now: Date, locale: Locale) {
   const window = changesSince(visitState(db, user.id, lab.id) ?? { lastVisitedAt: null, previousVisitAt: null }, now);
   const filters = { since: window.since, notActorId: user.id };
   const total = countAuditEvents(db, lab.id, filters);
-  const latest = total ? listAuditEvents(db, lab, { ...filters, limit: CHANGES_SHOWN }).entries.map(toActivity) : [];
+  const latest = total ? listAuditEvents(db, lab, { ...filters, limit: CHANGES_SHOWN }, locale).entries.map(toActivity) : [];
   return { ...window, total, latest };
 }
 
@@ -118,7 +119,7 @@ function labCard(summary: LabSummary, ms: OpenMilestone[], gs: GoalSummary[], to
   };
 }
 
-export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Date; today?: string } = {}) {
+export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Date; today?: string; locale?: Locale } = {}) {
   const now = options.now ?? new Date();
   const today = options.today ?? todayIso(now);
   const mine = listMyLabs(db, user, today);
@@ -213,7 +214,7 @@ export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Dat
     isDemo: summary.isDemo,
     ...labCard(summary, openOf(summary.id), goalsOf(summary.id), today),
     latestUpdate: latestUpdate(db, summary.id),
-    changes: changesFor(db, user, labRows.get(summary.id)!, now),
+    changes: changesFor(db, user, labRows.get(summary.id)!, now, options.locale ?? 'en'),
   }));
 
   // What the quick-progress forms offer: only labs where the caller may log progress.

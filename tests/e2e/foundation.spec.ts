@@ -99,7 +99,7 @@ test('a browser asking for Chinese gets Chinese on its first visit', async ({ br
   const page = await context.newPage();
   await page.goto('/');
   await expect(page).toHaveURL(/\/zh-CN\/labs$/);
-  await expect(page.getByRole('link', { name: '我的实验室' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '我的工作台' })).toBeVisible();
   await context.close();
 });
 

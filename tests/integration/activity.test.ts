@@ -5,7 +5,7 @@ import { todayIso } from '../../server/domain/dates';
 import { callerAs, errorCode, freshDb, labIdOf, sessionUser } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 import { eq } from 'drizzle-orm';
-import { labs } from '../../db/schema';
+import { goals, labs, measurements } from '../../db/schema';
 
 let db: DB;
 let labId: number;
@@ -73,6 +73,28 @@ describe('activity feed', () => {
   it('is invisible outside the lab', async () => {
     expect(await errorCode(callerAs(db, 'steel@demo.local').activity.list({ labId }))).toBe('NOT_FOUND');
     expect(await errorCode(callerAs(db, null).activity.list({ labId }))).toBe('UNAUTHORIZED');
+  });
+
+  it('names goals and partners in the reader’s language', async () => {
+    const kinds = ['goal', 'measurement'] as const;
+    for (const entityType of kinds) {
+      const en = await callerAs(db, 'viewer@demo.local').activity.list({ labId, entityType });
+      const zh = await callerAs(db, 'viewer@demo.local', 'zh-CN').activity.list({ labId, entityType });
+      expect(en.entries.length).toBeGreaterThan(0);
+      const zhLabels = new Map(zh.entries.map((e) => [e.id, e.entityLabel]));
+      for (const entry of en.entries) {
+        const goalId =
+          entityType === 'goal'
+            ? entry.entityId!
+            : db.select({ goalId: measurements.goalId }).from(measurements).where(eq(measurements.id, entry.entityId!)).get()?.goalId;
+        if (goalId === undefined) continue;
+        const goal = db.select().from(goals).where(eq(goals.id, goalId)).get()!;
+        expect(entry.entityLabel).toBe(goal.titleEn);
+        expect(zhLabels.get(entry.id)).toBe(goal.titleZh || goal.titleEn);
+      }
+    }
+    const zhGoal = db.select().from(goals).where(eq(goals.labId, labId)).all().find((g) => g.titleZh);
+    expect(zhGoal).toBeDefined();
   });
 });
 

@@ -16,7 +16,7 @@ export const auditFiltersInput = z.object({
 export const activityRouter = router({
   /** What happened in the lab, who did it and to what (field names, a few values), newest first. */
   list: labViewerProcedure.input(auditFiltersInput).query(({ ctx, input }) => {
-    const page = listAuditEvents(ctx.db, ctx.lab, input);
+    const page = listAuditEvents(ctx.db, ctx.lab, input, ctx.locale);
     return { entries: page.entries.map(toActivity), nextCursor: page.nextCursor };
   }),
   /** The people and kinds of record to filter by. */
@@ -25,5 +25,5 @@ export const activityRouter = router({
 
 export const auditRouter = router({
   /** The full audit log with every before/after value; managers only. */
-  list: labManagerProcedure.input(auditFiltersInput).query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.lab, input)),
+  list: labManagerProcedure.input(auditFiltersInput).query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.lab, input, ctx.locale)),
 });

@@ -4,7 +4,7 @@ import { authenticatedProcedure, labViewerProcedure, router } from '../trpc';
 
 export const workspaceRouter = router({
   /** The page after sign-in: the caller's labs, what needs attention across them, and what the quick-progress forms may log. */
-  overview: authenticatedProcedure.query(({ ctx }) => getWorkspace(ctx.db, ctx.user)),
+  overview: authenticatedProcedure.query(({ ctx }) => getWorkspace(ctx.db, ctx.user, { locale: ctx.locale })),
 
   /** The caller opened a page of the lab: remembered for "what changed since my last visit". */
   recordVisit: labViewerProcedure.mutation(({ ctx }) => recordLabVisit(ctx.db, ctx.user, ctx.lab.id)),
