@@ -4,7 +4,7 @@
 // 3146) exactly as `npm start` does, warms up, then times sequential requests and prints medians.
 
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { openDatabase } from '../../db/client';
@@ -13,6 +13,7 @@ import { baselineItems, labs, memberships, milestoneBaselines, milestoneDependen
 import { seedDemoData } from '../../db/seed';
 import { addDays, todayIso } from '../domain/dates';
 import { STAGES } from '../domain/enums';
+import { groupCpuMs } from '../bench/processes';
 import { eq } from 'drizzle-orm';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3146);
@@ -128,26 +129,6 @@ async function time(url: string, cookie: string) {
   const ms = performance.now() - started;
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
   return { ms, bytes: Buffer.byteLength(body) };
-}
-
-/**
- * CPU time (ms) used so far by every process of the server's group: unlike wall time, it hardly
- * changes when other work shares the machine, so it is the fairer figure on a busy host.
- */
-function groupCpuMs(pgid: number): number {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The command name may itself contain ') ', so split after the last one.
-      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return ticks * 10; // USER_HZ is 100 on Linux
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

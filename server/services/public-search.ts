@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../db/client';
 import { labs } from '../../db/schema';
 import { LAB_STATUSES, SECTORS, STAGES } from '../domain/enums';
 import { ftsMatchExpression, likePattern, MAX_QUERY_LENGTH, searchTerms } from '../domain/search-query';
-import { isPublicLab, publicPartnersOf, selectPublicLabs, type PublicLabCard, type PublicLabRow } from './publication';
+import { isPublicLab, selectPublicLabs, withPublicPartners, type PublicLabCard, type PublicLabRow } from './publication';
 
 /** Empty form fields arrive as ''; they mean "no filter". */
 const optionalText = (max: number) =>
@@ -95,21 +95,8 @@ function matchingPublicLabs(db: DbOrTx, search: DirectorySearch): PublicLabRow[]
   return results;
 }
 
-/** Lab rows with their public partners, as the cards show them (the internal id stays on the server). */
-function withPartners(db: DbOrTx, rows: PublicLabRow[]): PublicLabCard[] {
-  const partners = publicPartnersOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map(({ id, ...lab }) => ({
-    ...lab,
-    partners: partners.filter((p) => p.labId === id).map(({ labId: _labId, ...p }) => p),
-  }));
-}
-
-/** The public labs that match a search, most relevant first (by name when there is no text query). */
 export function searchPublicLabs(db: DbOrTx, search: DirectorySearch): PublicLabCard[] {
-  return withPartners(db, matchingPublicLabs(db, search));
+  return withPublicPartners(db, matchingPublicLabs(db, search));
 }
 
 /** How many results a page of the search shows. */
@@ -128,7 +115,7 @@ export function searchPublicLabsPage(db: DbOrTx, search: DirectorySearch, page: 
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
   const rows = all.slice((current - 1) * pageSize, current * pageSize);
   const first = rows.length ? (current - 1) * pageSize + 1 : 0;
-  return { labs: withPartners(db, rows), total: all.length, page: current, pageCount, first, last: first ? first + rows.length - 1 : 0 };
+  return { labs: withPublicPartners(db, rows), total: all.length, page: current, pageCount, first, last: first ? first + rows.length - 1 : 0 };
 }
 
 export type FilterOption = { value: string; labelEn: string; labelZh: string | null; count: number };

@@ -241,7 +241,11 @@ export type PublicUpdateRow = ReturnType<typeof publicUpdatesOf>[number];
 
 /** Public labs with their public partners, as the directory lists them (the internal id stays on the server). */
 export function listPublicLabs(db: DbOrTx, where?: SQL) {
-  const rows = selectPublicLabs(db, where);
+  return withPublicPartners(db, selectPublicLabs(db, where));
+}
+
+/** Lab rows with their public partners, as the cards show them (the internal id stays on the server). */
+export function withPublicPartners(db: DbOrTx, rows: PublicLabRow[]) {
   const partners = publicPartnersOf(
     db,
     rows.map((r) => r.id),

@@ -1,16 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import {
-  auditEvents,
-  goals,
-  measurements,
-  milestones,
-  organisations,
-  progressUpdates,
-  updateGoals,
-  updateMilestones,
-  users,
-} from '../../db/schema';
+import { auditEvents, goals, measurements, organisations, progressUpdates, users } from '../../db/schema';
 import { addDays, daysBetween } from '../domain/dates';
 import type { Health, MilestoneStatus } from '../domain/enums';
 import { netFieldChanges } from '../domain/field-changes';
@@ -25,6 +15,7 @@ import type { Lab } from './access';
 import { baselineDates, baselinesOfLab } from './baselines';
 import { goalSummaryRows, pointsByGoal } from './goal-views';
 import { milestonesOfLab } from './timeline';
+import { updateLinks } from './updates';
 
 // A lab's status report for a period (decision 013): health trend, milestones completed, slipped
 // and progressed, goal measurements and status changes, and the updates — everything a manager
@@ -59,24 +50,7 @@ function updatesInPeriod(db: DbOrTx, labId: number, start: Date, end: Date) {
     .orderBy(asc(progressUpdates.createdAt), asc(progressUpdates.id))
     .all();
   const ids = rows.map((r) => r.id);
-  const milestoneLinks = ids.length
-    ? db
-        .select({ updateId: updateMilestones.updateId, id: milestones.id, title: milestones.title })
-        .from(updateMilestones)
-        .innerJoin(milestones, eq(milestones.id, updateMilestones.milestoneId))
-        .where(inArray(updateMilestones.updateId, ids))
-        .orderBy(asc(milestones.title))
-        .all()
-    : [];
-  const goalLinks = ids.length
-    ? db
-        .select({ updateId: updateGoals.updateId, id: goals.id, titleEn: goals.titleEn, titleZh: goals.titleZh })
-        .from(updateGoals)
-        .innerJoin(goals, eq(goals.id, updateGoals.goalId))
-        .where(inArray(updateGoals.updateId, ids))
-        .orderBy(asc(goals.titleEn))
-        .all()
-    : [];
+  const { milestoneLinks, goalLinks } = updateLinks(db, ids);
   return rows.map(({ body, ...r }) => ({
     ...r,
     html: renderMarkdown(body),

@@ -252,24 +252,7 @@ export function listUpdates(db: DbOrTx, actor: Actor, filters: FeedFilters = {})
 
   const page = rows.slice(0, limit);
   const ids = page.map((r) => r.id);
-  const milestoneLinks = ids.length
-    ? db
-        .select({ updateId: updateMilestones.updateId, id: milestones.id, title: milestones.title, status: milestones.status })
-        .from(updateMilestones)
-        .innerJoin(milestones, eq(milestones.id, updateMilestones.milestoneId))
-        .where(inArray(updateMilestones.updateId, ids))
-        .orderBy(asc(milestones.title))
-        .all()
-    : [];
-  const goalLinks = ids.length
-    ? db
-        .select({ updateId: updateGoals.updateId, id: goals.id, titleEn: goals.titleEn, titleZh: goals.titleZh })
-        .from(updateGoals)
-        .innerJoin(goals, eq(goals.id, updateGoals.goalId))
-        .where(inArray(updateGoals.updateId, ids))
-        .orderBy(asc(goals.titleEn))
-        .all()
-    : [];
+  const { milestoneLinks, goalLinks } = updateLinks(db, ids);
   const revisions = ids.length
     ? db
         .select({ updateId: updateRevisions.updateId, n: sql<number>`count(*)` })
@@ -344,6 +327,27 @@ export function feedOptions(db: DbOrTx, labId: number) {
       .innerJoin(users, eq(users.id, progressUpdates.authorId))
       .where(eq(progressUpdates.labId, labId))
       .orderBy(asc(users.name))
+      .all(),
+  };
+}
+
+/** The milestones and goals each of these updates links to, by title. */
+export function updateLinks(db: DbOrTx, ids: number[]) {
+  if (ids.length === 0) return { milestoneLinks: [], goalLinks: [] };
+  return {
+    milestoneLinks: db
+      .select({ updateId: updateMilestones.updateId, id: milestones.id, title: milestones.title, status: milestones.status })
+      .from(updateMilestones)
+      .innerJoin(milestones, eq(milestones.id, updateMilestones.milestoneId))
+      .where(inArray(updateMilestones.updateId, ids))
+      .orderBy(asc(milestones.title))
+      .all(),
+    goalLinks: db
+      .select({ updateId: updateGoals.updateId, id: goals.id, titleEn: goals.titleEn, titleZh: goals.titleZh })
+      .from(updateGoals)
+      .innerJoin(goals, eq(goals.id, updateGoals.goalId))
+      .where(inArray(updateGoals.updateId, ids))
+      .orderBy(asc(goals.titleEn))
       .all(),
   };
 }

@@ -1,9 +1,9 @@
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { goals, labs, measurements, milestones } from '../../db/schema';
-import { callerAs, freshDb, labIdOf, tableCounts } from '../helpers/db';
+import { callerAs, errorCode, freshDb, labIdOf, tableCounts } from '../helpers/db';
+import { milestoneFields } from '../policy/policy';
 
 // labSettings.previewPublic: a manager sees exactly what the public fact sheet shows, or would show
 // once the lab is public — the same allow-lists, only the items flagged public.
@@ -12,16 +12,6 @@ let db: DB;
 beforeEach(async () => {
   db = await freshDb();
 });
-
-async function errorCode(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-  return 'OK';
-}
 
 const PRIVATE_LAB = 'key-equipment-consortium';
 
@@ -33,22 +23,7 @@ async function flagMilestone(labSlug: string, title: string, isPublic: boolean, 
     .from(milestones)
     .where(and(eq(milestones.labId, labId), eq(milestones.title, title)))
     .get()!;
-  await callerAs(db, manager).milestone.update({
-    labId,
-    id: m.id,
-    version: m.version,
-    title: m.title,
-    description: m.description,
-    phase: m.phase,
-    ownerOrganisationId: m.ownerOrganisationId,
-    forecastStart: m.forecastStart,
-    forecastFinish: m.forecastFinish,
-    isPublic,
-    status: m.status,
-    percentComplete: m.percentComplete,
-    actualStart: m.actualStart,
-    actualFinish: m.actualFinish,
-  });
+  await callerAs(db, manager).milestone.update({ labId, id: m.id, version: m.version, ...milestoneFields(m), isPublic });
 }
 
 describe('labSettings.previewPublic', () => {

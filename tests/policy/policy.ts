@@ -90,7 +90,8 @@ function unlinkedPair(f: Fixture) {
   throw new Error('no unlinked pair');
 }
 
-const milestoneFields = (m: typeof milestones.$inferSelect) => ({
+/** The editable fields of a milestone as `milestone.update` takes them. */
+export const milestoneFields = (m: typeof milestones.$inferSelect) => ({
   title: m.title,
   description: m.description,
   phase: m.phase,
