@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { existsSync, mkdirSync, rmSync, rmdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, rmdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_MEMBER, BENCH_PASSWORD } from '../bench/dataset';
@@ -78,12 +79,20 @@ const log = (message: string) => console.log(`[${new Date().toISOString().slice(
 /** The dataset of a scale (generated once), copied with the backup API so the original is never written. */
 async function workingCopy(scale: number): Promise<string> {
   const dataset = `data/bench/scale-${scale}.db`;
+  // A dataset made by an older generator would measure other data: the stamp names the generator.
+  const stampFile = `${dataset}.generator`;
+  const stamp = createHash('sha256').update(readFileSync('server/bench/dataset.ts')).digest('hex');
+  if (existsSync(dataset) && (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp)) {
+    log(`${dataset} was made by another version of the generator: making it again`);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(dataset + suffix, { force: true });
+  }
   if (!existsSync(dataset)) {
     log(`Generating ${dataset} (npm run bench:seed -- --scale ${scale})…`);
     const seeded = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/cli/bench-seed.ts', '--scale', String(scale)], {
       stdio: 'inherit',
     });
     if (seeded.status !== 0) throw new Error(`generating ${dataset} failed`);
+    writeFileSync(stampFile, stamp);
   }
   mkdirSync(RUN_DIR, { recursive: true });
   const copy = path.join(RUN_DIR, `scale-${scale}.db`);
