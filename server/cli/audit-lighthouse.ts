@@ -3,7 +3,8 @@
 // a fact sheet, and prints the scores of the median run of each, with the JavaScript the page loads.
 // Targets: performance ≥ 95, accessibility 100, best practices ≥ 95, SEO 100 (exit code 1 if missed).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
@@ -84,6 +85,11 @@ async function main() {
       }
       if (runs.length === 0) throw new Error(`no Lighthouse run of ${page} succeeded (${discarded.join(', ')})`);
       const median = computeMedianRun(runs);
+      // LIGHTHOUSE_REPORTS=<folder> keeps each page's median report, to see where the time goes.
+      if (process.env.LIGHTHOUSE_REPORTS) {
+        mkdirSync(process.env.LIGHTHOUSE_REPORTS, { recursive: true });
+        writeFileSync(path.join(process.env.LIGHTHOUSE_REPORTS, `${page.replace(/\W+/g, '_')}.json`), JSON.stringify(median));
+      }
       const scores = CATEGORIES.map((c) => Math.round((median.categories[c]?.score ?? 0) * 100));
       CATEGORIES.forEach((c, i) => {
         if (scores[i]! < TARGETS[c]) missed = true;
