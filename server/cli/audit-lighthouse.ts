@@ -11,7 +11,8 @@ import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 3190);
 const BASE = `http://localhost:${PORT}`;
-const PAGES = ['/en/labs', '/en/labs/new-display-lab', '/zh-CN/labs/green-auto-steel'];
+// LIGHTHOUSE_PAGES=/en/labs/new-display-lab,… audits other pages (comma-separated paths).
+const PAGES = process.env.LIGHTHOUSE_PAGES?.split(',') ?? ['/en/labs', '/en/labs/new-display-lab', '/zh-CN/labs/green-auto-steel'];
 const RUNS = 3;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const TARGETS: Record<(typeof CATEGORIES)[number], number> = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 100 };

@@ -1,7 +1,13 @@
+import clsx from 'clsx';
 import type { ReactNode } from 'react';
 import { Card, CardHeader } from '../Page';
 
-/** A titled part of the fact sheet; the heading names the region for screen readers. */
+/**
+ * A titled part of the fact sheet; the heading names the region for screen readers. The browser
+ * lays a section out only when it comes near the screen (content-visibility), so a long fact sheet
+ * does not spend its first second on the layout of charts nobody has scrolled to; it stays in the
+ * accessibility tree and in find-in-page, and prints in full.
+ */
 export function Section({
   id,
   title,
@@ -16,7 +22,10 @@ export function Section({
   className?: string;
 }) {
   return (
-    <section aria-labelledby={`${id}-heading`} className={className}>
+    <section
+      aria-labelledby={`${id}-heading`}
+      className={clsx('[contain-intrinsic-size:auto_40rem] [content-visibility:auto] print:[content-visibility:visible]', className)}
+    >
       <Card as="div" className="break-inside-avoid-page">
         <CardHeader id={`${id}-heading`} title={title} description={description} />
         {children}
