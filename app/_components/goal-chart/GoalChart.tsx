@@ -2,6 +2,7 @@ import clsx from 'clsx';
 import { expectedValueAt } from '../../../server/domain/goal-status';
 import { buildGoalChart, NARROW, SPARK, WIDE, type ChartGoal, type ChartGeometry, type ChartPoint } from './geometry';
 import { formatChartDate, formatMeasure, formatTick } from './format';
+import { svgMarkup } from '../svg-markup';
 
 /** Every word the chart shows, already in the reader's language (see goalChartLabels()). */
 export type GoalChartLabels = {
@@ -52,12 +53,12 @@ export function GoalChart(props: GoalChartProps) {
   const narrow = buildGoalChart(goal, points, today, NARROW);
   return (
     <figure className="goal-chart m-0">
-      <div className="hidden sm:block print:block">
-        <ChartSvg geometry={wide} {...props} />
-      </div>
-      <div className="sm:hidden print:hidden">
-        <ChartSvg geometry={narrow} {...props} />
-      </div>
+      {/* Static drawings: sent as markup, so the page neither ships nor hydrates their elements (svg-markup.ts). */}
+      <div
+        className="hidden sm:block print:block"
+        dangerouslySetInnerHTML={{ __html: svgMarkup(<ChartSvg geometry={wide} {...props} />) }}
+      />
+      <div className="sm:hidden print:hidden" dangerouslySetInnerHTML={{ __html: svgMarkup(<ChartSvg geometry={narrow} {...props} />) }} />
       <Legend labels={labels} />
       {/* sr-only on a wrapper: a table is never narrower than its content, so it would widen the page. */}
       <div className="sr-only">
@@ -100,7 +101,8 @@ function round(value: number) {
   return Math.round(value * 100) / 100;
 }
 
-function ChartSvg({ geometry: g, goal, locale, unitSuffix, title, labels }: GoalChartProps & { geometry: ChartGeometry }) {
+/** One drawing of the chart at one size (exported for tests/unit/svg-markup.test.ts). */
+export function ChartSvg({ geometry: g, goal, locale, unitSuffix, title, labels }: GoalChartProps & { geometry: ChartGeometry }) {
   const { width, height } = g.size;
   const longSpan = g.xTicks.length > 1 && g.xTicks[g.xTicks.length - 1]!.date.getUTCFullYear() - g.xTicks[0]!.date.getUTCFullYear() >= 3;
   const xLabels = spacedLabels(g.xTicks.map((t) => ({ x: t.x, text: formatTick(locale, t.date, longSpan) })));
