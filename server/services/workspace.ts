@@ -124,7 +124,9 @@ export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Dat
   const today = options.today ?? todayIso(now);
   const mine = listMyLabs(db, user, today);
   const labIds = mine.map((l) => l.id);
-  if (labIds.length === 0) return { today, workingToday: workingToday(now), labs: [], attention: [], log: [] };
+  // generatedAt tells the page's quick-progress card that the page was drawn again (reload its choices).
+  const generatedAt = now.getTime();
+  if (labIds.length === 0) return { today, workingToday: workingToday(now), generatedAt, labs: [], attention: [], log: [] };
 
   const labRows = new Map(
     db
@@ -223,34 +225,9 @@ export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Dat
     goalList.map((g) => g.id),
   );
   const loggable = mine.filter((summary) => canLogProgress(summary.role));
-  // An update may link to any milestone of its lab, finished or not, in plan order.
-  const linkable = loggable.length
-    ? db
-        .select({ id: milestones.id, labId: milestones.labId, title: milestones.title })
-        .from(milestones)
-        .where(
-          inArray(
-            milestones.labId,
-            loggable.map((l) => l.id),
-          ),
-        )
-        .orderBy(asc(milestones.forecastStart), asc(milestones.id))
-        .all()
-    : [];
-  const linkableOf = groupedByLab(linkable);
   const log = loggable.map((summary) => ({
     lab: labRef(summary.id),
     canPublish: canEditLab(summary.role),
-    milestones: openOf(summary.id).map((m) => ({
-      id: m.id,
-      title: m.title,
-      status: m.status,
-      percentComplete: m.percentComplete,
-      actualStart: m.actualStart,
-      actualFinish: m.actualFinish,
-      forecastFinish: m.forecastFinish,
-      version: m.version,
-    })),
     goals: goalsOf(summary.id).map((g) => ({
       id: g.id,
       titleEn: g.titleEn,
@@ -261,16 +238,41 @@ export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Dat
       latest: g.assessment.latest,
       latestSource: sources.get(g.id) ?? null,
     })),
-    linkMilestones: linkableOf(summary.id).map(({ id, title }) => ({ id, title })),
     linkGoals: goalsOf(summary.id)
       .map(({ id, titleEn, titleZh }) => ({ id, titleEn, titleZh }))
       .sort((a, b) => a.titleEn.localeCompare(b.titleEn)),
   }));
 
-  return { today, workingToday: workingToday(now), labs: cards, attention, log };
+  return { today, workingToday: workingToday(now), generatedAt, labs: cards, attention, log };
+}
+
+/**
+ * What the quick-progress forms offer in one lab, loaded when a form opens: a member of several
+ * large labs would otherwise receive every open milestone of every lab with the page.
+ */
+export function workspaceLogChoices(db: DbOrTx, labId: number) {
+  return {
+    milestones: openMilestones(db, [labId]).map((m) => ({
+      id: m.id,
+      title: m.title,
+      status: m.status,
+      percentComplete: m.percentComplete,
+      actualStart: m.actualStart,
+      actualFinish: m.actualFinish,
+      version: m.version,
+    })),
+    // An update may link to any milestone of its lab, finished or not, in plan order.
+    linkMilestones: db
+      .select({ id: milestones.id, label: milestones.title })
+      .from(milestones)
+      .where(eq(milestones.labId, labId))
+      .orderBy(asc(milestones.forecastStart), asc(milestones.id))
+      .all(),
+  };
 }
 
 export type Workspace = ReturnType<typeof getWorkspace>;
+export type LogChoices = ReturnType<typeof workspaceLogChoices>;
 export type AttentionItem = Workspace['attention'][number];
 export type WorkspaceLab = Workspace['labs'][number];
 export type QuickLogLab = Workspace['log'][number];

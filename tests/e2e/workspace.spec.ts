@@ -137,6 +137,17 @@ test('a stale quick progress is refused with the conflict message and a way to r
   await expect(log.getByRole('alert')).toContainText('Someone else saved a change while you were editing.');
   await log.getByRole('button', { name: 'Reload' }).click();
   await expect(log.getByRole('spinbutton', { name: 'Percent complete' })).toHaveValue('30');
+
+  // The reloaded version saves, and so does a second change right after it (the form has the new version).
+  const percent = log.getByRole('spinbutton', { name: 'Percent complete' });
+  await percent.fill('35');
+  await log.getByRole('button', { name: 'Save progress' }).click();
+  await expect(log.getByText('Progress saved.')).toBeVisible();
+  await expect(log.getByRole('option', { name: 'Domestic evaporation materials verification, round 2 (35 %)' })).toBeAttached();
+  await percent.fill('40');
+  await log.getByRole('button', { name: 'Save progress' }).click();
+  await expect(log.getByRole('option', { name: 'Domestic evaporation materials verification, round 2 (40 %)' })).toBeAttached();
+  await expect(log.getByRole('alert')).toHaveCount(0);
   await a.close();
 });
 

@@ -61,19 +61,30 @@ describe('the workspace of a member', () => {
     ).toBe(false);
   });
 
-  it('offers the open milestones and the goals of the lab to the quick-progress forms', () => {
+  it('offers the goals of the lab to the quick-progress forms with the page, and its milestones when a form opens', async () => {
     const [log] = workspaceOf(ACTORS.member).log;
     expect(log!.lab.slug).toBe('new-display-lab');
     expect(log!.canPublish).toBe(false);
-    expect(log!.milestones.every((m) => m.status !== 'done' && m.status !== 'cancelled')).toBe(true);
-    expect(log!.milestones.find((m) => m.title === 'LTPO backplane process verification')).toMatchObject({
-      percentComplete: 70,
-      version: 1,
-    });
     expect(log!.goals.length).toBe(db.select().from(goals).where(eq(goals.labId, labId)).all().length);
     // The next figure usually comes from the same report as the last one: the form offers its source.
     expect(log!.goals.find((g) => g.titleEn === 'Qualify domestic fine metal masks')?.latestSource).toBe('Line report');
-    expect(log!.linkMilestones.length).toBe(db.select().from(milestones).where(eq(milestones.labId, labId)).all().length);
+    // The page itself carries no milestone lists: a member of large labs would get all of them.
+    expect(log).not.toHaveProperty('milestones');
+
+    const choices = await callerAs(db, ACTORS.member).workspace.logChoices({ labId });
+    expect(choices.milestones.length).toBeGreaterThan(0);
+    expect(choices.milestones.every((m) => m.status !== 'done' && m.status !== 'cancelled')).toBe(true);
+    expect(choices.milestones.find((m) => m.title === 'LTPO backplane process verification')).toMatchObject({
+      percentComplete: 70,
+      version: 1,
+    });
+    expect(choices.linkMilestones.length).toBe(db.select().from(milestones).where(eq(milestones.labId, labId)).all().length);
+  });
+
+  it('gives the milestone choices to members and managers only', async () => {
+    expect(await errorCode(callerAs(db, 'viewer@demo.local').workspace.logChoices({ labId }))).toBe('FORBIDDEN');
+    expect(await errorCode(callerAs(db, 'steel@demo.local').workspace.logChoices({ labId }))).toBe('NOT_FOUND');
+    expect(await errorCode(callerAs(db, null).workspace.logChoices({ labId }))).toBe('UNAUTHORIZED');
   });
 
   it('takes the latest health from the newest update that is not hidden', async () => {

@@ -571,6 +571,7 @@ export const POLICY: Record<string, PolicyEntry> = {
 
   'workspace.overview': { access: 'authenticated', input: () => undefined },
   // A page view of the lab; admins who are not members are answered without a visit being kept.
+  'workspace.logChoices': { access: 'member', input: (f) => ({ labId: f.labId }) },
   'workspace.recordVisit': { access: 'viewer', input: (f) => ({ labId: f.labId }) },
   // The status report holds nothing a viewer cannot already read in the lab (decision 013).
   'report.status': { access: 'viewer', input: (f) => ({ labId: f.labId }) },

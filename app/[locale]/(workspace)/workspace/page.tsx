@@ -32,7 +32,6 @@ async function logLabs(workspace: Workspace, locale: string) {
     id: entry.lab.id,
     name: localized(locale, entry.lab.nameEn, entry.lab.nameZh),
     canPublish: entry.canPublish,
-    milestones: entry.milestones,
     goals: entry.goals.map((g) => {
       const suffix = unitSuffix(tg, g.unit, g.unitLabel);
       const range = UNIT_RANGES[g.unit];
@@ -53,7 +52,6 @@ async function logLabs(workspace: Workspace, locale: string) {
           : t('noLatest'),
       };
     }),
-    linkMilestones: entry.linkMilestones.map((m) => ({ id: m.id, label: m.title })),
     linkGoals: entry.linkGoals.map((g) => ({ id: g.id, label: localized(locale, g.titleEn, g.titleZh) })),
   }));
 }
@@ -104,7 +102,13 @@ export default async function WorkspacePage({ params }: { params: Promise<{ loca
               <div className={log.length ? 'grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_23rem]' : 'grid gap-6'}>
                 {log.length ? (
                   <aside className="lg:sticky lg:top-4 lg:col-start-2 lg:row-start-1">
-                    <QuickLog labs={log} statuses={statuses} today={workspace.today} workingToday={workspace.workingToday} />
+                    <QuickLog
+                      labs={log}
+                      statuses={statuses}
+                      today={workspace.today}
+                      workingToday={workspace.workingToday}
+                      renderedAt={workspace.generatedAt}
+                    />
                   </aside>
                 ) : null}
                 <div className="flex min-w-0 flex-col gap-8 lg:col-start-1 lg:row-start-1">

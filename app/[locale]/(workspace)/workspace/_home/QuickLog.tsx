@@ -3,30 +3,22 @@
 import clsx from 'clsx';
 import { Flag, MessageSquarePlus, Ruler, type LucideIcon } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import type { MilestoneStatus } from '../../../../../server/domain/enums';
 import { Field, FormMessage, selectClass } from '../../../../_components/Form';
+import { useTRPC } from '../../../../_trpc/client';
 import { MeasurementForm } from '../labs/[slug]/goals/[goalId]/MeasurementForm';
 import type { Option } from '../labs/[slug]/timeline/form-helpers';
 import { ProgressForm } from '../labs/[slug]/timeline/ProgressForm';
 import { UpdateComposer, type LinkOption } from '../labs/[slug]/updates/UpdateComposer';
 import { useQuickLog, type LogKind } from './QuickLogContext';
 
-/** One lab the person may log progress in, with what the three forms need. */
+/** One lab the person may log progress in, with what the forms need up front (its milestones load when a form opens). */
 export type LogLab = {
   id: number;
   name: string;
   canPublish: boolean;
-  milestones: {
-    id: number;
-    title: string;
-    status: MilestoneStatus;
-    percentComplete: number;
-    actualStart: string | null;
-    actualFinish: string | null;
-    version: number;
-  }[];
   goals: {
     id: number;
     title: string;
@@ -37,7 +29,6 @@ export type LogLab = {
     latestSource: string | null;
     latestText: string;
   }[];
-  linkMilestones: LinkOption[];
   linkGoals: LinkOption[];
 };
 
@@ -56,11 +47,14 @@ export function QuickLog({
   statuses,
   today,
   workingToday,
+  renderedAt,
 }: {
   labs: LogLab[];
   statuses: Option[];
   today: string;
   workingToday: string;
+  /** When the server drew the page: a refresh after any save loads the milestone choices again. */
+  renderedAt: number;
 }) {
   const t = useTranslations('workspace.log');
   const router = useRouter();
@@ -68,19 +62,43 @@ export function QuickLog({
   const [notice, setNotice] = useState<string | null>(null);
   const card = useRef<HTMLElement>(null);
   const lab = labs.find((l) => l.id === target.labId) ?? labs[0]!;
-  const milestone = lab.milestones.find((m) => m.id === target.milestoneId) ?? null;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const choices = useQuery({
+    ...trpc.workspace.logChoices.queryOptions({ labId: lab.id }),
+    enabled: target.kind === 'milestone' || target.kind === 'update',
+  });
+  // The page was drawn again (after a save here or anywhere on it, or a reload after a conflict):
+  // the milestones' versions and progress may have changed.
+  const drawnAt = useRef(renderedAt);
+  useEffect(() => {
+    if (drawnAt.current === renderedAt) return;
+    drawnAt.current = renderedAt;
+    void queryClient.invalidateQueries({ queryKey: trpc.workspace.logChoices.pathKey() });
+  }, [renderedAt, queryClient, trpc]);
+  const milestones = choices.data?.milestones ?? [];
+  const milestone = milestones.find((m) => m.id === target.milestoneId) ?? null;
   const goal = lab.goals.find((g) => g.id === target.goalId) ?? null;
   const change = (next: Partial<typeof target>) => {
     setNotice(null);
     setTarget({ ...target, ...next });
   };
 
-  // A "log" button in the attention list chose the record: bring the form into view, focus on its picker.
+  // A "log" button in the attention list chose the record: bring the form into view, and focus its
+  // picker as soon as it is there (a lab's milestones may still be loading).
+  const focusPending = useRef(false);
   useEffect(() => {
     if (focusRequest === 0) return;
+    focusPending.current = true;
     card.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-    card.current?.querySelector<HTMLElement>('#quick-log-milestone, #quick-log-goal')?.focus({ preventScroll: true });
   }, [focusRequest]);
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const picker = card.current?.querySelector<HTMLElement>('#quick-log-milestone, #quick-log-goal');
+    if (!picker) return;
+    focusPending.current = false;
+    picker.focus({ preventScroll: true });
+  });
 
   return (
     <section
@@ -138,7 +156,9 @@ export function QuickLog({
         {target.kind === null ? <p className="text-sm text-muted">{t('pickFirst')}</p> : null}
 
         {target.kind === 'milestone' ? (
-          lab.milestones.length === 0 ? (
+          !choices.data ? (
+            <ChoicesState failed={choices.isError} />
+          ) : milestones.length === 0 ? (
             <p className="text-sm text-muted">{t('noMilestones')}</p>
           ) : (
             <>
@@ -150,7 +170,7 @@ export function QuickLog({
                   onChange={(e) => change({ milestoneId: e.target.value ? Number(e.target.value) : null })}
                 >
                   <option value="">{t('pick')}</option>
-                  {lab.milestones.map((m) => (
+                  {milestones.map((m) => (
                     <option key={m.id} value={m.id}>
                       {t('milestoneOption', { title: m.title, percent: m.percentComplete })}
                     </option>
@@ -208,9 +228,32 @@ export function QuickLog({
         ) : null}
 
         {target.kind === 'update' ? (
-          <UpdateComposer key={lab.id} labId={lab.id} milestones={lab.linkMilestones} goals={lab.linkGoals} canPublish={lab.canPublish} />
+          choices.data ? (
+            <UpdateComposer
+              key={lab.id}
+              labId={lab.id}
+              milestones={choices.data.linkMilestones}
+              goals={lab.linkGoals}
+              canPublish={lab.canPublish}
+            />
+          ) : (
+            <ChoicesState failed={choices.isError} />
+          )
         ) : null}
       </div>
     </section>
+  );
+}
+
+/** While a lab's milestones load (a moment), or when they could not be loaded. */
+function ChoicesState({ failed }: { failed: boolean }) {
+  const t = useTranslations('common');
+  const tl = useTranslations('workspace.log');
+  return failed ? (
+    <FormMessage>{tl('choicesFailed')}</FormMessage>
+  ) : (
+    <p role="status" className="text-sm text-muted">
+      {t('loading')}
+    </p>
   );
 }
