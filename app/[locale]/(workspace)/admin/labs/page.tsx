@@ -1,14 +1,13 @@
-import { FlaskConical, Plus } from 'lucide-react';
+import { FlaskConical } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Badge, labStatusLook, visibilityLook } from '../../../../_components/Badge';
-import { buttonClass } from '../../../../_components/Form';
-import { Card, EmptyState } from '../../../../_components/Page';
+import { Card } from '../../../../_components/Page';
 import { Link } from '../../../../_i18n/navigation';
 import { localized, secondaryName } from '../../../../_lib/localized';
 import { serverApi } from '../../../../_trpc/server';
 import { requireAdmin } from '../require-admin';
-import { SearchForm } from '../SearchForm';
+import { AdminList, adminQuery } from '../AdminList';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string }> };
 
@@ -22,7 +21,7 @@ export default async function AdminLabsPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   await requireAdmin();
-  const query = ((await searchParams).q ?? '').trim().slice(0, 100);
+  const query = await adminQuery(searchParams);
   const labs = await (await serverApi()).labAdmin.list({ query });
   const t = await getTranslations('admin.labs');
   const te = await getTranslations('enums');
@@ -30,113 +29,95 @@ export default async function AdminLabsPage({ params, searchParams }: Props) {
   const format = await getFormatter();
 
   return (
-    <section aria-labelledby="labs-heading">
-      <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <h2 id="labs-heading" className="text-lg font-semibold">
-          {t('title')} <span className="num text-sm font-normal text-muted">({labs.length})</span>
-        </h2>
-        <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-          <SearchForm query={query} label={t('search')} placeholder={t('searchPlaceholder')} />
-          <Link href="/admin/labs/new" className={buttonClass('primary')}>
-            <Plus aria-hidden className="size-4" />
-            {t('new')}
-          </Link>
+    <AdminList area="labs" count={labs.length} query={query} icon={<FlaskConical aria-hidden className="size-8" />}>
+      <Card>
+        <ul className="divide-y divide-line md:hidden" aria-label={t('title')}>
+          {labs.map((lab) => (
+            <li key={lab.id} className="px-4 py-3 text-sm">
+              <Link href={`/workspace/labs/${lab.slug}`} className="font-medium text-ink hover:text-brand hover:underline">
+                {localized(locale, lab.nameEn, lab.nameZh)}
+              </Link>
+              <p className="font-mono text-xs text-muted">{lab.slug}</p>
+              <div className="mt-1.5 flex flex-wrap gap-1.5">
+                <Badge tone={labStatusLook[lab.status].tone} icon={labStatusLook[lab.status].icon}>
+                  {te(`labStatus.${lab.status}`)}
+                </Badge>
+                <Badge tone={visibilityLook[lab.visibility].tone} icon={visibilityLook[lab.visibility].icon}>
+                  {te(`visibility.${lab.visibility}`)}
+                </Badge>
+                {lab.isDemo ? <Badge tone="warn">{tc('demoData')}</Badge> : null}
+              </div>
+              <p className="num mt-1.5 text-xs text-ink-soft">
+                {t('peopleSummary', { managers: lab.managerCount, members: lab.memberCount })}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <div className="hidden overflow-x-auto md:block">
+          <table className="w-full text-left text-sm" aria-labelledby="labs-heading">
+            <thead className="bg-canvas text-xs uppercase tracking-wide text-muted">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  {t('columns.lab')}
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  {t('columns.slug')}
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  {t('columns.status')}
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  {t('columns.managers')}
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  {t('columns.members')}
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  {t('columns.created')}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {labs.map((lab) => {
+                const other = secondaryName(locale, lab.nameEn, lab.nameZh);
+                return (
+                  <tr key={lab.id} className="align-top">
+                    <td className="px-4 py-2.5">
+                      <Link href={`/workspace/labs/${lab.slug}`} className="font-medium text-ink hover:text-brand hover:underline">
+                        {localized(locale, lab.nameEn, lab.nameZh)}
+                      </Link>
+                      {other ? <span className="block text-xs text-muted">{other}</span> : null}
+                      {lab.isDemo ? (
+                        <Badge tone="warn" className="mt-1">
+                          {tc('demoData')}
+                        </Badge>
+                      ) : null}
+                    </td>
+                    <td className="px-4 py-2.5 font-mono text-xs text-ink-soft">{lab.slug}</td>
+                    <td className="px-4 py-2.5">
+                      <div className="flex flex-wrap gap-1.5">
+                        <Badge tone={labStatusLook[lab.status].tone} icon={labStatusLook[lab.status].icon}>
+                          {te(`labStatus.${lab.status}`)}
+                        </Badge>
+                        <Badge tone={visibilityLook[lab.visibility].tone} icon={visibilityLook[lab.visibility].icon}>
+                          {te(`visibility.${lab.visibility}`)}
+                        </Badge>
+                      </div>
+                    </td>
+                    <td className={`num px-4 py-2.5 text-right ${lab.managerCount === 0 ? 'font-medium text-warn' : ''}`}>
+                      {lab.managerCount}
+                    </td>
+                    <td className="num px-4 py-2.5 text-right">{lab.memberCount}</td>
+                    <td className="num whitespace-nowrap px-4 py-2.5 text-ink-soft">
+                      {format.dateTime(lab.createdAt, { dateStyle: 'medium' })}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </div>
-      </div>
-      {labs.length === 0 ? (
-        <EmptyState icon={<FlaskConical aria-hidden className="size-8" />} title={query ? t('noMatch', { query }) : t('emptyTitle')}>
-          {query ? t('noMatchHint') : t('empty')}
-        </EmptyState>
-      ) : (
-        <Card>
-          <ul className="divide-y divide-line md:hidden" aria-label={t('title')}>
-            {labs.map((lab) => (
-              <li key={lab.id} className="px-4 py-3 text-sm">
-                <Link href={`/workspace/labs/${lab.slug}`} className="font-medium text-ink hover:text-brand hover:underline">
-                  {localized(locale, lab.nameEn, lab.nameZh)}
-                </Link>
-                <p className="font-mono text-xs text-muted">{lab.slug}</p>
-                <div className="mt-1.5 flex flex-wrap gap-1.5">
-                  <Badge tone={labStatusLook[lab.status].tone} icon={labStatusLook[lab.status].icon}>
-                    {te(`labStatus.${lab.status}`)}
-                  </Badge>
-                  <Badge tone={visibilityLook[lab.visibility].tone} icon={visibilityLook[lab.visibility].icon}>
-                    {te(`visibility.${lab.visibility}`)}
-                  </Badge>
-                  {lab.isDemo ? <Badge tone="warn">{tc('demoData')}</Badge> : null}
-                </div>
-                <p className="num mt-1.5 text-xs text-ink-soft">
-                  {t('peopleSummary', { managers: lab.managerCount, members: lab.memberCount })}
-                </p>
-              </li>
-            ))}
-          </ul>
-          <div className="hidden overflow-x-auto md:block">
-            <table className="w-full text-left text-sm" aria-labelledby="labs-heading">
-              <thead className="bg-canvas text-xs uppercase tracking-wide text-muted">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    {t('columns.lab')}
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    {t('columns.slug')}
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    {t('columns.status')}
-                  </th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">
-                    {t('columns.managers')}
-                  </th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">
-                    {t('columns.members')}
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    {t('columns.created')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {labs.map((lab) => {
-                  const other = secondaryName(locale, lab.nameEn, lab.nameZh);
-                  return (
-                    <tr key={lab.id} className="align-top">
-                      <td className="px-4 py-2.5">
-                        <Link href={`/workspace/labs/${lab.slug}`} className="font-medium text-ink hover:text-brand hover:underline">
-                          {localized(locale, lab.nameEn, lab.nameZh)}
-                        </Link>
-                        {other ? <span className="block text-xs text-muted">{other}</span> : null}
-                        {lab.isDemo ? (
-                          <Badge tone="warn" className="mt-1">
-                            {tc('demoData')}
-                          </Badge>
-                        ) : null}
-                      </td>
-                      <td className="px-4 py-2.5 font-mono text-xs text-ink-soft">{lab.slug}</td>
-                      <td className="px-4 py-2.5">
-                        <div className="flex flex-wrap gap-1.5">
-                          <Badge tone={labStatusLook[lab.status].tone} icon={labStatusLook[lab.status].icon}>
-                            {te(`labStatus.${lab.status}`)}
-                          </Badge>
-                          <Badge tone={visibilityLook[lab.visibility].tone} icon={visibilityLook[lab.visibility].icon}>
-                            {te(`visibility.${lab.visibility}`)}
-                          </Badge>
-                        </div>
-                      </td>
-                      <td className={`num px-4 py-2.5 text-right ${lab.managerCount === 0 ? 'font-medium text-warn' : ''}`}>
-                        {lab.managerCount}
-                      </td>
-                      <td className="num px-4 py-2.5 text-right">{lab.memberCount}</td>
-                      <td className="num whitespace-nowrap px-4 py-2.5 text-ink-soft">
-                        {format.dateTime(lab.createdAt, { dateStyle: 'medium' })}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </Card>
-      )}
-    </section>
+      </Card>
+    </AdminList>
   );
 }

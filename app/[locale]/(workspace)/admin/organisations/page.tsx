@@ -1,13 +1,12 @@
-import { Building2, Plus } from 'lucide-react';
+import { Building2 } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { buttonClass } from '../../../../_components/Form';
-import { Card, EmptyState } from '../../../../_components/Page';
+import { Card } from '../../../../_components/Page';
 import { Link } from '../../../../_i18n/navigation';
 import { localized, secondaryName } from '../../../../_lib/localized';
 import { serverApi } from '../../../../_trpc/server';
 import { requireAdmin } from '../require-admin';
-import { SearchForm } from '../SearchForm';
+import { AdminList, adminQuery } from '../AdminList';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string }> };
 
@@ -21,82 +20,64 @@ export default async function AdminOrganisationsPage({ params, searchParams }: P
   const { locale } = await params;
   setRequestLocale(locale);
   await requireAdmin();
-  const query = ((await searchParams).q ?? '').trim().slice(0, 100);
+  const query = await adminQuery(searchParams);
   const organisations = await (await serverApi()).organisation.list({ query });
   const t = await getTranslations('admin.organisations');
   const te = await getTranslations('enums');
 
   return (
-    <section aria-labelledby="orgs-heading">
-      <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <h2 id="orgs-heading" className="text-lg font-semibold">
-          {t('title')} <span className="num text-sm font-normal text-muted">({organisations.length})</span>
-        </h2>
-        <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-          <SearchForm query={query} label={t('search')} placeholder={t('searchPlaceholder')} />
-          <Link href="/admin/organisations/new" className={buttonClass('primary')}>
-            <Plus aria-hidden className="size-4" />
-            {t('new')}
-          </Link>
+    <AdminList area="organisations" count={organisations.length} query={query} icon={<Building2 aria-hidden className="size-8" />}>
+      <Card>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" aria-labelledby="organisations-heading">
+            <thead className="bg-canvas text-xs uppercase tracking-wide text-muted">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  {t('columns.organisation')}
+                </th>
+                <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">
+                  {t('columns.type')}
+                </th>
+                <th scope="col" className="hidden px-4 py-2 font-medium lg:table-cell">
+                  {t('columns.chainPosition')}
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  {t('columns.labs')}
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  {t('columns.people')}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {organisations.map((o) => {
+                const other = secondaryName(locale, o.nameEn, o.nameZh);
+                return (
+                  <tr key={o.id} className="align-top">
+                    <td className="px-4 py-2.5">
+                      <Link href={`/admin/organisations/${o.id}`} className="font-medium text-ink hover:text-brand hover:underline">
+                        {localized(locale, o.nameEn, o.nameZh)}
+                      </Link>
+                      <span className="block text-xs text-muted">
+                        {[o.shortName !== o.nameEn ? o.shortName : null, other].filter(Boolean).join(' · ')}
+                      </span>
+                    </td>
+                    <td className="hidden px-4 py-2.5 text-ink-soft sm:table-cell">
+                      {te(`organisationType.${o.type}`)}
+                      {o.tier !== 'other' ? <span className="block text-xs text-muted">{te(`organisationTier.${o.tier}`)}</span> : null}
+                    </td>
+                    <td className="hidden px-4 py-2.5 text-ink-soft lg:table-cell">
+                      {o.chainPosition ? te(`chainPosition.${o.chainPosition}`) : '—'}
+                    </td>
+                    <td className="num px-4 py-2.5 text-right">{o.labCount}</td>
+                    <td className="num px-4 py-2.5 text-right">{o.userCount}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </div>
-      </div>
-      {organisations.length === 0 ? (
-        <EmptyState icon={<Building2 aria-hidden className="size-8" />} title={query ? t('noMatch', { query }) : t('emptyTitle')}>
-          {query ? t('noMatchHint') : t('empty')}
-        </EmptyState>
-      ) : (
-        <Card>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" aria-labelledby="orgs-heading">
-              <thead className="bg-canvas text-xs uppercase tracking-wide text-muted">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    {t('columns.organisation')}
-                  </th>
-                  <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">
-                    {t('columns.type')}
-                  </th>
-                  <th scope="col" className="hidden px-4 py-2 font-medium lg:table-cell">
-                    {t('columns.chainPosition')}
-                  </th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">
-                    {t('columns.labs')}
-                  </th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">
-                    {t('columns.people')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {organisations.map((o) => {
-                  const other = secondaryName(locale, o.nameEn, o.nameZh);
-                  return (
-                    <tr key={o.id} className="align-top">
-                      <td className="px-4 py-2.5">
-                        <Link href={`/admin/organisations/${o.id}`} className="font-medium text-ink hover:text-brand hover:underline">
-                          {localized(locale, o.nameEn, o.nameZh)}
-                        </Link>
-                        <span className="block text-xs text-muted">
-                          {[o.shortName !== o.nameEn ? o.shortName : null, other].filter(Boolean).join(' · ')}
-                        </span>
-                      </td>
-                      <td className="hidden px-4 py-2.5 text-ink-soft sm:table-cell">
-                        {te(`organisationType.${o.type}`)}
-                        {o.tier !== 'other' ? <span className="block text-xs text-muted">{te(`organisationTier.${o.tier}`)}</span> : null}
-                      </td>
-                      <td className="hidden px-4 py-2.5 text-ink-soft lg:table-cell">
-                        {o.chainPosition ? te(`chainPosition.${o.chainPosition}`) : '—'}
-                      </td>
-                      <td className="num px-4 py-2.5 text-right">{o.labCount}</td>
-                      <td className="num px-4 py-2.5 text-right">{o.userCount}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </Card>
-      )}
-    </section>
+      </Card>
+    </AdminList>
   );
 }

@@ -1,14 +1,12 @@
-import { Plus, Users } from 'lucide-react';
+import { Users } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { accountStatusLook, adminLook, Badge } from '../../../../_components/Badge';
-import { buttonClass } from '../../../../_components/Form';
-import { Card, EmptyState } from '../../../../_components/Page';
-import { Link } from '../../../../_i18n/navigation';
+import { Card } from '../../../../_components/Page';
 import { localized } from '../../../../_lib/localized';
 import { serverApi } from '../../../../_trpc/server';
 import { requireAdmin } from '../require-admin';
-import { SearchForm } from '../SearchForm';
+import { AdminList, adminQuery } from '../AdminList';
 import { UserActions } from './UserActions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string }> };
@@ -23,73 +21,55 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const me = await requireAdmin();
-  const query = ((await searchParams).q ?? '').trim().slice(0, 100);
+  const query = await adminQuery(searchParams);
   const users = await (await serverApi()).user.list({ query });
   const t = await getTranslations('admin.users');
 
   return (
-    <section aria-labelledby="users-heading">
-      <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <h2 id="users-heading" className="text-lg font-semibold">
-          {t('title')} <span className="num text-sm font-normal text-muted">({users.length})</span>
-        </h2>
-        <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-          <SearchForm query={query} label={t('search')} placeholder={t('searchPlaceholder')} />
-          <Link href="/admin/users/new" className={buttonClass('primary')}>
-            <Plus aria-hidden className="size-4" />
-            {t('new')}
-          </Link>
-        </div>
-      </div>
-      {users.length === 0 ? (
-        <EmptyState icon={<Users aria-hidden className="size-8" />} title={query ? t('noMatch', { query }) : t('emptyTitle')}>
-          {query ? t('noMatchHint') : t('empty')}
-        </EmptyState>
-      ) : (
-        <Card>
-          <ul className="divide-y divide-line" aria-labelledby="users-heading">
-            {users.map((u) => {
-              const status = u.disabledAt ? 'disabled' : 'active';
-              return (
-                <li key={u.id} className="flex flex-col gap-3 px-4 py-3 sm:px-5 lg:flex-row lg:items-center lg:justify-between">
-                  <div className="min-w-0">
-                    <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                      <span className="font-medium text-ink">{u.name}</span>
-                      {u.id === me.id ? <span className="text-xs text-muted">{t('you')}</span> : null}
-                      <Badge tone={accountStatusLook[status].tone} icon={accountStatusLook[status].icon}>
-                        {t(`status.${status}`)}
+    <AdminList area="users" count={users.length} query={query} icon={<Users aria-hidden className="size-8" />}>
+      <Card>
+        <ul className="divide-y divide-line" aria-labelledby="users-heading">
+          {users.map((u) => {
+            const status = u.disabledAt ? 'disabled' : 'active';
+            return (
+              <li key={u.id} className="flex flex-col gap-3 px-4 py-3 sm:px-5 lg:flex-row lg:items-center lg:justify-between">
+                <div className="min-w-0">
+                  <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                    <span className="font-medium text-ink">{u.name}</span>
+                    {u.id === me.id ? <span className="text-xs text-muted">{t('you')}</span> : null}
+                    <Badge tone={accountStatusLook[status].tone} icon={accountStatusLook[status].icon}>
+                      {t(`status.${status}`)}
+                    </Badge>
+                    {u.isAdmin ? (
+                      <Badge tone={adminLook.tone} icon={adminLook.icon}>
+                        {t('admin')}
                       </Badge>
-                      {u.isAdmin ? (
-                        <Badge tone={adminLook.tone} icon={adminLook.icon}>
-                          {t('admin')}
-                        </Badge>
-                      ) : null}
-                    </p>
-                    <p className="truncate text-sm text-ink-soft">{u.email}</p>
-                    <p className="text-xs text-muted">
-                      {[
-                        u.organisationNameEn ? localized(locale, u.organisationNameEn, u.organisationNameZh) : t('noOrganisation'),
-                        t('labCount', { count: u.labCount }),
-                      ].join(' · ')}
-                    </p>
-                  </div>
-                  <UserActions
-                    user={{
-                      id: u.id,
-                      version: u.version,
-                      name: u.name,
-                      email: u.email,
-                      isAdmin: u.isAdmin,
-                      disabled: Boolean(u.disabledAt),
-                    }}
-                    isSelf={u.id === me.id}
-                  />
-                </li>
-              );
-            })}
-          </ul>
-        </Card>
-      )}
-    </section>
+                    ) : null}
+                  </p>
+                  <p className="truncate text-sm text-ink-soft">{u.email}</p>
+                  <p className="text-xs text-muted">
+                    {[
+                      u.organisationNameEn ? localized(locale, u.organisationNameEn, u.organisationNameZh) : t('noOrganisation'),
+                      t('labCount', { count: u.labCount }),
+                    ].join(' · ')}
+                  </p>
+                </div>
+                <UserActions
+                  user={{
+                    id: u.id,
+                    version: u.version,
+                    name: u.name,
+                    email: u.email,
+                    isAdmin: u.isAdmin,
+                    disabled: Boolean(u.disabledAt),
+                  }}
+                  isSelf={u.id === me.id}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      </Card>
+    </AdminList>
   );
 }
