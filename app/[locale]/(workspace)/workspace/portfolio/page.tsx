@@ -5,7 +5,8 @@ import { LAB_STATUSES, SECTORS, STAGES, type LabStatus, type Sector, type Stage 
 import type { LabScheduleHealth } from '../../../../../server/services/portfolio';
 import { Badge, type Tone } from '../../../../_components/Badge';
 import { FilterForm } from '../../../../_components/FilterForm';
-import { buttonClass, selectClass } from '../../../../_components/Form';
+import { FilterSelect } from '../../../../_components/FilterSelect';
+import { buttonClass } from '../../../../_components/Form';
 import { Card, EmptyState } from '../../../../_components/Page';
 import { PortfolioTimeline } from '../../../../_components/timeline/PortfolioTimeline';
 import { TimelineScroller } from '../../../../_components/timeline/TimelineScroller';
@@ -66,57 +67,40 @@ export default async function PortfolioTimelinePage({ params, searchParams }: Pr
   const labHref = (slug: string) => `/${locale}/workspace/labs/${slug}/timeline`;
   const filtered = Object.values(filters).some(Boolean);
   const tab = (active: boolean) => (active ? 'bg-surface text-ink shadow-sm ring-1 ring-line' : 'text-ink-soft hover:text-ink');
-  const select = `${selectClass} py-1.5 text-sm`;
 
   return (
     <div className="timeline-page">
       <div className="no-print flex flex-col gap-3 lg:flex-row lg:items-end lg:justify-between">
         <FilterForm key={href({})} action={base} className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end">
           {zoom !== 'year' ? <input type="hidden" name="zoom" value={zoom} /> : null}
-          <label className="grid gap-1 text-xs font-medium text-muted">
-            {t('portfolio.filters.sector')}
-            <select name="sector" defaultValue={filters.sector ?? ''} className={select}>
-              <option value="">{t('filters.all')}</option>
-              {data.options.sectors.map((s) => (
-                <option key={s} value={s}>
-                  {te(`sector.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="grid gap-1 text-xs font-medium text-muted">
-            {t('portfolio.filters.chain')}
-            <select name="chain" defaultValue={filters.chain ?? ''} className={select}>
-              <option value="">{t('filters.all')}</option>
-              {data.options.chains.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {localized(locale, c.en, c.zh)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="grid gap-1 text-xs font-medium text-muted">
-            {t('portfolio.filters.stage')}
-            <select name="stage" defaultValue={filters.stage ?? ''} className={select}>
-              <option value="">{t('filters.all')}</option>
-              {STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {te(`stage.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="grid gap-1 text-xs font-medium text-muted">
-            {t('portfolio.filters.status')}
-            <select name="status" defaultValue={filters.status ?? ''} className={select}>
-              <option value="">{t('filters.all')}</option>
-              {LAB_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {te(`labStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t('portfolio.filters.sector')}
+            name="sector"
+            value={filters.sector}
+            allLabel={t('filters.all')}
+            options={data.options.sectors.map((s) => ({ value: s, label: te(`sector.${s}`) }))}
+          />
+          <FilterSelect
+            label={t('portfolio.filters.chain')}
+            name="chain"
+            value={filters.chain}
+            allLabel={t('filters.all')}
+            options={data.options.chains.map((c) => ({ value: c.value, label: localized(locale, c.en, c.zh) }))}
+          />
+          <FilterSelect
+            label={t('portfolio.filters.stage')}
+            name="stage"
+            value={filters.stage}
+            allLabel={t('filters.all')}
+            options={STAGES.map((s) => ({ value: s, label: te(`stage.${s}`) }))}
+          />
+          <FilterSelect
+            label={t('portfolio.filters.status')}
+            name="status"
+            value={filters.status}
+            allLabel={t('filters.all')}
+            options={LAB_STATUSES.map((s) => ({ value: s, label: te(`labStatus.${s}`) }))}
+          />
           <noscript>
             <button type="submit" className={buttonClass('secondary', 'sm')}>
               {t('filters.apply')}

@@ -10,7 +10,8 @@ import { TimelineLegend } from '../../../../../../_components/timeline/TimelineL
 import { TimelineScroller } from '../../../../../../_components/timeline/TimelineScroller';
 import { TIMELINE_ZOOMS } from '../../../../../../_components/timeline/types';
 import { FilterForm } from '../../../../../../_components/FilterForm';
-import { buttonClass, selectClass } from '../../../../../../_components/Form';
+import { FilterSelect } from '../../../../../../_components/FilterSelect';
+import { buttonClass } from '../../../../../../_components/Form';
 import { Card, EmptyState, Stat } from '../../../../../../_components/Page';
 import { formatIsoDate } from '../../../../../../_lib/dates';
 import { localized } from '../../../../../../_lib/localized';
@@ -204,51 +205,37 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
           >
             {p.zoom !== 'quarter' ? <input type="hidden" name="zoom" value={p.zoom} /> : null}
             {p.view !== 'chart' ? <input type="hidden" name="view" value={p.view} /> : null}
-            <label className="grid gap-1 text-xs font-medium text-muted">
-              {t('filters.phase')}
-              <select name="phase" defaultValue={p.phase ?? ''} className={`${selectClass} py-1.5 text-sm`}>
-                <option value="">{t('filters.all')}</option>
-                {STAGES.map((s) => (
-                  <option key={s} value={s}>
-                    {te(`stage.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="grid gap-1 text-xs font-medium text-muted">
-              {t('filters.status')}
-              <select name="status" defaultValue={p.status ?? ''} className={`${selectClass} py-1.5 text-sm`}>
-                <option value="">{t('filters.all')}</option>
-                <option value="late">{t('late')}</option>
-                {MILESTONE_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {te(`milestoneStatus.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="grid gap-1 text-xs font-medium text-muted">
-              {t('filters.organisation')}
-              <select name="org" defaultValue={p.org ?? ''} className={`${selectClass} py-1.5 text-sm`}>
-                <option value="">{t('filters.all')}</option>
-                {timeline.partners.map((o) => (
-                  <option key={o.organisationId} value={o.organisationId}>
-                    {localized(locale, o.nameEn, o.nameZh)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="grid gap-1 text-xs font-medium text-muted">
-              {t('filters.baseline')}
-              <select name="baseline" defaultValue={p.baseline ?? ''} className={`${selectClass} py-1.5 text-sm`}>
-                <option value="">{timeline.baselines.length ? t('filters.latestBaseline') : t('filters.noBaselines')}</option>
-                {timeline.baselines.map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label={t('filters.phase')}
+              name="phase"
+              value={p.phase}
+              allLabel={t('filters.all')}
+              options={STAGES.map((s) => ({ value: s, label: te(`stage.${s}`) }))}
+            />
+            <FilterSelect
+              label={t('filters.status')}
+              name="status"
+              value={p.status}
+              allLabel={t('filters.all')}
+              options={[
+                { value: 'late', label: t('late') },
+                ...MILESTONE_STATUSES.map((s) => ({ value: s, label: te(`milestoneStatus.${s}`) })),
+              ]}
+            />
+            <FilterSelect
+              label={t('filters.organisation')}
+              name="org"
+              value={p.org}
+              allLabel={t('filters.all')}
+              options={timeline.partners.map((o) => ({ value: o.organisationId, label: localized(locale, o.nameEn, o.nameZh) }))}
+            />
+            <FilterSelect
+              label={t('filters.baseline')}
+              name="baseline"
+              value={p.baseline}
+              allLabel={timeline.baselines.length ? t('filters.latestBaseline') : t('filters.noBaselines')}
+              options={timeline.baselines.map((b) => ({ value: b.id, label: b.name }))}
+            />
             <noscript>
               <button type="submit" className={buttonClass('secondary', 'sm')}>
                 {t('filters.apply')}
