@@ -1,9 +1,8 @@
 import type { Locale } from '../../server/domain/enums';
+import { localizedName } from '../../server/domain/names';
 
 /** The name to show in the current language: Chinese when there is one and the reader reads Chinese. */
-export function localized(locale: string, en: string, zh: string | null | undefined): string {
-  return locale === 'zh-CN' && zh ? zh : en;
-}
+export const localized = localizedName;
 
 /** The other-language name, shown as a subtitle where both exist. */
 export function secondaryName(locale: string, en: string, zh: string | null | undefined): string | null {

@@ -1,5 +1,4 @@
-import { and, count, desc, eq, gt, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, count, desc, eq, gt, gte, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { auditEvents, goals, measurements, milestones, organisations, participations, progressUpdates, users } from '../../db/schema';
 import { addDays } from '../domain/dates';
@@ -7,6 +6,7 @@ import type { Locale } from '../domain/enums';
 import { markdownToText } from '../domain/markdown';
 import { invalidField } from '../errors';
 import type { Lab } from './access';
+import { localizedName } from '../domain/names';
 
 // The audit events of a lab, read two ways: as a readable activity feed for everyone in the lab,
 // and as the full audit log (with every before/after value) for managers.
@@ -159,11 +159,6 @@ function excerpt(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** The Chinese name where the reader reads Chinese and the record has one, else the English. */
-function named(locale: Locale, en: SQLiteColumn, zh: SQLiteColumn): SQL<string> {
-  return locale === 'zh-CN' ? sql<string>`coalesce(nullif(${zh}, ''), ${en})` : sql<string>`${en}`;
-}
-
 /** What each event is about, in words: the current title of the record, looked up in one query per kind. */
 function entityLabels(
   db: DbOrTx,
@@ -173,8 +168,8 @@ function entityLabels(
 ): Map<string, string> {
   const ids = (type: string) => [...new Set(events.filter((e) => e.entityType === type && e.entityId !== null).map((e) => e.entityId!))];
   const labels = new Map<string, string>();
-  const put = (type: string, rows: { id: number; label: string | null }[]) => {
-    for (const r of rows) if (r.label) labels.set(`${type}:${r.id}`, r.label);
+  const put = (type: string, rows: { id: number; label: string | null; labelZh?: string | null }[]) => {
+    for (const r of rows) if (r.label) labels.set(`${type}:${r.id}`, localizedName(locale, r.label, r.labelZh));
   };
   const milestoneIds = ids('milestone');
   if (milestoneIds.length)
@@ -191,7 +186,7 @@ function entityLabels(
     put(
       'goal',
       db
-        .select({ id: goals.id, label: named(locale, goals.titleEn, goals.titleZh) })
+        .select({ id: goals.id, label: goals.titleEn, labelZh: goals.titleZh })
         .from(goals)
         .where(and(eq(goals.labId, lab.id), inArray(goals.id, goalIds)))
         .all(),
@@ -201,7 +196,7 @@ function entityLabels(
     put(
       'measurement',
       db
-        .select({ id: measurements.id, label: named(locale, goals.titleEn, goals.titleZh) })
+        .select({ id: measurements.id, label: goals.titleEn, labelZh: goals.titleZh })
         .from(measurements)
         .innerJoin(goals, eq(goals.id, measurements.goalId))
         .where(and(eq(goals.labId, lab.id), inArray(measurements.id, measurementIds)))
@@ -223,13 +218,13 @@ function entityLabels(
     put(
       'participation',
       db
-        .select({ id: participations.id, label: named(locale, organisations.nameEn, organisations.nameZh) })
+        .select({ id: participations.id, label: organisations.nameEn, labelZh: organisations.nameZh })
         .from(participations)
         .innerJoin(organisations, eq(organisations.id, participations.organisationId))
         .where(and(eq(participations.labId, lab.id), inArray(participations.id, participationIds)))
         .all(),
     );
-  labels.set(`lab:${lab.id}`, (locale === 'zh-CN' && lab.nameZh) || lab.nameEn);
+  labels.set(`lab:${lab.id}`, localizedName(locale, lab.nameEn, lab.nameZh));
   return labels;
 }
 

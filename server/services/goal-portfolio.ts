@@ -10,6 +10,7 @@ import { translate } from '../i18n';
 import { canEditLab } from './access';
 import { goalSummaryRows, pointsByGoal, summarise } from './goal-views';
 import { listMyLabs, type LabSummary } from './labs';
+import { localizedName } from '../domain/names';
 
 // Goals across every lab a user can see (their memberships; admins all), and the CSV exports,
 // which, like every export, only managers (and admins) may take, and only of the labs they manage.
@@ -56,8 +57,6 @@ function exportableLabs(db: DbOrTx, user: SessionUser, today: string) {
   return managed;
 }
 
-const name = (locale: Locale, en: string, zh: string | null) => (locale === 'zh-CN' && zh ? zh : en);
-
 function unitText(locale: Locale, unit: string, label: string | null) {
   return unit === 'other' ? (label ?? '') : translate(locale, `goals.unitShort.${unit}`);
 }
@@ -88,12 +87,12 @@ export function goalsCsv(db: DbOrTx, user: SessionUser, locale: Locale, today = 
     'public',
   ].map(t);
   const rows = goalsOfLabs(db, exportableLabs(db, user, today), today).map((g) => [
-    name(locale, g.lab.nameEn, g.lab.nameZh),
-    name(locale, g.lab.chainEn, g.lab.chainZh),
-    name(locale, g.titleEn, g.titleZh),
+    localizedName(locale, g.lab.nameEn, g.lab.nameZh),
+    localizedName(locale, g.lab.chainEn, g.lab.chainZh),
+    localizedName(locale, g.titleEn, g.titleZh),
     translate(locale, `goals.itemKind.${g.itemKind}`),
-    name(locale, g.itemNameEn, g.itemNameZh),
-    name(locale, g.metricEn, g.metricZh),
+    localizedName(locale, g.itemNameEn, g.itemNameZh),
+    localizedName(locale, g.metricEn, g.metricZh),
     unitText(locale, g.unit, g.unitLabel),
     translate(locale, `goals.direction.${g.direction}`),
     g.baselineValue,
@@ -106,7 +105,7 @@ export function goalsCsv(db: DbOrTx, user: SessionUser, locale: Locale, today = 
     round(g.assessment.expectedToday),
     g.assessment.gapToday === null ? null : round(g.assessment.gapToday),
     translate(locale, `goals.status.${g.assessment.status}`),
-    g.owner ? name(locale, g.owner.nameEn, g.owner.nameZh) : null,
+    g.owner ? localizedName(locale, g.owner.nameEn, g.owner.nameZh) : null,
     translate(locale, g.isPublic ? 'common.public' : 'common.private'),
   ]);
   return toCsv([header, ...rows]);
@@ -147,8 +146,8 @@ export function measurementsCsv(db: DbOrTx, user: SessionUser, locale: Locale, t
     .orderBy(asc(labs.nameEn), asc(goals.id), asc(measurements.asOf), asc(measurements.id))
     .all()
     .map((m) => [
-      name(locale, m.labEn, m.labZh),
-      name(locale, m.titleEn, m.titleZh),
+      localizedName(locale, m.labEn, m.labZh),
+      localizedName(locale, m.titleEn, m.titleZh),
       m.asOf,
       m.value,
       unitText(locale, m.unit, m.unitLabel),

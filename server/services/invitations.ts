@@ -14,6 +14,7 @@ import { findUserByEmail } from './accounts';
 import { recordAudit } from './audit';
 import { sendLinkMail } from './mail';
 import { INVITATION_TTL_MS, hashSecretToken, invitationPath, newSecretToken } from './tokens';
+import { localizedName } from '../domain/names';
 
 export const createInvitationInput = z.object({
   labId: idField,
@@ -140,7 +141,7 @@ export async function createInvitation(db: DB, actor: SessionUser, lab: Lab, inp
     if (open) throw new AppError('CONFLICT', 'errors.alreadyInvited', { field: 'email' });
     return insertInvitation(tx, actor, lab.id, { email: input.email, role: input.role, organisationId });
   });
-  const labName = locale === 'zh-CN' && lab.nameZh ? lab.nameZh : lab.nameEn;
+  const labName = localizedName(locale, lab.nameEn, lab.nameZh);
   const mailed = await mailInvitation(input.email, created.token, labName, actor.name, locale);
   return { ...created, mailed };
 }

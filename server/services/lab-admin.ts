@@ -12,6 +12,7 @@ import { insertInvitation, mailInvitation } from './invitations';
 import { datesInOrder, labProfileShape, refuseTakenSlug } from './lab-profile';
 import { publicLabChanged } from './public-cache';
 import { containsAny } from './search';
+import { localizedName } from '../domain/names';
 
 export const createLabInput = z
   .object({
@@ -76,7 +77,7 @@ export async function createLab(db: DB, actor: SessionUser, input: z.infer<typeo
   });
   if (result.lab.visibility === 'public') publicLabChanged(result.lab.slug);
   if (result.manager.kind === 'invited') {
-    const labName = locale === 'zh-CN' && result.lab.nameZh ? result.lab.nameZh : result.lab.nameEn;
+    const labName = localizedName(locale, result.lab.nameEn, result.lab.nameZh);
     const mailed = await mailInvitation(managerEmail, result.manager.token, labName, actor.name, locale);
     return { slug: result.lab.slug, manager: { ...result.manager, mailed } };
   }

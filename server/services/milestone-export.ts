@@ -5,6 +5,7 @@ import type { Locale } from '../domain/enums';
 import { translate } from '../i18n';
 import { requireLabAccess } from './access';
 import { getLabTimeline } from './timeline';
+import { localizedName } from '../domain/names';
 
 const COLUMNS = [
   'title',
@@ -36,7 +37,7 @@ export function exportMilestonesCsv(db: DbOrTx, user: SessionUser, input: { labI
   const yesNo = (v: boolean) => t(v ? 'timeline.csv.yes' : 'timeline.csv.no');
   const rows: unknown[][] = [COLUMNS.map((c) => t(`timeline.csv.${c}`))];
   for (const m of timeline.milestones) {
-    const owner = m.ownerNameEn ? (input.locale === 'zh-CN' && m.ownerNameZh ? m.ownerNameZh : m.ownerNameEn) : null;
+    const owner = m.ownerNameEn ? localizedName(input.locale, m.ownerNameEn, m.ownerNameZh) : null;
     rows.push([
       m.title,
       t(`enums.stage.${m.phase}`),

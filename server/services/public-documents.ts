@@ -7,15 +7,12 @@ import { markdownToText, renderMarkdown } from '../domain/markdown';
 import { translate } from '../i18n';
 import { absoluteUrl, publicOrigin, publicPaths } from '../public-url';
 import { getPublicLabCalendar, getPublicLabNews, listPublicNews, type NewsItem } from './public-feeds';
+import { localizedName } from '../domain/names';
 
 // The feeds and calendars as documents, in the reader's language. The route handlers only send
 // them; building them here keeps them testable with real parsers and without a server.
 
 const TITLE_LENGTH = 100;
-
-function name(locale: Locale, en: string, zh: string | null): string {
-  return locale === 'zh-CN' && zh ? zh : en;
-}
 
 function formatDay(locale: Locale, iso: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(parseIsoDate(iso));
@@ -32,7 +29,7 @@ function tagId(specific: string): string {
 
 function newsEntry(locale: Locale, item: NewsItem, withLabName: boolean): AtomEntry {
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, `publicLab.feeds.${key}`, params);
-  const labName = name(locale, item.lab.nameEn, item.lab.nameZh);
+  const labName = localizedName(locale, item.lab.nameEn, item.lab.nameZh);
   const page = absoluteUrl(publicPaths.factSheet(locale, item.lab.slug));
   const prefixed = (title: string) => (withLabName ? t('newsEntryTitle', { lab: item.lab.acronymEn ?? labName, title }) : title);
   if (item.kind === 'update') {
@@ -63,7 +60,7 @@ const GENERATOR = 'Consortium Tracker';
 /** The Atom feed of one public lab; NOT_FOUND (thrown) for a private or missing lab. */
 export function labAtomFeed(db: DbOrTx, locale: Locale, slug: string): string {
   const { lab, items } = getPublicLabNews(db, slug);
-  const labName = name(locale, lab.nameEn, lab.nameZh);
+  const labName = localizedName(locale, lab.nameEn, lab.nameZh);
   const page = absoluteUrl(publicPaths.factSheet(locale, lab.slug));
   return renderAtom({
     id: tagId(`lab/${lab.slug}/news/${locale}`),
@@ -108,7 +105,7 @@ const EVENT_STATUS: Record<MilestoneStatus, CalendarEvent['status']> = {
 /** The ICS calendar of a public lab's public milestones; NOT_FOUND (thrown) for a private or missing lab. */
 export function labCalendar(db: DbOrTx, locale: Locale, slug: string, now = new Date()): string {
   const { lab, milestones } = getPublicLabCalendar(db, slug);
-  const labName = name(locale, lab.nameEn, lab.nameZh);
+  const labName = localizedName(locale, lab.nameEn, lab.nameZh);
   const page = absoluteUrl(publicPaths.factSheet(locale, lab.slug));
   const host = new URL(publicOrigin()).hostname;
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, `publicLab.feeds.${key}`, params);
@@ -133,7 +130,7 @@ export function labCalendar(db: DbOrTx, locale: Locale, slug: string, now = new 
           m.description,
           t('eventStatus', { status: translate(locale, `enums.milestoneStatus.${m.status}`), percent: percent(m.percentComplete) }),
           t('eventPhase', { phase }),
-          m.ownerNameEn ? t('eventOwner', { owner: name(locale, m.ownerNameEn, m.ownerNameZh) }) : '',
+          m.ownerNameEn ? t('eventOwner', { owner: localizedName(locale, m.ownerNameEn, m.ownerNameZh) }) : '',
           `${labName}: ${page}`,
         ]
           .filter(Boolean)

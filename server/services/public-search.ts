@@ -115,7 +115,14 @@ export function searchPublicLabsPage(db: DbOrTx, search: DirectorySearch, page: 
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
   const rows = all.slice((current - 1) * pageSize, current * pageSize);
   const first = rows.length ? (current - 1) * pageSize + 1 : 0;
-  return { labs: withPublicPartners(db, rows), total: all.length, page: current, pageCount, first, last: first ? first + rows.length - 1 : 0 };
+  return {
+    labs: withPublicPartners(db, rows),
+    total: all.length,
+    page: current,
+    pageCount,
+    first,
+    last: first ? first + rows.length - 1 : 0,
+  };
 }
 
 export type FilterOption = { value: string; labelEn: string; labelZh: string | null; count: number };

@@ -2,6 +2,7 @@ import { daysBetween } from '../../../server/domain/dates';
 import { isLate } from '../../../server/domain/schedule';
 import type { PublicMilestone } from '../../../server/services/publication';
 import type { TimelineItem, TimelineZoom } from '../timeline/types';
+import { localized } from '../../_lib/localized';
 
 type Milestone = Omit<PublicMilestone, 'labId'>;
 
@@ -14,7 +15,7 @@ export function publicTimelineItems(milestones: readonly Milestone[], locale: st
     id: m.id,
     title: m.title,
     phase: m.phase,
-    owner: m.ownerNameEn ? (locale === 'zh-CN' && m.ownerNameZh ? m.ownerNameZh : (m.ownerShortName ?? m.ownerNameEn)) : null,
+    owner: m.ownerNameEn ? localized(locale, m.ownerShortName ?? m.ownerNameEn, m.ownerNameZh) : null,
     forecastStart: m.forecastStart,
     forecastFinish: m.forecastFinish,
     actualStart: m.actualStart,

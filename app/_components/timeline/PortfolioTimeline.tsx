@@ -6,6 +6,7 @@ import { CONFLICT, statusPaint, TODAY } from './paint';
 import { fitText } from './fit-text';
 import { timeAxis } from './scale';
 import type { TimelineZoom } from './types';
+import { localized } from '../../_lib/localized';
 
 const LABEL_WIDTH = 280;
 const AXIS_HEIGHT = 46;
@@ -48,7 +49,7 @@ export async function PortfolioTimeline({
   const width = LABEL_WIDTH + axis.width + 80;
   const cx = (iso: string) => LABEL_WIDTH + axis.x(iso);
   const cxEnd = (iso: string) => LABEL_WIDTH + axis.xEnd(iso);
-  const name = (l: PortfolioLab) => (locale === 'zh-CN' && l.nameZh ? l.nameZh : l.nameEn);
+  const name = (l: PortfolioLab) => localized(locale, l.nameEn, l.nameZh);
 
   const rows: { lab: PortfolioLab; y: number; open: boolean }[] = [];
   let y = AXIS_HEIGHT;

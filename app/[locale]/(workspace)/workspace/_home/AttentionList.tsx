@@ -59,7 +59,7 @@ export async function AttentionList({
           const look = reasonLook(item);
           const title = localized(locale, item.title, item.titleZh);
           const base = `/workspace/labs/${item.lab.slug}`;
-          const labName = locale === 'zh-CN' && item.lab.nameZh ? item.lab.nameZh : (item.lab.acronymEn ?? item.lab.nameEn);
+          const labName = localized(locale, item.lab.acronymEn ?? item.lab.nameEn, item.lab.nameZh);
           const owner = item.owner ? `${item.owner.shortName}${item.ownedByMyOrganisation ? ` (${t('yourOrganisation')})` : ''}` : null;
           const reason =
             item.reason === 'overdue' || item.reason === 'due_soon' || item.reason === 'stale'

@@ -57,7 +57,7 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
   const shown = timeline.milestones.filter((m) => matches(m, p));
   const shownIds = new Set(shown.map((m) => m.id));
   const ownerName = (m: LabTimelineMilestone) =>
-    m.ownerNameEn ? (locale === 'zh-CN' && m.ownerNameZh ? m.ownerNameZh : (m.ownerShortName ?? m.ownerNameEn)) : null;
+    m.ownerNameEn ? localized(locale, m.ownerShortName ?? m.ownerNameEn, m.ownerNameZh) : null;
   const selected = p.m ? timeline.milestones.find((m) => m.id === p.m) : undefined;
   const chosenBaseline = timeline.baselines.find((b) => b.id === timeline.chosenBaselineId);
   const filtered = p.phase !== null || p.status !== null || p.org !== null;
