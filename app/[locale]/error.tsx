@@ -1,19 +1,27 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useParams } from 'next/navigation';
+import en from '../_i18n/messages/en/common.json';
+import zh from '../_i18n/messages/zh-CN/common.json';
+
+// An error boundary is a client component on every page, public ones included. Reading its three
+// texts from the two small common files keeps next-intl's client runtime (and its provider) off
+// the public pages, which have no other use for it.
+const TEXTS = { en: en.common, 'zh-CN': zh.common };
 
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations('common');
+  const { locale } = useParams<{ locale: string }>();
+  const t = TEXTS[locale === 'zh-CN' ? 'zh-CN' : 'en'];
   return (
     <main id="main" role="alert" className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center gap-3 px-6 text-center">
-      <h1 className="text-2xl font-semibold">{t('errorTitle')}</h1>
-      <p className="text-ink-soft">{t('errorBody')}</p>
+      <h1 className="text-2xl font-semibold">{t.errorTitle}</h1>
+      <p className="text-ink-soft">{t.errorBody}</p>
       <button
         type="button"
         onClick={reset}
         className="mt-2 rounded-lg bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-strong"
       >
-        {t('retry')}
+        {t.retry}
       </button>
     </main>
   );

@@ -1,10 +1,9 @@
 import '../globals.css';
 import type { Metadata, Viewport } from 'next';
-import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { CLIENT_NAMESPACES } from '../_i18n/client-namespaces';
 import { routing } from '../_i18n/routing';
 
 // Nothing under a locale is rendered at build time: public pages read the database, which does not
@@ -28,16 +27,14 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const messages = await getMessages();
   const t = await getTranslations('common');
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
   return (
     <html lang={locale}>
       <body className="min-h-screen antialiased">
         <a href="#main" className="skip-link">
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
+        {children}
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
 import { LogOut, UserRound } from 'lucide-react';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ClientMessages } from '../../_components/ClientMessages';
 import { Header } from '../../_components/Header';
 import { Link } from '../../_i18n/navigation';
 import { TRPCReactProvider } from '../../_trpc/client';
@@ -17,6 +18,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const user = await requireUser();
   const t = await getTranslations('nav');
   return (
+    <ClientMessages namespaces={[]}>
     <TRPCReactProvider>
       <Header
         home="/workspace"
@@ -50,5 +52,6 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       />
       {children}
     </TRPCReactProvider>
+    </ClientMessages>
   );
 }

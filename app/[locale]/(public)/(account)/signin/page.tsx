@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Suspense } from 'react';
-import { Card } from '../../../_components/Page';
-import { Link } from '../../../_i18n/navigation';
+import { Card } from '../../../../_components/Page';
+import { Link } from '../../../../_i18n/navigation';
 import { SignInForm } from './SignInForm';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

@@ -4,7 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { Field, FormMessage, inputClass, SubmitButton } from '../../../_components/Form';
+import { Field, FormMessage, inputClass, SubmitButton } from '../../../../_components/Form';
 
 /** Only same-site paths may be a destination after sign-in (no open redirects). */
 function safeCallback(value: string | null, fallback: string): string {
