@@ -13,11 +13,22 @@ export type Context = {
   db: DB;
   user: SessionUser | null;
   locale: Locale;
+  /**
+   * Resolves once the public pages a mutation changed are marked stale. The app's server answers
+   * tRPC outside Next.js and hands those paths to Next.js asynchronously (server/http/revalidate.ts);
+   * a mutation answers only after that, so whoever changed something public sees it at once.
+   */
+  publicPagesSettled?: () => Promise<void>;
 };
 
 /** Builds a context; tests and scripts pass their own database and user. */
 export function createContext(options: Partial<Context> = {}): Context {
-  return { db: options.db ?? getDb(), user: options.user ?? null, locale: options.locale ?? DEFAULT_LOCALE };
+  return {
+    db: options.db ?? getDb(),
+    user: options.user ?? null,
+    locale: options.locale ?? DEFAULT_LOCALE,
+    publicPagesSettled: options.publicPagesSettled,
+  };
 }
 
 export type FieldErrors = Record<string, string[]>;
@@ -70,9 +81,12 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
 /** A signed-in, enabled user (the session is re-checked against the database on every request). */
-export const authenticatedProcedure = t.procedure.use(({ ctx, next }) => {
+export const authenticatedProcedure = t.procedure.use(async ({ ctx, type, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED' });
-  return next({ ctx: { ...ctx, user: ctx.user } });
+  const result = await next({ ctx: { ...ctx, user: ctx.user } });
+  // Only signed-in people change what the public sees: their mutations answer once it is refreshed.
+  if (type === 'mutation' && ctx.publicPagesSettled) await ctx.publicPagesSettled();
+  return result;
 });
 
 /** Platform administrators only. */

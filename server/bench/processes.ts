@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 // The processes a benchmark drives: each in a process group of its own, so stopping one stops
-// everything it started (`npm start` runs `next start` as a child), and never anything else.
+// everything it started (`npm start` runs the app's server, server/http/serve.ts, as a child), and
+// never anything else.
 
 export type Started = { name: string; child: ChildProcess; port: number };
 
@@ -26,14 +27,14 @@ export function startAppServer(port: number, databaseUrl: string, env: Record<st
 }
 
 /**
- * `next start` itself under `node --cpu-prof` (Node refuses that flag in NODE_OPTIONS, so it cannot
- * reach the server through `npm start`). The database must already be migrated and the app built:
- * start it once with startAppServer first. The profile is written when the server stops.
+ * The app's server itself under `node --cpu-prof` (Node refuses that flag in NODE_OPTIONS, so it
+ * cannot reach the server through `npm start`). The database must already be migrated and the app
+ * built: start it once with startAppServer first. The profile is written when the server stops.
  */
-export function startProfiledNext(port: number, databaseUrl: string, profileDir: string, env: Record<string, string>): Started {
+export function startProfiledServer(port: number, databaseUrl: string, profileDir: string, env: Record<string, string>): Started {
   return startGroup(
     `profiled app on ${databaseUrl}`,
-    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)],
+    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx', 'server/http/serve.ts'],
     port,
     {
       ...env,

@@ -20,7 +20,7 @@ import {
   loadAverage,
   startAppServer,
   startGroup,
-  startProfiledNext,
+  startProfiledServer,
   stopGroup,
   waitUntilAnswering,
   type Started,
@@ -191,7 +191,7 @@ async function main() {
     utimesSync(STATIC_FILE, 0, 0);
     await stopGroup(largest);
     largest = values.profile
-      ? startProfiledNext(LARGEST_PORT, files.get(LARGEST)!, profileDir, env)
+      ? startProfiledServer(LARGEST_PORT, files.get(LARGEST)!, profileDir, env)
       : startAppServer(LARGEST_PORT, files.get(LARGEST)!, env);
     groups.push(largest);
     const others = SCALES.slice(0, -1).map((scale, i) => ({ scale, app: startAppServer(APP_PORTS[i]!, files.get(scale)!, env) }));

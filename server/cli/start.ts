@@ -53,9 +53,10 @@ async function main() {
   }
 
   const url = config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`;
-  const server = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(config.PORT)], {
+  // The app's server (Next.js plus tRPC answered directly, server/http/serve.ts), run through tsx.
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'http', 'serve.ts'), ...(dev ? ['--dev'] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: childEnv,
+    env: { ...childEnv, PORT: String(config.PORT), NODE_ENV: dev ? 'development' : 'production' },
   });
   // Lets `npm run restore` refuse to replace the database under a running server.
   const pidFile = serverPidFile(file);

@@ -3,16 +3,19 @@
 // cross-site form cannot send JSON without a CORS preflight we never grant. SameSite=Lax session
 // cookies are the third layer.
 
+/** What the guard reads of a request: a web Request, or a node request seen through the same shape. */
+export type GuardedRequest = { method: string; url: string; headers: { get(name: string): string | null } };
+
 export type GuardResult = { ok: true } | { ok: false; status: number; reason: string };
 
-function requestHost(req: Request): string | null {
+function requestHost(req: GuardedRequest): string | null {
   const trustForwarded = process.env.AUTH_TRUST_HOST === 'true' || process.env.AUTH_TRUST_HOST === '1';
   const forwarded = trustForwarded ? req.headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
   return forwarded || req.headers.get('host') || new URL(req.url).host;
 }
 
 /** The origins a same-site request may carry: the configured public URL, else the host asked for. */
-function allowedHosts(req: Request): string[] {
+function allowedHosts(req: GuardedRequest): string[] {
   const hosts = new Set<string>();
   const configured = process.env.NEXTAUTH_URL;
   if (configured) {
@@ -27,7 +30,7 @@ function allowedHosts(req: Request): string[] {
   return [...hosts];
 }
 
-export function guardMutation(req: Request): GuardResult {
+export function guardMutation(req: GuardedRequest): GuardResult {
   if (req.method !== 'POST') return { ok: true };
   const contentType = req.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(contentType))

@@ -1,0 +1,43 @@
+// The app's HTTP server, started by `npm start` (server/cli/start.ts): Next.js for pages, routes
+// and assets, and tRPC answered here directly, outside Next.js's request pipeline, which cost more
+// than the procedures themselves on large answers and small writes (docs/decisions/015).
+import { createServer } from 'node:http';
+import next from 'next';
+import { pathRevalidator } from './revalidate';
+
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+
+async function main() {
+  const app = next({ dev, port, hostname: 'localhost', turbopack: dev });
+  const nextHandler = app.getRequestHandler();
+  await app.prepare();
+  // Loaded only now: the router's services use next/cache, which needs the request storage that
+  // Next.js sets up while preparing.
+  const { setPublicRevalidator } = await import('../services/public-cache');
+  const { TRPC_PATH, trpcHandler } = await import('./trpc-handler');
+
+  // Mutations answered here mark the public pages they changed stale through a Next.js route.
+  const revalidator = pathRevalidator(`http://127.0.0.1:${port}`);
+  setPublicRevalidator(revalidator.revalidate);
+  const trpc = trpcHandler({ dev, publicPagesSettled: revalidator.settled });
+
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url.startsWith(`${TRPC_PATH}/`)) trpc(req, res);
+    else void nextHandler(req, res);
+  });
+  server.listen(port, () => console.log(`✓ Ready: listening on port ${port}${dev ? ' (development)' : ''}`));
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
