@@ -3,6 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { decode } from 'next-auth/jwt';
 import { getDb, type DB } from '../db/client';
+import { prepared } from '../db/prepared';
 import { users } from '../db/schema';
 import type { Locale } from './domain/enums';
 import { authSecret, env } from './env';
@@ -145,7 +146,7 @@ export async function sessionUserFromToken(db: DB, token: string | undefined): P
   }
   const id = Number(payload?.sub);
   if (!payload || !Number.isInteger(id) || id <= 0) return null;
-  const user = db.select().from(users).where(eq(users.id, id)).get();
+  const user = prepared(db, 'userById', (d) => d.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare()).get({ id });
   if (!user || user.disabledAt || user.sessionVersion !== payload.sv) return null;
   return {
     id: user.id,

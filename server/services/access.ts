@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { labs, memberships } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { LAB_ROLES, type LabRole } from '../domain/enums';
@@ -18,11 +19,13 @@ export function roleAtLeast(role: LabStanding, minimum: LabRole): boolean {
 }
 
 export function membershipRole(db: DbOrTx, userId: number, labId: number): LabRole | null {
-  const row = db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.labId, labId), eq(memberships.userId, userId)))
-    .get();
+  const row = prepared(db, 'membershipRole', (d) =>
+    d
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.labId, sql.placeholder('labId')), eq(memberships.userId, sql.placeholder('userId'))))
+      .prepare(),
+  ).get({ labId, userId });
   return row?.role ?? null;
 }
 
@@ -40,7 +43,7 @@ export function labStanding(db: DbOrTx, user: SessionUser | null, labId: number)
  * in answers NOT_FOUND, exactly like a lab that does not exist, so ids and slugs reveal nothing.
  */
 export function requireLabAccess(db: DbOrTx, user: SessionUser, labId: number, minimum: LabRole): { lab: Lab; role: LabStanding } {
-  const lab = db.select().from(labs).where(eq(labs.id, labId)).get();
+  const lab = prepared(db, 'labById', (d) => d.select().from(labs).where(eq(labs.id, sql.placeholder('id'))).prepare()).get({ id: labId });
   if (!lab) throw notFound();
   const role = labStanding(db, user, lab.id);
   if (!role) throw notFound();

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { auditEvents } from '../../db/schema';
 
 export type AuditInput = {
@@ -13,9 +15,21 @@ export type AuditInput = {
 
 /** Call inside the transaction that makes the change, so the event and the change commit together. */
 export function recordAudit(tx: DbOrTx, event: AuditInput): void {
-  tx.insert(auditEvents)
-    .values({ ...event, before: event.before ?? null, after: event.after ?? null })
-    .run();
+  const insert = prepared(tx, 'recordAudit', (d) =>
+    d
+      .insert(auditEvents)
+      .values({
+        labId: sql.placeholder('labId'),
+        actorId: sql.placeholder('actorId'),
+        action: sql.placeholder('action'),
+        entityType: sql.placeholder('entityType'),
+        entityId: sql.placeholder('entityId'),
+        before: sql.placeholder('before'),
+        after: sql.placeholder('after'),
+      })
+      .prepare(),
+  );
+  insert.run({ ...event, before: event.before ?? null, after: event.after ?? null });
 }
 
 /** The fields that differ between two versions of a record, as the before/after pair of an event. */

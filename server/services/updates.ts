@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { goals, milestones, organisations, progressUpdates, updateGoals, updateMilestones, updateRevisions, users } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import type { Health } from '../domain/enums';
@@ -48,9 +49,12 @@ function assertLinksInLab(db: DbOrTx, labId: number, milestoneIds: number[], goa
   return { ms, gs };
 }
 
-function writeLinks(tx: DbOrTx, updateId: number, ms: number[], gs: number[]) {
-  tx.delete(updateMilestones).where(eq(updateMilestones.updateId, updateId)).run();
-  tx.delete(updateGoals).where(eq(updateGoals.updateId, updateId)).run();
+/** Sets an update's links; a new update (`replace` false) has none to remove. */
+function writeLinks(tx: DbOrTx, updateId: number, ms: number[], gs: number[], replace = true) {
+  if (replace) {
+    tx.delete(updateMilestones).where(eq(updateMilestones.updateId, updateId)).run();
+    tx.delete(updateGoals).where(eq(updateGoals.updateId, updateId)).run();
+  }
   for (const milestoneId of ms) tx.insert(updateMilestones).values({ updateId, milestoneId }).run();
   for (const goalId of gs) tx.insert(updateGoals).values({ updateId, goalId }).run();
 }
@@ -71,12 +75,20 @@ export function postUpdate(db: DB, actor: Actor, input: UpdateInput) {
   assertMayPublish(actor, input.isPublic);
   const { ms, gs } = assertLinksInLab(db, actor.lab.id, input.milestoneIds, input.goalIds);
   const created = db.transaction((tx) => {
-    const row = tx
-      .insert(progressUpdates)
-      .values({ labId: actor.lab.id, authorId: actor.user.id, body: input.body, health: input.health, isPublic: input.isPublic })
-      .returning({ id: progressUpdates.id, version: progressUpdates.version })
-      .get();
-    writeLinks(tx, row.id, ms, gs);
+    const row = prepared(tx, 'postUpdate', (d) =>
+      d
+        .insert(progressUpdates)
+        .values({
+          labId: sql.placeholder('labId'),
+          authorId: sql.placeholder('authorId'),
+          body: sql.placeholder('body'),
+          health: sql.placeholder('health'),
+          isPublic: sql.placeholder('isPublic'),
+        })
+        .returning({ id: progressUpdates.id, version: progressUpdates.version })
+        .prepare(),
+    ).get({ labId: actor.lab.id, authorId: actor.user.id, body: input.body, health: input.health, isPublic: input.isPublic })!;
+    writeLinks(tx, row.id, ms, gs, false);
     recordAudit(tx, {
       labId: actor.lab.id,
       actorId: actor.user.id,
