@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { baselineItems, milestoneBaselines, milestones, users } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { invalidField, notFound } from '../errors';
@@ -8,19 +9,21 @@ import { recordAudit } from './audit';
 
 /** A lab's baselines, newest first (the first one is the default to compare against). */
 export function baselinesOfLab(db: DbOrTx, labId: number) {
-  return db
-    .select({
-      id: milestoneBaselines.id,
-      name: milestoneBaselines.name,
-      createdAt: milestoneBaselines.createdAt,
-      createdByName: users.name,
-      itemCount: sql<number>`(select count(*) from ${baselineItems} where ${baselineItems.baselineId} = ${milestoneBaselines.id})`,
-    })
-    .from(milestoneBaselines)
-    .leftJoin(users, eq(users.id, milestoneBaselines.createdById))
-    .where(eq(milestoneBaselines.labId, labId))
-    .orderBy(desc(milestoneBaselines.createdAt), desc(milestoneBaselines.id))
-    .all();
+  return prepared(db, 'baselinesOfLab', (d) =>
+    d
+      .select({
+        id: milestoneBaselines.id,
+        name: milestoneBaselines.name,
+        createdAt: milestoneBaselines.createdAt,
+        createdByName: users.name,
+        itemCount: sql<number>`(select count(*) from ${baselineItems} where ${baselineItems.baselineId} = ${milestoneBaselines.id})`,
+      })
+      .from(milestoneBaselines)
+      .leftJoin(users, eq(users.id, milestoneBaselines.createdById))
+      .where(eq(milestoneBaselines.labId, sql.placeholder('labId')))
+      .orderBy(desc(milestoneBaselines.createdAt), desc(milestoneBaselines.id))
+      .prepare(),
+  ).all({ labId });
 }
 
 export type BaselineSummary = ReturnType<typeof baselinesOfLab>[number];
@@ -33,11 +36,13 @@ export function baselineDates(db: DbOrTx, labId: number, baselineId: number): Ma
     .where(and(eq(milestoneBaselines.id, baselineId), eq(milestoneBaselines.labId, labId)))
     .get();
   if (!baseline) throw notFound();
-  const rows = db
-    .select({ milestoneId: baselineItems.milestoneId, start: baselineItems.start, finish: baselineItems.finish })
-    .from(baselineItems)
-    .where(eq(baselineItems.baselineId, baselineId))
-    .all();
+  const rows = prepared(db, 'baselineItems', (d) =>
+    d
+      .select({ milestoneId: baselineItems.milestoneId, start: baselineItems.start, finish: baselineItems.finish })
+      .from(baselineItems)
+      .where(eq(baselineItems.baselineId, sql.placeholder('baselineId')))
+      .prepare(),
+  ).all({ baselineId });
   return new Map(rows.map((r) => [r.milestoneId, { start: r.start, finish: r.finish }]));
 }
 

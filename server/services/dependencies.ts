@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { milestoneDependencies, milestones } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { cycleClosedBy } from '../domain/schedule';
@@ -13,18 +14,20 @@ import { updateVersioned } from './versioning';
 export type MilestoneDependency = typeof milestoneDependencies.$inferSelect;
 
 export function dependenciesOfLab(db: DbOrTx, labId: number) {
-  return db
-    .select({
-      id: milestoneDependencies.id,
-      predecessorId: milestoneDependencies.predecessorId,
-      successorId: milestoneDependencies.successorId,
-      lagDays: milestoneDependencies.lagDays,
-      version: milestoneDependencies.version,
-    })
-    .from(milestoneDependencies)
-    .where(eq(milestoneDependencies.labId, labId))
-    .orderBy(milestoneDependencies.id)
-    .all();
+  return prepared(db, 'dependenciesOfLab', (d) =>
+    d
+      .select({
+        id: milestoneDependencies.id,
+        predecessorId: milestoneDependencies.predecessorId,
+        successorId: milestoneDependencies.successorId,
+        lagDays: milestoneDependencies.lagDays,
+        version: milestoneDependencies.version,
+      })
+      .from(milestoneDependencies)
+      .where(eq(milestoneDependencies.labId, sql.placeholder('labId')))
+      .orderBy(milestoneDependencies.id)
+      .prepare(),
+  ).all({ labId });
 }
 
 function dependencyInLab(db: DbOrTx, labId: number, id: number): MilestoneDependency {

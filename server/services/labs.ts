@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { goals, labs, labTechnologies, memberships, milestones, organisations, participations } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { todayIso } from '../domain/dates';
@@ -88,28 +89,30 @@ export function listMyLabs(db: DbOrTx, user: SessionUser, today = todayIso()): L
 }
 
 export function partnersOfLab(db: DbOrTx, labId: number) {
-  return db
-    .select({
-      participationId: participations.id,
-      role: participations.role,
-      joinedOn: participations.joinedOn,
-      contribution: participations.contribution,
-      budgetCny: participations.budgetCny,
-      organisationId: organisations.id,
-      nameEn: organisations.nameEn,
-      nameZh: organisations.nameZh,
-      shortName: organisations.shortName,
-      type: organisations.type,
-      tier: organisations.tier,
-      chainPosition: organisations.chainPosition,
-      region: organisations.region,
-      website: organisations.website,
-    })
-    .from(participations)
-    .innerJoin(organisations, eq(organisations.id, participations.organisationId))
-    .where(eq(participations.labId, labId))
-    .orderBy(sql`case ${participations.role} when 'lead' then 0 when 'core_partner' then 1 else 2 end`, asc(organisations.nameEn))
-    .all();
+  return prepared(db, 'partnersOfLab', (d) =>
+    d
+      .select({
+        participationId: participations.id,
+        role: participations.role,
+        joinedOn: participations.joinedOn,
+        contribution: participations.contribution,
+        budgetCny: participations.budgetCny,
+        organisationId: organisations.id,
+        nameEn: organisations.nameEn,
+        nameZh: organisations.nameZh,
+        shortName: organisations.shortName,
+        type: organisations.type,
+        tier: organisations.tier,
+        chainPosition: organisations.chainPosition,
+        region: organisations.region,
+        website: organisations.website,
+      })
+      .from(participations)
+      .innerJoin(organisations, eq(organisations.id, participations.organisationId))
+      .where(eq(participations.labId, sql.placeholder('labId')))
+      .orderBy(sql`case ${participations.role} when 'lead' then 0 when 'core_partner' then 1 else 2 end`, asc(organisations.nameEn))
+      .prepare(),
+  ).all({ labId });
 }
 
 export function technologiesOfLab(db: DbOrTx, labId: number) {

@@ -1,5 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { milestones, organisations } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { criticalPath } from '../domain/critical-path';
@@ -13,31 +14,33 @@ import { partnersOfLab } from './labs';
 const EPOCH = '2000-01-01';
 
 export function milestonesOfLab(db: DbOrTx, labId: number) {
-  return db
-    .select({
-      id: milestones.id,
-      title: milestones.title,
-      description: milestones.description,
-      phase: milestones.phase,
-      ownerOrganisationId: milestones.ownerOrganisationId,
-      ownerNameEn: organisations.nameEn,
-      ownerNameZh: organisations.nameZh,
-      ownerShortName: organisations.shortName,
-      forecastStart: milestones.forecastStart,
-      forecastFinish: milestones.forecastFinish,
-      actualStart: milestones.actualStart,
-      actualFinish: milestones.actualFinish,
-      status: milestones.status,
-      percentComplete: milestones.percentComplete,
-      isPublic: milestones.isPublic,
-      version: milestones.version,
-      updatedAt: milestones.updatedAt,
-    })
-    .from(milestones)
-    .leftJoin(organisations, eq(organisations.id, milestones.ownerOrganisationId))
-    .where(eq(milestones.labId, labId))
-    .orderBy(asc(milestones.forecastStart), asc(milestones.id))
-    .all();
+  return prepared(db, 'milestonesOfLab', (d) =>
+    d
+      .select({
+        id: milestones.id,
+        title: milestones.title,
+        description: milestones.description,
+        phase: milestones.phase,
+        ownerOrganisationId: milestones.ownerOrganisationId,
+        ownerNameEn: organisations.nameEn,
+        ownerNameZh: organisations.nameZh,
+        ownerShortName: organisations.shortName,
+        forecastStart: milestones.forecastStart,
+        forecastFinish: milestones.forecastFinish,
+        actualStart: milestones.actualStart,
+        actualFinish: milestones.actualFinish,
+        status: milestones.status,
+        percentComplete: milestones.percentComplete,
+        isPublic: milestones.isPublic,
+        version: milestones.version,
+        updatedAt: milestones.updatedAt,
+      })
+      .from(milestones)
+      .leftJoin(organisations, eq(organisations.id, milestones.ownerOrganisationId))
+      .where(eq(milestones.labId, sql.placeholder('labId')))
+      .orderBy(asc(milestones.forecastStart), asc(milestones.id))
+      .prepare(),
+  ).all({ labId });
 }
 
 export const asScheduled = (m: {
