@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { SERVER_NODE_FLAGS } from '../http/node-flags';
 
 // The processes a benchmark drives: each in a process group of its own, so stopping one stops
 // everything it started (`npm start` runs the app's server, server/http/serve.ts, as a child), and
@@ -34,7 +35,7 @@ export function startAppServer(port: number, databaseUrl: string, env: Record<st
 export function startProfiledServer(port: number, databaseUrl: string, profileDir: string, env: Record<string, string>): Started {
   return startGroup(
     `profiled app on ${databaseUrl}`,
-    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx', 'server/http/serve.ts'],
+    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, ...SERVER_NODE_FLAGS, 'server/http/serve.ts'],
     port,
     {
       ...env,

@@ -4,11 +4,13 @@ import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { authSecret, env } from '../env';
 import { serverPidFile } from '../services/backup';
+import { SERVER_NODE_FLAGS } from '../http/node-flags';
 import { demoAccountsText, prepareDatabase } from './prepare';
 
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const dev = process.argv.includes('--dev');
+
 
 function newestSourceChange(): number {
   let newest = 0;
@@ -54,7 +56,7 @@ async function main() {
 
   const url = config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`;
   // The app's server (Next.js plus tRPC answered directly, server/http/serve.ts), run through tsx.
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'http', 'serve.ts'), ...(dev ? ['--dev'] : [])], {
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, 'server', 'http', 'serve.ts'), ...(dev ? ['--dev'] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...childEnv, PORT: String(config.PORT), NODE_ENV: dev ? 'development' : 'production' },
   });
