@@ -3,6 +3,7 @@
 // than the procedures themselves on large answers and small writes (docs/decisions/015).
 import { createServer } from 'node:http';
 import next from 'next';
+import { endWithEncodedBodies } from './encoded-bodies';
 import { pathRevalidator } from './revalidate';
 
 const dev = process.argv.includes('--dev');
@@ -24,8 +25,9 @@ async function main() {
 
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
-    if (url.startsWith(`${TRPC_PATH}/`)) trpc(req, res);
-    else void nextHandler(req, res);
+    if (url.startsWith(`${TRPC_PATH}/`)) return trpc(req, res);
+    endWithEncodedBodies(res);
+    void nextHandler(req, res);
   });
   server.listen(port, () => console.log(`✓ Ready: listening on port ${port}${dev ? ' (development)' : ''}`));
   const stop = () => {
