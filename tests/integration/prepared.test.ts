@@ -11,7 +11,11 @@ describe('prepared queries', () => {
     let builds = 0;
     const build = (d: typeof db | Parameters<Parameters<typeof db.transaction>[0]>[0]) => {
       builds++;
-      return d.select({ email: users.email }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+      return d
+        .select({ email: users.email })
+        .from(users)
+        .where(eq(users.id, sql.placeholder('id')))
+        .prepare();
     };
     const first = prepared(db, 'test.userEmail', build);
     db.transaction((tx) => expect(prepared(tx, 'test.userEmail', build)).toBe(first));
@@ -30,7 +34,15 @@ describe('prepared queries', () => {
     const before = tableCounts(db);
     expect(() =>
       db.transaction((tx) => {
-        recordAudit(tx, { labId: null, actorId: null, action: 'tested', entityType: 'test', entityId: 2, before: { n: 1 }, after: { n: 2 } });
+        recordAudit(tx, {
+          labId: null,
+          actorId: null,
+          action: 'tested',
+          entityType: 'test',
+          entityId: 2,
+          before: { n: 1 },
+          after: { n: 2 },
+        });
         throw new Error('roll back');
       }),
     ).toThrow('roll back');

@@ -54,7 +54,13 @@ describe('publicLabChanged', () => {
 describe('the internal revalidation route', () => {
   const TOKEN = 'a'.repeat(43);
   const post = (headers: Record<string, string>, body: unknown) =>
-    POST(new Request('http://localhost/api/internal/revalidate', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }));
+    POST(
+      new Request('http://localhost/api/internal/revalidate', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      }),
+    );
 
   beforeEach(() => {
     revalidated.length = 0;

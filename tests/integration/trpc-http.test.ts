@@ -1,0 +1,100 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../../db/client';
+import { MAX_BODY_BYTES, trpcHandler } from '../../server/http/trpc-handler';
+import { freshDb } from '../helpers/db';
+
+// The app's server answers tRPC over node:http itself (server/http/trpc-handler.ts): the protocol,
+// the cross-site guard, the body limit and the headers, against a real database.
+
+let db: DB;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  db = await freshDb({ seed: true });
+  const handle = trpcHandler({ dev: false, publicPagesSettled: async () => {}, database: () => db });
+  server = createServer(handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => server.close());
+
+const input = (value: unknown) => encodeURIComponent(JSON.stringify({ json: value }));
+
+describe('tRPC over the app server', () => {
+  it('answers a query with the public data and the security headers', async () => {
+    const res = await fetch(`${base}/api/trpc/directory.list?input=${input({})}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const body = (await res.json()) as { result: { data: { json: { slug: string }[] } } };
+    expect(body.result.data.json.map((l) => l.slug).sort()).toEqual(['green-auto-steel', 'new-display-lab']);
+  });
+
+  it('answers a batch of calls, each with its own result or error', async () => {
+    const res = await fetch(
+      `${base}/api/trpc/directory.list,no.such?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: {} }, 1: { json: {} } }))}`,
+    );
+    const body = (await res.json()) as [{ result?: unknown }, { error?: { json: { data: { code: string } } } }];
+    expect(body).toHaveLength(2);
+    expect(body[0].result).toBeDefined();
+    expect(body[1].error?.json.data.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses a signed-out mutation with UNAUTHORIZED, in the caller’s language', async () => {
+    const res = await fetch(`${base}/api/trpc/update.post`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base, 'accept-language': 'zh-CN' },
+      body: JSON.stringify({ json: { labId: 1, body: 'x', health: 'on_track' } }),
+    });
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { error: { json: { message: string; data: { code: string } } } };
+    expect(body.error.json.data.code).toBe('UNAUTHORIZED');
+    expect(body.error.json.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('refuses cross-site and non-JSON mutations before reading them', async () => {
+    const crossSite = await fetch(`${base}/api/trpc/update.post`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: '{}',
+    });
+    expect(crossSite.status).toBe(403);
+    const form = await fetch(`${base}/api/trpc/update.post`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+      body: 'a=1',
+    });
+    expect(form.status).toBe(415);
+    const noOrigin = await fetch(`${base}/api/trpc/update.post`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(noOrigin.status).toBe(403);
+  });
+
+  it('answers a body that is not JSON with 400 BAD_REQUEST (as the adapters of tRPC do), not a server error', async () => {
+    // A public mutation, so the input is read before any role check.
+    const res = await fetch(`${base}/api/trpc/password.requestReset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: '{"json": {',
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { json: { data: { code: string } } } }).error.json.data.code).toBe('BAD_REQUEST');
+  });
+
+  it('refuses a body over the limit with 413', async () => {
+    const res = await fetch(`${base}/api/trpc/update.post`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ json: { body: 'x'.repeat(MAX_BODY_BYTES) } }),
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(String(MAX_BODY_BYTES));
+  });
+});
