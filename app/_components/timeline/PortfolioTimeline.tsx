@@ -5,11 +5,11 @@ import { formatIsoDate } from '../../_lib/dates';
 import { CONFLICT, statusPaint, TODAY } from './paint';
 import { fitText } from './fit-text';
 import { timeAxis } from './scale';
+import { AXIS_HEIGHT, minorTickLabel, TimeAxisBand } from './TimeAxis';
 import type { TimelineZoom } from './types';
 import { localized } from '../../_lib/localized';
 
 const LABEL_WIDTH = 280;
-const AXIS_HEIGHT = 46;
 const LAB_ROW = 44;
 const MILESTONE_ROW = 26;
 
@@ -96,30 +96,14 @@ export async function PortfolioTimeline({
         role="group"
         aria-label={t('portfolio.chartLabel', { count: labs.length })}
       >
-        <g aria-hidden="true" fontSize="11" fill="#5b6577">
-          <rect x={LABEL_WIDTH} y={0} width={axis.width + 80} height={AXIS_HEIGHT} fill="#f7f8fa" />
-          {axis.minorTicks.map((tick) => (
-            <g key={tick.x}>
-              <line x1={LABEL_WIDTH + tick.x} x2={LABEL_WIDTH + tick.x} y1={22} y2={height} stroke="#eef1f5" />
-              {tick.next - tick.x >= 30 ? (
-                <text x={LABEL_WIDTH + tick.x + 4} y={38}>
-                  {zoom === 'month'
-                    ? format.dateTime(tick.date, { month: 'short', timeZone: 'UTC' })
-                    : t('quarterShort', { quarter: Math.floor(tick.date.getUTCMonth() / 3) + 1 })}
-                </text>
-              ) : null}
-            </g>
-          ))}
-          {axis.majorTicks.map((tick) => (
-            <g key={tick.x}>
-              <line x1={LABEL_WIDTH + tick.x} x2={LABEL_WIDTH + tick.x} y1={0} y2={height} stroke="#d5dbe3" />
-              <text x={LABEL_WIDTH + tick.x + 4} y={15} fontWeight="600" fill="#334155">
-                {tick.date.getUTCFullYear()}
-              </text>
-            </g>
-          ))}
-          <line x1={0} x2={width} y1={AXIS_HEIGHT - 0.5} y2={AXIS_HEIGHT - 0.5} stroke="#cbd5e1" />
-        </g>
+        <TimeAxisBand
+          axis={axis}
+          left={LABEL_WIDTH}
+          width={width}
+          height={height}
+          minorLabel={minorTickLabel(zoom, format, (quarter) => t('quarterShort', { quarter }))}
+          minGap={() => 30}
+        />
 
         {rows.map(({ lab, y: top, open }) => {
           const health = healthPaint[lab.health];

@@ -5,11 +5,11 @@ import { MILESTONE_STATUSES as STATUS_KEYS, STAGES } from '../../../server/domai
 import { formatIsoDate } from '../../_lib/dates';
 import { fitText } from './fit-text';
 import { timeAxis } from './scale';
+import { AXIS_HEIGHT, minorTickLabel, TimeAxisBand } from './TimeAxis';
 import { statusPaint, CRITICAL, CONFLICT, BASELINE, TODAY } from './paint';
 import { slipParams, type TimelineItem, type TimelineLink, type TimelineOptions } from './types';
 
 const LABEL_WIDTH = 264;
-const AXIS_HEIGHT = 46;
 const PHASE_HEIGHT = 26;
 const ROW_HEIGHT = 38;
 const BAR_HEIGHT = 14;
@@ -59,10 +59,7 @@ export async function Timeline({
   const cxEnd = (iso: string) => LABEL_WIDTH + axis.xEnd(iso);
   const rowY = new Map(rows.flatMap((r) => (r.kind === 'item' ? [[r.item.id, r.y + ROW_HEIGHT / 2] as const] : [])));
   const byId = new Map(items.map((i) => [i.id, i]));
-  const minorLabel = (d: Date) =>
-    options.zoom === 'month'
-      ? format.dateTime(d, { month: 'short', timeZone: 'UTC' })
-      : t('quarterShort', { quarter: Math.floor(d.getUTCMonth() / 3) + 1 });
+  const minorLabel = minorTickLabel(options.zoom, format, (quarter) => t('quarterShort', { quarter }));
   // Hundreds of rows repeat the same dates and words: format each once.
   const dateCache = new Map<string, string>();
   const dateText = (iso: string) => dateCache.get(iso) ?? dateCache.set(iso, formatIsoDate(format, iso)).get(iso)!;
@@ -151,28 +148,14 @@ export async function Timeline({
               </defs>
 
               {/* Axis: years above, months or quarters below, with faint grid lines through the rows. */}
-              <g aria-hidden="true" fontSize="11" fill="#5b6577">
-                <rect x={LABEL_WIDTH} y={0} width={width - LABEL_WIDTH} height={AXIS_HEIGHT} fill="#f7f8fa" />
-                {axis.minorTicks.map((tick) => (
-                  <g key={tick.x}>
-                    <line x1={LABEL_WIDTH + tick.x} x2={LABEL_WIDTH + tick.x} y1={22} y2={height} stroke="#eef1f5" />
-                    {tick.next - tick.x >= minorLabel(tick.date).length * 7 + 8 ? (
-                      <text x={LABEL_WIDTH + tick.x + 4} y={38}>
-                        {minorLabel(tick.date)}
-                      </text>
-                    ) : null}
-                  </g>
-                ))}
-                {axis.majorTicks.map((tick) => (
-                  <g key={tick.x}>
-                    <line x1={LABEL_WIDTH + tick.x} x2={LABEL_WIDTH + tick.x} y1={0} y2={height} stroke="#d5dbe3" />
-                    <text x={LABEL_WIDTH + tick.x + 4} y={15} fontWeight="600" fill="#334155">
-                      {tick.date.getUTCFullYear()}
-                    </text>
-                  </g>
-                ))}
-                <line x1={0} x2={width} y1={AXIS_HEIGHT - 0.5} y2={AXIS_HEIGHT - 0.5} stroke="#cbd5e1" />
-              </g>
+              <TimeAxisBand
+                axis={axis}
+                left={LABEL_WIDTH}
+                width={width}
+                height={height}
+                minorLabel={minorLabel}
+                minGap={(label) => label.length * 7 + 8}
+              />
 
               {/* Phase group headers span the whole width. */}
               {rows.map((row) =>

@@ -1,0 +1,62 @@
+import type { getFormatter } from 'next-intl/server';
+import type { TimeAxis as Axis } from './scale';
+import type { TimelineZoom } from './types';
+
+export const AXIS_HEIGHT = 46;
+
+type Formatter = Awaited<ReturnType<typeof getFormatter>>;
+
+/** The label under a minor tick: the month's short name, or the quarter. */
+export function minorTickLabel(zoom: TimelineZoom, format: Formatter, quarter: (n: number) => string) {
+  return (date: Date) =>
+    zoom === 'month' ? format.dateTime(date, { month: 'short', timeZone: 'UTC' }) : quarter(Math.floor(date.getUTCMonth() / 3) + 1);
+}
+
+/**
+ * The axis band of a timeline drawing (lab or portfolio): years above, months or quarters below,
+ * and faint grid lines down through the rows. `left` is where the dates start (after the labels);
+ * a minor label is written only when the gap to the next tick holds at least `minGap(label)`.
+ */
+export function TimeAxisBand({
+  axis,
+  left,
+  width,
+  height,
+  minorLabel,
+  minGap,
+}: {
+  axis: Axis;
+  left: number;
+  width: number;
+  height: number;
+  minorLabel: (date: Date) => string;
+  minGap: (label: string) => number;
+}) {
+  return (
+    <g aria-hidden="true" fontSize="11" fill="#5b6577">
+      <rect x={left} y={0} width={width - left} height={AXIS_HEIGHT} fill="#f7f8fa" />
+      {axis.minorTicks.map((tick) => {
+        const label = minorLabel(tick.date);
+        return (
+          <g key={tick.x}>
+            <line x1={left + tick.x} x2={left + tick.x} y1={22} y2={height} stroke="#eef1f5" />
+            {tick.next - tick.x >= minGap(label) ? (
+              <text x={left + tick.x + 4} y={38}>
+                {label}
+              </text>
+            ) : null}
+          </g>
+        );
+      })}
+      {axis.majorTicks.map((tick) => (
+        <g key={tick.x}>
+          <line x1={left + tick.x} x2={left + tick.x} y1={0} y2={height} stroke="#d5dbe3" />
+          <text x={left + tick.x + 4} y={15} fontWeight="600" fill="#334155">
+            {tick.date.getUTCFullYear()}
+          </text>
+        </g>
+      ))}
+      <line x1={0} x2={width} y1={AXIS_HEIGHT - 0.5} y2={AXIS_HEIGHT - 0.5} stroke="#cbd5e1" />
+    </g>
+  );
+}
