@@ -77,9 +77,9 @@ export function AcceptInvitation({
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4">
-      {mode === 'create' ? (
+      {mode !== 'join' ? (
         <>
-          <p className="text-sm text-ink-soft">{t('createIntro')}</p>
+          <p className="text-sm text-ink-soft">{t(mode === 'create' ? 'createIntro' : 'signInIntro')}</p>
           <Field label={ta('email')} htmlFor="invite-email">
             <input
               id="invite-email"
@@ -89,6 +89,10 @@ export function AcceptInvitation({
               className={`${inputClass} bg-neutral-soft text-ink-soft`}
             />
           </Field>
+        </>
+      ) : null}
+      {mode === 'create' ? (
+        <>
           <Field label={t('name')} htmlFor="invite-name" error={errors.fields.name}>
             <input
               id="invite-name"
@@ -103,16 +107,6 @@ export function AcceptInvitation({
         </>
       ) : mode === 'signIn' ? (
         <>
-          <p className="text-sm text-ink-soft">{t('signInIntro')}</p>
-          <Field label={ta('email')} htmlFor="invite-email">
-            <input
-              id="invite-email"
-              value={email}
-              readOnly
-              autoComplete="username"
-              className={`${inputClass} bg-neutral-soft text-ink-soft`}
-            />
-          </Field>
           <Field label={ta('password')} htmlFor="password" error={errors.fields.password}>
             <input
               id="password"
