@@ -87,7 +87,8 @@ export async function PortfolioTimeline({
   };
 
   return (
-    <div className="tl-frame grid w-max" data-today-x={Math.round(todayX)}>
+    <div className="tl-frame relative grid w-max" data-today-x={Math.round(todayX)}>
+      <span className="tl-today-anchor" style={{ left: Math.round(todayX) }} aria-hidden />
       <svg
         className="timeline-svg col-start-1 row-start-1 block"
         width={width}

@@ -104,7 +104,8 @@ export async function Timeline({
   };
 
   return (
-    <div className="tl-frame grid w-max" data-today-x={Math.round(todayX)}>
+    <div className="tl-frame relative grid w-max" data-today-x={Math.round(todayX)}>
+      <span className="tl-today-anchor" style={{ left: Math.round(todayX) }} aria-hidden />
       {/* Static drawings: sent as markup, so the page neither ships nor hydrates their elements (svg-markup.ts). */}
       <div
         className="contents"
