@@ -9,6 +9,9 @@ const dev = process.env.NODE_ENV === 'development';
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The app's server (server/http/serve.ts) compresses answers itself, after taking the scripts out
+  // of the public documents (decision 016).
+  compress: false,
   // Next.js would hash every cached page's whole body (in JavaScript) on every request to make an
   // ETag: a third of the CPU time of serving a cached fact sheet (issue 9, docs/decisions/014).
   generateEtags: false,

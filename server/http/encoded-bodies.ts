@@ -7,29 +7,43 @@ import type { ServerResponse } from 'node:http';
 // page that changes is a different text.
 
 const SMALLEST = 64 * 1024;
-const KEPT_BYTES = 64 * 1024 * 1024;
 
-const kept = new Map<string, Buffer>();
-let keptBytes = 0;
+/** Bytes made from texts, kept by text, the least recently used dropped beyond a budget. */
+export class KeptBytes {
+  private readonly kept = new Map<string, Buffer>();
+  private keptBytes = 0;
+
+  constructor(
+    private readonly make: (text: string) => Buffer,
+    private readonly budget = 64 * 1024 * 1024,
+  ) {}
+
+  /** The bytes of `text`, from the kept ones when it was asked for lately. */
+  get(text: string): Buffer {
+    const known = this.kept.get(text);
+    if (known) {
+      this.kept.delete(text);
+      this.kept.set(text, known);
+      return known;
+    }
+    const bytes = this.make(text);
+    if (bytes.length > this.budget / 4) return bytes;
+    this.kept.set(text, bytes);
+    this.keptBytes += bytes.length;
+    for (const [oldText, oldBytes] of this.kept) {
+      if (this.keptBytes <= this.budget) break;
+      this.kept.delete(oldText);
+      this.keptBytes -= oldBytes.length;
+    }
+    return bytes;
+  }
+}
+
+const utf8Bodies = new KeptBytes((text) => Buffer.from(text, 'utf8'));
 
 /** The UTF-8 bytes of `text`, from the kept ones when it was sent lately. */
 export function encodedBody(text: string): Buffer {
-  const known = kept.get(text);
-  if (known) {
-    kept.delete(text);
-    kept.set(text, known);
-    return known;
-  }
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length > KEPT_BYTES / 4) return bytes;
-  kept.set(text, bytes);
-  keptBytes += bytes.length;
-  for (const [oldText, oldBytes] of kept) {
-    if (keptBytes <= KEPT_BYTES) break;
-    kept.delete(oldText);
-    keptBytes -= oldBytes.length;
-  }
-  return bytes;
+  return utf8Bodies.get(text);
 }
 
 /** Makes `res.end(text)` with a large UTF-8 text send the kept bytes of that text. */

@@ -1,8 +1,10 @@
 // The app's HTTP server, started by `npm start` (server/cli/start.ts): Next.js for pages, routes
 // and assets, and tRPC answered here directly, outside Next.js's request pipeline, which cost more
 // than the procedures themselves on large answers and small writes (docs/decisions/015).
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import compression from 'compression';
 import next from 'next';
+import { isPublicDocument, sendAsDocument } from './documents';
 import { endWithEncodedBodies } from './encoded-bodies';
 import { pathRevalidator } from './revalidate';
 
@@ -23,11 +25,19 @@ async function main() {
   setPublicRevalidator(revalidator.revalidate);
   const trpc = trpcHandler({ dev, publicPagesSettled: revalidator.settled });
 
+  // Compression is done here rather than by Next.js (next.config.mjs: compress: false), so that it
+  // sees the public documents after their scripts are taken out.
+  const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     if (url.startsWith(`${TRPC_PATH}/`)) return trpc(req, res);
-    endWithEncodedBodies(res);
-    void nextHandler(req, res);
+    compress(req, res, () => {
+      // In development the pages keep their scripts: they carry the dev server's live reload.
+      if (!dev && (req.method === 'GET' || req.method === 'HEAD') && isPublicDocument(url)) sendAsDocument(res);
+      else endWithEncodedBodies(res);
+      void nextHandler(req, res);
+    });
   });
   server.listen(port, () => console.log(`✓ Ready: listening on port ${port}${dev ? ' (development)' : ''}`));
   const stop = () => {

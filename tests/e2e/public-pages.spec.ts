@@ -277,6 +277,28 @@ test.describe('without JavaScript', () => {
   });
 });
 
+test('the public documents load no JavaScript and keep their structured data; the account pages still run React', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  for (const url of ['/en/labs', '/zh-CN/labs/green-auto-steel', '/en/search?q=steel']) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 }), url).toBeVisible();
+    expect(await page.locator('script:not([type="application/ld+json"])').count(), url).toBe(0);
+    expect(await page.locator('link[rel="stylesheet"]').count(), url).toBeGreaterThan(0);
+  }
+  await page.goto('/en/labs/new-display-lab');
+  const jsonLd = await page.locator('script[type="application/ld+json"]').textContent();
+  expect(JSON.parse(jsonLd ?? '{}')).toMatchObject({ '@type': 'ResearchProject', name: 'New Display Technology Joint Laboratory' });
+  expect(scripts).toEqual([]);
+
+  // The sign-in form is a client component: its page keeps the framework.
+  await page.goto('/en/signin');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  expect(scripts.length).toBeGreaterThan(0);
+});
+
 test('the fact sheet works at 360 px: each milestone becomes a card, nothing is wider than the screen', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
@@ -294,5 +316,20 @@ test('the fact sheet works at 360 px: each milestone becomes a card, nothing is 
   await expect(table.getByRole('columnheader', { name: 'Owner' })).toBeAttached();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  // The timeline scrolls sideways and opens with today in the middle (as far as its end allows),
+  // with no script on the page.
+  const frame = await page.locator('.tl-frame').evaluate((el) => {
+    const scroller = el.parentElement!;
+    return {
+      today: Number((el as HTMLElement).dataset.todayX),
+      left: scroller.scrollLeft,
+      width: scroller.clientWidth,
+      scrollWidth: scroller.scrollWidth,
+    };
+  });
+  expect(frame.scrollWidth).toBeGreaterThan(frame.width);
+  const centred = Math.min(Math.max(0, frame.today - frame.width / 2), frame.scrollWidth - frame.width);
+  expect(frame.left).toBeGreaterThan(0);
+  expect(Math.abs(frame.left - centred)).toBeLessThanOrEqual(1);
   await context.close();
 });
