@@ -11,7 +11,8 @@ export function generateMetadata(): Metadata {
 }
 
 // Public pages know nothing of the visitor, so they can be served from cache to everyone. No client
-// providers here: the public pages ship as little JavaScript as the framework allows.
+// providers here: the account pages ship as little JavaScript as the framework allows, and the
+// directory, fact sheets and search are sent with none (docs/decisions/016).
 export default async function PublicLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);

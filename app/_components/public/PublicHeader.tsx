@@ -4,8 +4,9 @@ import { PageContainer } from '../Page';
 import { PublicLocaleLinks } from './PublicLocaleLinks';
 
 /**
- * The header of the public pages. Server-rendered with plain links, so cached pages need almost no
- * JavaScript and work without it; only the language switch reads the address in the browser.
+ * The header of the public pages. Server-rendered with plain links, so it works without
+ * JavaScript; the language switch renders its links on the server too, and reads the address in
+ * the browser only on the account pages, which are hydrated (documents are not: decision 016).
  */
 export async function PublicHeader({ locale }: { locale: string }) {
   const t = await getTranslations('nav');
