@@ -316,19 +316,20 @@ test('the fact sheet works at 360 px: each milestone becomes a card, nothing is 
   await expect(table.getByRole('columnheader', { name: 'Owner' })).toBeAttached();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  // The timeline scrolls sideways and opens with today in the middle (as far as its end allows),
-  // with no script on the page.
+  // The timeline scrolls sideways and opens with today in the middle of the chart the sticky column
+  // of names leaves in view (as far as the chart's end allows), with no script on the page.
   const frame = await page.locator('.tl-frame').evaluate((el) => {
     const scroller = el.parentElement!;
     return {
       today: Number((el as HTMLElement).dataset.todayX),
+      names: el.querySelector<HTMLElement>('.tl-sticky')!.offsetWidth,
       left: scroller.scrollLeft,
       width: scroller.clientWidth,
       scrollWidth: scroller.scrollWidth,
     };
   });
   expect(frame.scrollWidth).toBeGreaterThan(frame.width);
-  const centred = Math.min(Math.max(0, frame.today - frame.width / 2), frame.scrollWidth - frame.width);
+  const centred = Math.min(Math.max(0, frame.today - (frame.width + frame.names) / 2), frame.scrollWidth - frame.width);
   expect(frame.left).toBeGreaterThan(0);
   expect(Math.abs(frame.left - centred)).toBeLessThanOrEqual(1);
   await context.close();

@@ -87,7 +87,7 @@ export async function PortfolioTimeline({
   };
 
   return (
-    <div className="tl-frame relative grid w-max" data-today-x={Math.round(todayX)}>
+    <div className="tl-frame tl-portfolio relative grid w-max" data-today-x={Math.round(todayX)}>
       <span className="tl-today-anchor" style={{ left: Math.round(todayX) }} aria-hidden />
       <svg
         className="timeline-svg col-start-1 row-start-1 block"
@@ -222,7 +222,7 @@ export async function PortfolioTimeline({
       {/* The label column again, pinned while the chart scrolls sideways (narrower on phones). */}
       <div
         aria-hidden="true"
-        className="tl-sticky no-print pointer-events-none sticky left-0 z-10 col-start-1 row-start-1 w-[min(280px,46vw)] self-start justify-self-start overflow-hidden border-r border-line-strong bg-surface shadow-[4px_0_6px_-4px_rgba(15,23,42,0.15)]"
+        className="tl-sticky no-print pointer-events-none sticky left-0 z-10 col-start-1 row-start-1 self-start justify-self-start overflow-hidden border-r border-line-strong bg-surface shadow-[4px_0_6px_-4px_rgba(15,23,42,0.15)]"
         style={{ height }}
       >
         <svg width={LABEL_WIDTH} height={height}>

@@ -341,7 +341,7 @@ export async function Timeline({
       {/* The label column again, pinned while the chart scrolls sideways (narrower on phones). Clicks pass through to the row. */}
       <div
         aria-hidden="true"
-        className="tl-sticky no-print pointer-events-none sticky left-0 z-10 col-start-1 row-start-1 w-[min(264px,44vw)] self-start justify-self-start overflow-hidden border-r border-line-strong bg-surface shadow-[4px_0_6px_-4px_rgba(15,23,42,0.15)]"
+        className="tl-sticky no-print pointer-events-none sticky left-0 z-10 col-start-1 row-start-1 self-start justify-self-start overflow-hidden border-r border-line-strong bg-surface shadow-[4px_0_6px_-4px_rgba(15,23,42,0.15)]"
         style={{ height }}
         dangerouslySetInnerHTML={{
           __html: svgMarkup(
