@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import compression from 'compression';
 import next from 'next';
-import { isPublicDocument, sendAsDocument } from './documents';
+import { asksForDocument, sendAsDocument } from './documents';
 import { endWithEncodedBodies } from './encoded-bodies';
 import { pathRevalidator } from './revalidate';
 
@@ -34,7 +34,7 @@ async function main() {
     if (url.startsWith(`${TRPC_PATH}/`)) return trpc(req, res);
     compress(req, res, () => {
       // In development the pages keep their scripts: they carry the dev server's live reload.
-      if (!dev && (req.method === 'GET' || req.method === 'HEAD') && isPublicDocument(url)) sendAsDocument(res);
+      if (!dev && asksForDocument(req)) sendAsDocument(req, res);
       else endWithEncodedBodies(res);
       void nextHandler(req, res);
     });

@@ -283,7 +283,8 @@ test('the public documents load no JavaScript and keep their structured data; th
     if (r.resourceType() === 'script') scripts.push(r.url());
   });
   for (const url of ['/en/labs', '/zh-CN/labs/green-auto-steel', '/en/search?q=steel']) {
-    await page.goto(url);
+    const res = await page.goto(url);
+    expect(res?.headers()['content-security-policy'], url).toContain("script-src 'none'");
     await expect(page.getByRole('heading', { level: 1 }), url).toBeVisible();
     expect(await page.locator('script:not([type="application/ld+json"])').count(), url).toBe(0);
     expect(await page.locator('link[rel="stylesheet"]').count(), url).toBeGreaterThan(0);
@@ -294,7 +295,8 @@ test('the public documents load no JavaScript and keep their structured data; th
   expect(scripts).toEqual([]);
 
   // The sign-in form is a client component: its page keeps the framework.
-  await page.goto('/en/signin');
+  const signin = await page.goto('/en/signin');
+  expect(signin?.headers()['content-security-policy']).toContain("script-src 'self'");
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
   expect(scripts.length).toBeGreaterThan(0);
 });

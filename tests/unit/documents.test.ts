@@ -1,9 +1,17 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import compression from 'compression';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isPublicDocument, sendAsDocument, withoutScripts } from '../../server/http/documents';
+import {
+  asksForDocument,
+  isPublicDocument,
+  preferredCoding,
+  scriptlessPolicy,
+  sendAsDocument,
+  withoutScripts,
+} from '../../server/http/documents';
+import { securityHeaders } from '../../server/http/security-headers.mjs';
 
 // The shape of what Next.js renders: stylesheet, script preload, async chunks, the nomodule
 // polyfill, the page (with JSON-LD) and the inline React data that only hydration reads.
@@ -63,6 +71,24 @@ describe('public documents', () => {
       expect(isPublicDocument(url), url).toBe(false);
   });
 
+  it("are asked for as pages, not as the React data a hydrated page's router fetches", () => {
+    const req = (method: string, url: string, headers: Record<string, string> = {}) =>
+      ({ method, url, headers }) as unknown as IncomingMessage;
+    expect(asksForDocument(req('GET', '/en/labs/new-display-lab'))).toBe(true);
+    expect(asksForDocument(req('HEAD', '/zh-CN/labs'))).toBe(true);
+    expect(asksForDocument(req('GET', '/en/labs?_rsc=1x2y', { rsc: '1' }))).toBe(false);
+    expect(asksForDocument(req('POST', '/en/labs'))).toBe(false);
+    expect(asksForDocument(req('GET', '/en/workspace'))).toBe(false);
+  });
+
+  it('may run no script at all; the rest of the policy stays', () => {
+    const policy = securityHeaders(false).find((h) => h.key === 'Content-Security-Policy')!.value;
+    const scriptless = scriptlessPolicy(policy);
+    expect(scriptless).toContain("script-src 'none';");
+    expect(scriptless).not.toContain("unsafe-inline'; style");
+    expect(scriptless.replace("script-src 'none'", '')).toBe(policy.replace(/script-src [^;]*/, ''));
+  });
+
   it('lose their scripts and script preloads, and keep structured data, styles and other preloads', () => {
     expect(withoutScripts(PAGE)).toBe(STRIPPED);
     expect(withoutScripts(STRIPPED)).toBe(STRIPPED);
@@ -75,11 +101,11 @@ afterEach(() => {
   server = undefined;
 });
 
-async function serve(send: (res: ServerResponse) => void, init: { gzip?: boolean; method?: string } = {}) {
+async function serve(send: (res: ServerResponse) => void, init: { accept?: string; method?: string } = {}) {
   const compress = compression() as unknown as (req: unknown, res: ServerResponse, next: () => void) => void;
   server = createServer((req, res) => {
     compress(req, res, () => {
-      sendAsDocument(res);
+      sendAsDocument(req, res);
       send(res);
     });
   });
@@ -93,7 +119,7 @@ async function serve(send: (res: ServerResponse) => void, init: { gzip?: boolean
         host: '127.0.0.1',
         path: '/en/labs',
         method: init.method ?? 'GET',
-        headers: { 'accept-encoding': init.gzip ? 'gzip' : 'identity' },
+        headers: { 'accept-encoding': init.accept ?? 'identity' },
       },
       resolve,
     )
@@ -111,6 +137,7 @@ describe('sending a document', () => {
     let called = false;
     const { res, text } = await serve((r) => {
       r.setHeader('content-type', 'text/html; charset=utf-8');
+      r.setHeader('content-security-policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; img-src 'self'");
       r.setHeader('content-length', Buffer.byteLength(PAGE));
       r.writeHead(200);
       r.end(PAGE, () => (called = true));
@@ -118,6 +145,7 @@ describe('sending a document', () => {
     expect(res.statusCode).toBe(200);
     expect(text).toBe(STRIPPED);
     expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(STRIPPED));
+    expect(res.headers['content-security-policy']).toBe("default-src 'self'; script-src 'none'; img-src 'self'");
     expect(called).toBe(true);
   });
 
@@ -135,25 +163,51 @@ describe('sending a document', () => {
     expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(STRIPPED));
   });
 
-  it('compresses what remains when the visitor accepts gzip', async () => {
-    const { res, bytes } = await serve(
-      (r) => {
-        r.setHeader('content-type', 'text/html; charset=utf-8');
-        r.end(PAGE.repeat(50));
-      },
-      { gzip: true },
-    );
-    expect(res.headers['content-encoding']).toBe('gzip');
-    expect(gunzipSync(bytes).toString('utf8')).toBe(STRIPPED.repeat(50));
+  it('sends what remains compressed as the visitor accepts, compressed once for every visitor', async () => {
+    const send = (r: ServerResponse) => {
+      r.setHeader('content-type', 'text/html; charset=utf-8');
+      r.setHeader('vary', 'rsc');
+      r.end(PAGE.repeat(50));
+    };
+    const brotli = await serve(send, { accept: 'gzip, deflate, br, zstd' });
+    expect(brotli.res.headers['content-encoding']).toBe('br');
+    expect(brotli.res.headers.vary).toBe('rsc, Accept-Encoding');
+    expect(Number(brotli.res.headers['content-length'])).toBe(brotli.bytes.length);
+    expect(brotliDecompressSync(brotli.bytes).toString('utf8')).toBe(STRIPPED.repeat(50));
+    server?.close();
+    const gzip = await serve(send, { accept: 'gzip;q=1, br;q=0' });
+    expect(gzip.res.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.bytes).toString('utf8')).toBe(STRIPPED.repeat(50));
+    server?.close();
+    // The same page again: the very same compressed bytes, not compressed anew.
+    expect((await serve(send, { accept: 'gzip' })).bytes.equals(gzip.bytes)).toBe(true);
+    server?.close();
+    const plain = await serve(send, { accept: 'identity' });
+    expect(plain.res.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe(STRIPPED.repeat(50));
+  });
+
+  it('chooses brotli, else gzip, else no coding, honouring q-values and the wildcard', () => {
+    expect(preferredCoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(preferredCoding('gzip, deflate')).toBe('gzip');
+    expect(preferredCoding('br;q=0.5, gzip;q=0.8')).toBe('gzip');
+    expect(preferredCoding('gzip;q=0, br;q=0')).toBeUndefined();
+    expect(preferredCoding('*')).toBe('br');
+    expect(preferredCoding('*;q=0, gzip')).toBe('gzip');
+    expect(preferredCoding('identity')).toBeUndefined();
+    expect(preferredCoding('')).toBeUndefined();
+    expect(preferredCoding(undefined)).toBeUndefined();
   });
 
   it('sends anything other than HTML, and a body-less answer, as it was', async () => {
     const feed = `<?xml version="1.0"?><feed><script>kept</script></feed>`;
     const xml = await serve((r) => {
       r.setHeader('content-type', 'application/atom+xml');
+      r.setHeader('content-security-policy', "script-src 'self'");
       r.end(feed);
     });
     expect(xml.text).toBe(feed);
+    expect(xml.res.headers['content-security-policy']).toBe("script-src 'self'");
     const head = await serve(
       (r) => {
         r.setHeader('content-type', 'text/html');
