@@ -94,6 +94,9 @@ function bytesOf(chunk: Chunk, encoding?: BufferEncoding): Buffer {
  * policy that allows no script; anything else unchanged, for the layers below (compression).
  */
 export function sendAsDocument(req: IncomingMessage, res: ServerResponse): void {
+  // A HEAD is rendered as the GET it stands for, so its length and coding are the GET's (Next.js
+  // would give the length of the page with its scripts); Node sends no body in answer to a HEAD.
+  if (req.method === 'HEAD') req.method = 'GET';
   const { writeHead, write, end } = res;
   const flushHeaders = Object.hasOwn(res, 'flushHeaders') ? res.flushHeaders : undefined;
   const flush = (res as { flush?: () => void }).flush;
