@@ -29,6 +29,19 @@ test('a search with more than one page of results pages through them, by mouse a
   }
 
   const anonymous = await page.context().browser()!.newPage();
+  // The directory shows the first twenty labs, A to Z, and the unfiltered search pages on from there.
+  await anonymous.goto('/en/labs');
+  const directory = anonymous.getByRole('list', { name: 'Public labs' });
+  await expect(directory.locator(':scope > li')).toHaveCount(20);
+  const directoryPages = anonymous.getByRole('navigation', { name: 'Pages of results' });
+  await expect(directoryPages).toContainText(/Page 1 of \d+/);
+  const firstNames = await directory.getByRole('heading', { level: 2 }).allTextContents();
+  await directoryPages.getByRole('link', { name: 'Next page' }).click();
+  await expect(anonymous).toHaveURL(/\/en\/search\?page=2$/);
+  const nextNames = await anonymous.getByRole('list', { name: 'Search results' }).getByRole('heading', { level: 2 }).allTextContents();
+  expect(nextNames.length).toBeGreaterThan(0);
+  expect(nextNames.filter((name) => firstNames.includes(name))).toEqual([]);
+
   await anonymous.goto(`/en/search?q=${word}`);
   const results = anonymous.getByRole('list', { name: 'Search results' });
   await expect(anonymous.getByRole('status')).toHaveText('22 labs match · showing 1–20');

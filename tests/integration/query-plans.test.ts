@@ -15,7 +15,7 @@ import { authSecret } from '../../server/env';
 import { hashPassword } from '../../server/password';
 import { getPublicFactSheet } from '../../server/services/public-fact-sheet';
 import { getPublicLabCalendar, getPublicLabNews, listPublicNews, publicLabsLastModified } from '../../server/services/public-feeds';
-import { directoryFacets, searchPublicLabs } from '../../server/services/public-search';
+import { directoryFacets, searchPublicLabs, searchPublicLabsPage } from '../../server/services/public-search';
 import { listPublicLabs } from '../../server/services/publication';
 import { callerAs, freshDb, labIdOf, TEST_TODAY } from '../helpers/db';
 import { labFixture, POLICY } from '../policy/policy';
@@ -111,7 +111,8 @@ beforeAll(async () => {
   await run('goal portfolio', () => member.goal.portfolio());
 
   // Public pages: directory, search, fact sheet, feeds, calendar, sitemap.
-  await run('directory', () => [listPublicLabs(db), directoryFacets(db)]);
+  await run('directory', () => [searchPublicLabsPage(db, {}, 1), directoryFacets(db)]);
+  await run('directory API', () => listPublicLabs(db));
   await run('search (trigram)', () => searchPublicLabs(db, { q: 'Display' }));
   await run('search (short term)', () => searchPublicLabs(db, { q: '显示' }));
   await run('fact sheet', () => getPublicFactSheet(db, publicLab));

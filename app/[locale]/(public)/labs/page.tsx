@@ -4,11 +4,11 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getDb } from '../../../../db/client';
 import type { Locale } from '../../../../server/domain/enums';
 import { publicPaths } from '../../../../server/public-url';
-import { directoryFacets } from '../../../../server/services/public-search';
-import { listPublicLabs } from '../../../../server/services/publication';
+import { directoryFacets, searchPublicLabsPage } from '../../../../server/services/public-search';
 import { EmptyState, PageContainer, PageHeader } from '../../../_components/Page';
 import { DirectorySearchForm } from '../../../_components/public/DirectorySearchForm';
 import { LabCards } from '../../../_components/public/LabCards';
+import { SearchPagination } from '../../../_components/public/SearchPagination';
 import { publicPageMetadata } from '../../../_lib/public-metadata';
 
 type Params = { params: Promise<{ locale: string }> };
@@ -39,7 +39,9 @@ export default async function DirectoryPage({ params }: Params) {
   setRequestLocale(locale);
   const t = await getTranslations('directory');
   const db = getDb();
-  const labs = listPublicLabs(db);
+  // A national directory holds hundreds of labs: it shows the first page of them (A to Z), and the
+  // search, unfiltered, pages through the rest, so this page stays one cached page.
+  const firstPage = searchPublicLabsPage(db, {}, 1);
 
   return (
     <main id="main">
@@ -58,16 +60,17 @@ export default async function DirectoryPage({ params }: Params) {
             </a>
           }
         >
-          <p className="num mt-3 text-sm text-muted">{t('count', { count: labs.length })}</p>
+          <p className="num mt-3 text-sm text-muted">{t('count', { count: firstPage.total })}</p>
         </PageHeader>
-        {labs.length === 0 ? (
+        {firstPage.total === 0 ? (
           <EmptyState icon={<Building2 className="size-8" aria-hidden />}>{t('empty')}</EmptyState>
         ) : (
           <>
             <DirectorySearchForm locale={locale} facets={directoryFacets(db)} />
             <div className="mt-6">
-              <LabCards labs={labs} locale={locale} label={t('title')} />
+              <LabCards labs={firstPage.labs} locale={locale} label={t('title')} />
             </div>
+            <SearchPagination locale={locale} values={{}} page={1} pageCount={firstPage.pageCount} />
           </>
         )}
       </PageContainer>
