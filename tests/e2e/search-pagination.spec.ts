@@ -38,6 +38,7 @@ test('a search with more than one page of results pages through them, by mouse a
   const firstNames = await directory.getByRole('heading', { level: 2 }).allTextContents();
   await directoryPages.getByRole('link', { name: 'Next page' }).click();
   await expect(anonymous).toHaveURL(/\/en\/search\?page=2$/);
+  await expect(anonymous.getByRole('heading', { level: 1 })).toHaveText('Public labs');
   const nextNames = await anonymous.getByRole('list', { name: 'Search results' }).getByRole('heading', { level: 2 }).allTextContents();
   expect(nextNames.length).toBeGreaterThan(0);
   expect(nextNames.filter((name) => firstNames.includes(name))).toEqual([]);

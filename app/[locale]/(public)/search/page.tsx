@@ -77,7 +77,12 @@ export default async function SearchPage({ params, searchParams }: Props) {
   return (
     <main id="main">
       <PageContainer className="pb-16">
-        <PageHeader title={search.q ? t('searchTitleFor', { query: search.q }) : t('searchTitle')} />
+        {/* Without words or filters this is the directory's next pages, and is titled as it is. */}
+        <PageHeader
+          title={
+            search.q ? t('searchTitleFor', { query: search.q }) : DIRECTORY_FILTERS.some((f) => search[f]) ? t('searchTitle') : t('title')
+          }
+        />
         {Object.keys(errors).length > 0 ? (
           <div className="mb-4">
             <FormMessage tone="warn">{t('badFilters')}</FormMessage>
