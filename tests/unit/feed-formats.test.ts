@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { escapeXml, renderAtom, rfc3339 } from '../../server/domain/atom';
 import { escapeText, foldLine, renderCalendar } from '../../server/domain/icalendar';
+import { atomSchemaErrors } from '../schemas/atom';
 
 describe('Atom', () => {
   it('escapes markup and drops characters XML forbids', () => {
@@ -38,6 +39,45 @@ describe('Atom', () => {
     expect(xml).toContain('<link rel="self" type="application/atom+xml" href="https://example.org/feed.xml"/>');
     expect(xml).toContain('<content type="html">&lt;p&gt;Hi &lt;strong&gt;there&lt;/strong&gt;&lt;/p&gt;</content>');
     expect(xml.match(/<entry>/g)).toHaveLength(1);
+  });
+
+  it('writes documents that validate against the Atom grammar, with every optional part and in Chinese', async () => {
+    const xml = renderAtom({
+      id: 'tag:example.org,2024:feed',
+      title: '绿色低碳汽车钢供应链 · 动态',
+      subtitle: 'Updates & milestones',
+      lang: 'zh-CN',
+      updated: new Date('2026-01-02T03:04:05Z'),
+      selfUrl: 'https://example.org/zh-CN/labs/x/feed.xml',
+      alternateUrl: 'https://example.org/zh-CN/labs/x',
+      author: { name: '联合体', uri: 'https://example.org/zh-CN/labs/x' },
+      generator: 'Consortium Tracker',
+      entries: [
+        {
+          id: 'tag:example.org,2024:milestone/7',
+          title: '里程碑完成：试产\u0001',
+          updated: new Date('2026-01-01T00:00:00Z'),
+          published: new Date('2025-12-31T23:00:00Z'),
+          link: 'https://example.org/zh-CN/labs/x#m7',
+          summary: '完成 <100%>',
+          categories: [{ term: 'milestone', label: '里程碑' }],
+          contentHtml: '<p>钢 &amp; 铁</p>',
+        },
+        {
+          id: 'tag:example.org,2024:update/1',
+          title: 'One',
+          updated: new Date('2026-01-01T00:00:00Z'),
+          link: 'https://example.org/#u1',
+          summary: 'Short',
+        },
+      ],
+    });
+    expect(await atomSchemaErrors(xml)).toEqual([]);
+    // The grammar does catch what RFC 4287 forbids: an entry without its id, a date without its zone.
+    expect(await atomSchemaErrors(xml.replace('<id>tag:example.org,2024:update/1</id>', ''))).not.toEqual([]);
+    expect(
+      await atomSchemaErrors(xml.replace('<updated>2026-01-02T03:04:05Z</updated>', '<updated>2026-01-02T03:04:05</updated>')),
+    ).not.toEqual([]);
   });
 });
 
