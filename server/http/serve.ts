@@ -1,6 +1,7 @@
 // The app's HTTP server, started by `npm start` (server/cli/start.ts): Next.js for pages, routes
 // and assets, and tRPC answered here directly, outside Next.js's request pipeline, which cost more
-// than the procedures themselves on large answers and small writes (docs/decisions/015).
+// than the procedures themselves on large answers and small writes (docs/decisions/015). What
+// Next.js answers is compressed here, and the public documents leave without scripts (016).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import compression from 'compression';
 import next from 'next';
