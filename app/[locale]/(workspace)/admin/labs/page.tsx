@@ -27,6 +27,17 @@ export default async function AdminLabsPage({ params, searchParams }: Props) {
   const te = await getTranslations('enums');
   const tc = await getTranslations('common');
   const format = await getFormatter();
+  // A lab's status and visibility, the same in the phone list and the table.
+  const statusBadges = (lab: (typeof labs)[number]) => (
+    <>
+      <Badge tone={labStatusLook[lab.status].tone} icon={labStatusLook[lab.status].icon}>
+        {te(`labStatus.${lab.status}`)}
+      </Badge>
+      <Badge tone={visibilityLook[lab.visibility].tone} icon={visibilityLook[lab.visibility].icon}>
+        {te(`visibility.${lab.visibility}`)}
+      </Badge>
+    </>
+  );
 
   return (
     <AdminList area="labs" count={labs.length} query={query} icon={<FlaskConical aria-hidden className="size-8" />}>
@@ -39,12 +50,7 @@ export default async function AdminLabsPage({ params, searchParams }: Props) {
               </Link>
               <p className="font-mono text-xs text-muted">{lab.slug}</p>
               <div className="mt-1.5 flex flex-wrap gap-1.5">
-                <Badge tone={labStatusLook[lab.status].tone} icon={labStatusLook[lab.status].icon}>
-                  {te(`labStatus.${lab.status}`)}
-                </Badge>
-                <Badge tone={visibilityLook[lab.visibility].tone} icon={visibilityLook[lab.visibility].icon}>
-                  {te(`visibility.${lab.visibility}`)}
-                </Badge>
+                {statusBadges(lab)}
                 {lab.isDemo ? <Badge tone="warn">{tc('demoData')}</Badge> : null}
               </div>
               <p className="num mt-1.5 text-xs text-ink-soft">
@@ -95,14 +101,7 @@ export default async function AdminLabsPage({ params, searchParams }: Props) {
                     </td>
                     <td className="px-4 py-2.5 font-mono text-xs text-ink-soft">{lab.slug}</td>
                     <td className="px-4 py-2.5">
-                      <div className="flex flex-wrap gap-1.5">
-                        <Badge tone={labStatusLook[lab.status].tone} icon={labStatusLook[lab.status].icon}>
-                          {te(`labStatus.${lab.status}`)}
-                        </Badge>
-                        <Badge tone={visibilityLook[lab.visibility].tone} icon={visibilityLook[lab.visibility].icon}>
-                          {te(`visibility.${lab.visibility}`)}
-                        </Badge>
-                      </div>
+                      <div className="flex flex-wrap gap-1.5">{statusBadges(lab)}</div>
                     </td>
                     <td className={`num px-4 py-2.5 text-right ${lab.managerCount === 0 ? 'font-medium text-warn' : ''}`}>
                       {lab.managerCount}
