@@ -5,7 +5,7 @@ import { formatIsoDate } from '../../_lib/dates';
 import { CONFLICT, statusPaint, TODAY } from './paint';
 import { fitText } from './fit-text';
 import { timeAxis } from './scale';
-import { AXIS_HEIGHT, minorTickLabel, TimeAxisBand } from './TimeAxis';
+import { AXIS_HEIGHT, minorTickLabel, TimeAxisBand, TimelineFrame } from './TimeAxis';
 import type { TimelineZoom } from './types';
 import { localized } from '../../_lib/localized';
 
@@ -87,8 +87,7 @@ export async function PortfolioTimeline({
   };
 
   return (
-    <div className="tl-frame tl-portfolio relative grid w-max" data-today-x={Math.round(todayX)}>
-      <span className="tl-today-anchor" style={{ left: Math.round(todayX) }} aria-hidden />
+    <TimelineFrame todayX={todayX} className="tl-portfolio">
       <svg
         className="timeline-svg col-start-1 row-start-1 block"
         width={width}
@@ -242,6 +241,6 @@ export async function PortfolioTimeline({
           ))}
         </svg>
       </div>
-    </div>
+    </TimelineFrame>
   );
 }

@@ -1,4 +1,5 @@
 import type { getFormatter } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import type { TimeAxis as Axis } from './scale';
 import type { TimelineZoom } from './types';
 
@@ -58,5 +59,19 @@ export function TimeAxisBand({
       ))}
       <line x1={0} x2={width} y1={AXIS_HEIGHT - 0.5} y2={AXIS_HEIGHT - 0.5} stroke="#cbd5e1" />
     </g>
+  );
+}
+
+/**
+ * The frame a timeline is drawn in. It marks today twice: a zero-width mark the browser opens the
+ * sideways scroll at (timeline.css), and the position TimelineScroller reads where it cannot.
+ */
+export function TimelineFrame({ todayX, className, children }: { todayX: number; className?: string; children: ReactNode }) {
+  const x = Math.round(todayX);
+  return (
+    <div className={`tl-frame relative grid w-max${className ? ` ${className}` : ''}`} data-today-x={x}>
+      <span className="tl-today-anchor" style={{ left: x }} aria-hidden />
+      {children}
+    </div>
   );
 }

@@ -5,7 +5,7 @@ import { MILESTONE_STATUSES as STATUS_KEYS, STAGES } from '../../../server/domai
 import { formatIsoDate } from '../../_lib/dates';
 import { fitText } from './fit-text';
 import { timeAxis } from './scale';
-import { AXIS_HEIGHT, minorTickLabel, TimeAxisBand } from './TimeAxis';
+import { AXIS_HEIGHT, minorTickLabel, TimeAxisBand, TimelineFrame } from './TimeAxis';
 import { statusPaint, CRITICAL, CONFLICT, BASELINE, TODAY } from './paint';
 import { slipParams, type TimelineItem, type TimelineLink, type TimelineOptions } from './types';
 
@@ -104,8 +104,7 @@ export async function Timeline({
   };
 
   return (
-    <div className="tl-frame relative grid w-max" data-today-x={Math.round(todayX)}>
-      <span className="tl-today-anchor" style={{ left: Math.round(todayX) }} aria-hidden />
+    <TimelineFrame todayX={todayX}>
       {/* Static drawings: sent as markup, so the page neither ships nor hydrates their elements (svg-markup.ts). */}
       <div
         className="contents"
@@ -372,6 +371,6 @@ export async function Timeline({
           ),
         }}
       />
-    </div>
+    </TimelineFrame>
   );
 }
