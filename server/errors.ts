@@ -12,13 +12,25 @@ export class AppError extends TRPCError {
   readonly key: string;
   readonly params: Record<string, string | number>;
   readonly field: string | undefined;
+  /** For TOO_MANY_REQUESTS: when to ask again, sent as Retry-After. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: Code, key: string, options: { params?: Record<string, string | number>; field?: string } = {}) {
+  constructor(
+    code: Code,
+    key: string,
+    options: { params?: Record<string, string | number>; field?: string; retryAfterSeconds?: number } = {},
+  ) {
     super({ code, message: translate('en', key, options.params) });
     this.key = key;
     this.params = options.params ?? {};
     this.field = options.field;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
+}
+
+/** The caller's request budget is spent; `seconds` until it opens again. */
+export function tooManyRequests(seconds: number): AppError {
+  return new AppError('TOO_MANY_REQUESTS', 'errors.tooManyRequests', { params: { seconds }, retryAfterSeconds: seconds });
 }
 
 /** Not visible to this caller: the same answer whether the record exists or not. */

@@ -5,4 +5,5 @@ export * from './milestones';
 export * from './goals';
 export * from './updates';
 export * from './audit';
+export * from './shared-state';
 export * from './relations';

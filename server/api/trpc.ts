@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { getDb, type DB } from '../../db/client';
 import type { SessionUser } from '../auth';
 import type { LabRole, Locale } from '../domain/enums';
-import { AppError } from '../errors';
+import { env } from '../env';
+import { AppError, tooManyRequests } from '../errors';
+import { sqliteSharedState } from '../shared-state/sqlite';
 import { DEFAULT_LOCALE, translate } from '../i18n';
 import { requireLabAccess } from '../services/access';
 import { issueMessage, type SchemaIssue } from './issues';
@@ -19,6 +21,8 @@ export type Context = {
    * a mutation answers only after that, so whoever changed something public sees it at once.
    */
   publicPagesSettled?: () => Promise<void>;
+  /** Where the request came from (server/http/client-address.ts); null for server components and scripts. */
+  clientAddress: string | null;
 };
 
 /** Builds a context; tests and scripts pass their own database and user. */
@@ -28,6 +32,7 @@ export function createContext(options: Partial<Context> = {}): Context {
     user: options.user ?? null,
     locale: options.locale ?? DEFAULT_LOCALE,
     publicPagesSettled: options.publicPagesSettled,
+    clientAddress: options.clientAddress ?? null,
   };
 }
 
@@ -79,6 +84,19 @@ export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone, signed in or not. Returns only what the public may see. */
 export const publicProcedure = t.procedure;
+
+/**
+ * Public reads that cost the server real work (search, the directory): a signed-out caller
+ * spends one unit of their address's per-minute budget on each, counted in the database so every
+ * server process draws on the same budget; past it the answer is 429 with Retry-After.
+ */
+export const budgetedPublicProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.user && ctx.clientAddress) {
+    const answer = await sqliteSharedState(ctx.db).consume(`anonymous:${ctx.clientAddress}`, env().ANONYMOUS_BUDGET_PER_MINUTE, 60_000);
+    if (!answer.allowed) throw tooManyRequests(answer.retryAfterSeconds);
+  }
+  return next();
+});
 
 /** A signed-in, enabled user (the session is re-checked against the database on every request). */
 export const authenticatedProcedure = t.procedure.use(async ({ ctx, type, next }) => {

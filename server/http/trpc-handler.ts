@@ -7,12 +7,21 @@ import { sessionTokenFromCookieHeader, sessionUserFromToken } from '../auth';
 import { LOCALE_COOKIE, negotiateLocale } from '../i18n';
 import { guardMutation, type GuardedRequest } from './request-guard';
 import { cookieValue } from './route-helpers';
+import { proxyTrust } from '../env';
+import { AppError } from '../errors';
+import { requestClientAddress } from './client-address';
 import { hsts, securityHeaders } from './security-headers.mjs';
 
 export const TRPC_PATH = '/api/trpc';
 
 /** The largest request body a procedure is handed; inputs here are small forms (1 MiB is plenty). */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The most calls one batched request may carry (the app's own client batches at most this many,
+ * app/_trpc/client.tsx): without a bound one request could ask for hundreds of answers at once.
+ */
+export const MAX_BATCH_SIZE = 10;
 
 function header(req: IncomingMessage, name: string): string | null {
   const value = req.headers[name.toLowerCase()];
@@ -114,6 +123,11 @@ export function trpcHandler({
       req: new ReadRequest(url, { method: req.method, headers: protocolHeaders(req) }, body ?? ''),
       path: url.pathname.slice(TRPC_PATH.length + 1),
       error: null,
+      maxBatchSize: MAX_BATCH_SIZE,
+      responseMeta: ({ errors }) => {
+        const wait = errors.map((e) => (e instanceof AppError ? e.retryAfterSeconds : undefined)).find((s) => s !== undefined);
+        return wait === undefined ? {} : { headers: new Headers({ 'retry-after': String(wait) }) };
+      },
       createContext: async () => {
         const db = database();
         const cookie = header(req, 'cookie');
@@ -122,6 +136,7 @@ export function trpcHandler({
           user: await sessionUserFromToken(db, sessionTokenFromCookieHeader(cookie)),
           locale: negotiateLocale(header(req, 'x-locale') ?? cookieValue(cookie, LOCALE_COOKIE), header(req, 'accept-language')),
           publicPagesSettled,
+          clientAddress: requestClientAddress(req, proxyTrust()),
         });
       },
       onError({ error, path }) {

@@ -69,7 +69,7 @@ describe('labAdmin.create', () => {
 
   it('lists a new public lab in the public directory', async () => {
     await callerAs(db, 'admin@demo.local').labAdmin.create({ ...newLab, visibility: 'public' });
-    const listed = await callerAs(db, null).directory.list();
+    const listed = (await callerAs(db, null).directory.list()).labs;
     expect(listed.map((l) => l.slug)).toContain('solid-state-battery-lab');
   });
 

@@ -236,9 +236,9 @@ describe('labSettings.setVisibility', () => {
     const manager = callerAs(db, 'equipment@demo.local');
     const lab = labRow('key-equipment-consortium');
     await manager.labSettings.setVisibility({ labId: lab.id, version: lab.version, visibility: 'public' });
-    expect((await callerAs(db, null).directory.list()).map((l) => l.slug)).toContain('key-equipment-consortium');
+    expect((await callerAs(db, null).directory.list()).labs.map((l) => l.slug)).toContain('key-equipment-consortium');
     await manager.labSettings.setVisibility({ labId: lab.id, version: lab.version + 1, visibility: 'private' });
-    expect((await callerAs(db, null).directory.list()).map((l) => l.slug)).not.toContain('key-equipment-consortium');
+    expect((await callerAs(db, null).directory.list()).labs.map((l) => l.slug)).not.toContain('key-equipment-consortium');
     const events = db
       .select()
       .from(auditEvents)

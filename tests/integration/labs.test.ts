@@ -82,7 +82,7 @@ describe('lab.overview and lab.byId', () => {
 
 describe('directory.list', () => {
   it('shows the public labs to anyone, and never the private one', async () => {
-    const labs = await callerAs(db, null).directory.list();
+    const { labs } = await callerAs(db, null).directory.list();
     expect(labs.map((l) => l.slug).sort()).toEqual(['green-auto-steel', 'new-display-lab']);
     const text = JSON.stringify(labs);
     expect(text).not.toContain('Key Equipment Localization');
@@ -90,7 +90,7 @@ describe('directory.list', () => {
   });
 
   it('returns only allow-listed fields', async () => {
-    const [lab] = await callerAs(db, null).directory.list();
+    const [lab] = (await callerAs(db, null).directory.list()).labs;
     expect(Object.keys(lab!)).not.toContain('visibility');
     expect(Object.keys(lab!)).not.toContain('id');
     expect(Object.keys(lab!.partners[0]!)).not.toContain('contribution');

@@ -189,7 +189,7 @@ describe('organisation.merge', () => {
     ]);
     expect(events[1]!.before).toMatchObject({ duplicate: { nameEn: 'Tianma Micro-electronics' } });
     // Both labs' public partner lists now name the kept record only.
-    const directory = await callerAs(db, null).directory.list();
+    const directory = (await callerAs(db, null).directory.list()).labs;
     expect(directory.find((l) => l.slug === 'new-display-lab')!.partners.filter((p) => p.nameEn.startsWith('Tianma'))).toHaveLength(1);
   });
 

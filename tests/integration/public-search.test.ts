@@ -11,7 +11,7 @@ beforeEach(async () => {
 });
 
 async function slugsFor(input: Parameters<ReturnType<typeof callerAs>['directory']['search']>[0]): Promise<string[]> {
-  return (await callerAs(db, null).directory.search(input)).map((l) => l.slug);
+  return (await callerAs(db, null).directory.search(input)).labs.map((l) => l.slug);
 }
 
 const DISPLAY = ['new-display-lab'];

@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
-import { MAX_BODY_BYTES, trpcHandler } from '../../server/http/trpc-handler';
+import { requestBudgets } from '../../db/schema';
+import { MAX_BATCH_SIZE, MAX_BODY_BYTES, trpcHandler } from '../../server/http/trpc-handler';
 import { freshDb } from '../helpers/db';
 
 // The app's server answers tRPC over node:http itself (server/http/trpc-handler.ts): the protocol,
@@ -30,8 +31,8 @@ describe('tRPC over the app server', () => {
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    const body = (await res.json()) as { result: { data: { json: { slug: string }[] } } };
-    expect(body.result.data.json.map((l) => l.slug).sort()).toEqual(['green-auto-steel', 'new-display-lab']);
+    const body = (await res.json()) as { result: { data: { json: { labs: { slug: string }[] } } } };
+    expect(body.result.data.json.labs.map((l) => l.slug).sort()).toEqual(['green-auto-steel', 'new-display-lab']);
   });
 
   it('answers a batch of calls, each with its own result or error', async () => {
@@ -96,5 +97,38 @@ describe('tRPC over the app server', () => {
     });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain(String(MAX_BODY_BYTES));
+  });
+
+  it('refuses a batch of more calls than the limit with 400, and answers one at the limit', async () => {
+    const batch = (n: number) => {
+      const paths = Array.from({ length: n }, () => 'directory.facets').join(',');
+      const inputs = Object.fromEntries(Array.from({ length: n }, (_, i) => [i, { json: null }]));
+      return fetch(`${base}/api/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(inputs))}`);
+    };
+    db.delete(requestBudgets).run();
+    const atLimit = await batch(MAX_BATCH_SIZE);
+    expect(atLimit.status).toBe(200);
+    expect((await atLimit.json()) as unknown[]).toHaveLength(MAX_BATCH_SIZE);
+    const over = await batch(MAX_BATCH_SIZE + 1);
+    expect(over.status).toBe(400);
+    expect(await over.text()).not.toContain('"result"');
+  });
+
+  it('gives a signed-out address a budget of search and directory calls, then 429 with Retry-After, whatever X-Forwarded-For says', async () => {
+    db.delete(requestBudgets).run();
+    const call = (forwardedFor: string) =>
+      fetch(`${base}/api/trpc/directory.search?input=${input({ q: 'display' })}`, { headers: { 'x-forwarded-for': forwardedFor } });
+    // 120 a minute by default (ANONYMOUS_BUDGET_PER_MINUTE); each call claims another address.
+    for (let i = 0; i < 120; i++) expect((await call(`10.0.${i >> 8}.${i & 255}`)).status, `call ${i + 1}`).toBe(200);
+    const refused = await call('203.0.113.9');
+    expect(refused.status).toBe(429);
+    const wait = Number(refused.headers.get('retry-after'));
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(60);
+    const body = (await refused.json()) as { error: { json: { message: string; data: { code: string } } } };
+    expect(body.error.json.data.code).toBe('TOO_MANY_REQUESTS');
+    expect(body.error.json.message).toContain(`${wait} seconds`);
+    // The budget is the address's, not the query's.
+    expect((await fetch(`${base}/api/trpc/directory.search?input=${input({ q: 'steel' })}`)).status).toBe(429);
   });
 });
