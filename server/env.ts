@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type ProxyTrust } from './http/client-address';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -17,6 +18,16 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().optional(),
+  // Proxies in front of the app whose X-Forwarded-For is believed: a hop count or addresses/CIDRs.
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const trust = parseTrustProxy(value);
+      if ('error' in trust) ctx.addIssue({ code: 'custom', message: trust.error });
+    }),
+  // Requests per minute one address may make, signed out, to the search and directory procedures.
+  ANONYMOUS_BUDGET_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -54,4 +65,14 @@ export function authSecret(): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
   return secret;
+}
+
+let trust: ProxyTrust | undefined;
+
+/** How far X-Forwarded-For is believed (server/http/client-address.ts). */
+export function proxyTrust(): ProxyTrust {
+  if (trust) return trust;
+  const parsed = parseTrustProxy(env().TRUST_PROXY);
+  trust = 'error' in parsed ? { kind: 'none' } : parsed;
+  return trust;
 }

@@ -5,7 +5,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import compression from 'compression';
 import next from 'next';
+import { requestClientAddress } from './client-address';
 import { asksForDocument, sendAsDocument } from './documents';
+import { hasDecodablePath, refuseUndecodablePath } from './request-target';
 import { endWithEncodedBodies } from './encoded-bodies';
 import { pathRevalidator } from './revalidate';
 
@@ -30,8 +32,17 @@ async function main() {
   // sees the public documents after their scripts are taken out.
   const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
+  const { proxyTrust } = await import('../env');
+  const trust = proxyTrust();
+
   const server = createServer((req, res) => {
+    // Below this point X-Forwarded-For names the client as TRUST_PROXY allows, never as sent:
+    // Next.js keeps a header the client wrote, and the sign-in throttle reads it.
+    const address = requestClientAddress(req, trust);
+    if (address) req.headers['x-forwarded-for'] = address;
+    else delete req.headers['x-forwarded-for'];
     const url = req.url ?? '/';
+    if (!hasDecodablePath(url)) return refuseUndecodablePath(res);
     if (url.startsWith(`${TRPC_PATH}/`)) return trpc(req, res);
     compress(req, res, () => {
       // In development the pages keep their scripts: they carry the dev server's live reload.
