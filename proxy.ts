@@ -1,18 +1,36 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest } from 'next/server';
 import { routing } from './app/_i18n/routing';
-
-const localeRouting = createMiddleware(routing);
+import { isPublicPath } from './server/http/public-paths';
+import { contentSecurityPolicy } from './server/http/security-headers.mjs';
 
 /** The request header that tells server components which path was asked for (for sign-in redirects). */
 export const REQUEST_PATH_HEADER = 'x-request-path';
 
-// Locale routing only: every page lives under /en or /zh-CN, and a bare path is sent to the
-// visitor's remembered or preferred language. Access rules are never decided here.
+const dev = process.env.NODE_ENV === 'development';
+const localeRouting = createMiddleware(routing);
+// Public pages are one cached answer for everyone (and for a CDN in front): they set no cookie.
+// The language they show is in their path; the remembered choice is kept by the other pages.
+const publicLocaleRouting = createMiddleware({ ...routing, localeCookie: false });
+
+function nonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
+}
+
+// Locale routing, and the per-request script nonce of the pages rendered per request. Access rules
+// are never decided here.
 export default function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname;
   const headers = new Headers(request.headers);
-  headers.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
-  return localeRouting(new NextRequest(request.url, { headers }));
+  headers.set(REQUEST_PATH_HEADER, path + request.nextUrl.search);
+  if (isPublicPath(path)) return publicLocaleRouting(new NextRequest(request.url, { headers }));
+
+  // Next.js reads the nonce from the policy in the request and puts it on every script it renders.
+  const policy = contentSecurityPolicy({ dev, scripts: { nonce: nonce() } });
+  headers.set('content-security-policy', policy);
+  const response = localeRouting(new NextRequest(request.url, { headers }));
+  response.headers.set('content-security-policy', policy);
+  return response;
 }
 
 export const config = {

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { LOCALES } from '../domain/enums';
 import { KeptBytes } from './encoded-bodies';
+import { isPublicDocument } from './public-paths';
+import { contentSecurityPolicy } from './security-headers.mjs';
 
 // The public documents — the directory, the fact sheets and the search page — are read, not
 // operated: their links are plain links, their search is a GET form, and they work without
@@ -11,12 +12,6 @@ import { KeptBytes } from './encoded-bodies';
 // rendered without the framework's scripts (and the inline copy of the page as React data that
 // only hydration reads); structured data (JSON-LD) stays. Decision 016.
 
-const DOCUMENT_PATH = new RegExp(`^/(?:${LOCALES.join('|')})/(?:labs(?:/[^/?#]+)?|search)/?(?:[?#]|$)`);
-
-/** Whether `url` (path and query) names a public document. Feeds and images below a lab are not. */
-export function isPublicDocument(url: string): boolean {
-  return DOCUMENT_PATH.test(url);
-}
 
 /**
  * Whether `req` asks for a public document as a page. The router of a hydrated page (the
@@ -27,10 +22,6 @@ export function asksForDocument(req: IncomingMessage): boolean {
   return (req.method === 'GET' || req.method === 'HEAD') && req.headers.rsc === undefined && isPublicDocument(req.url ?? '/');
 }
 
-/** A page with no script may run none: whatever markup might slip into it stays inert. */
-export function scriptlessPolicy(policy: string): string {
-  return policy.replace(/\bscript-src\b[^;]*/, "script-src 'none'");
-}
 
 const SCRIPT = /<script\b([^>]*)>[\s\S]*?<\/script>/g;
 const LINK = /<link\b[^>]*>/g;
@@ -135,8 +126,8 @@ export function sendAsDocument(req: IncomingMessage, res: ServerResponse): void 
     const named = (name: string) => Object.keys(given ?? {}).filter((key) => key.toLowerCase() === name);
     const contentType = res.getHeader('content-type') ?? named('content-type').map((key) => given?.[key])[0];
     const html = /^text\/html\b/.test(String(contentType ?? ''));
-    const policy = res.getHeader('content-security-policy');
-    if (html && typeof policy === 'string') res.setHeader('content-security-policy', scriptlessPolicy(policy));
+    // A page with no script may run none: whatever markup might slip into it stays inert.
+    if (html) res.setHeader('content-security-policy', contentSecurityPolicy({ dev: false, scripts: 'none' }));
     let body: Buffer | undefined;
     if (text !== undefined || chunks.length > 0) {
       if (html) {

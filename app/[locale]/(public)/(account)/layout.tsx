@@ -2,6 +2,9 @@ import { setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ClientMessages } from '../../../_components/ClientMessages';
 
+// Rendered per request: each answer carries its own script nonce (proxy.ts).
+export const dynamic = 'force-dynamic';
+
 // Signing in, out, accepting an invitation and resetting a password are forms: their client
 // components (and next-intl's Link) need the messages. The directory and fact sheets do not, so the
 // provider lives here and in the workspace, not in the locale layout that every public page shares.
