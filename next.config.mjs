@@ -17,6 +17,10 @@ const nextConfig = {
   generateEtags: false,
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ['better-sqlite3'],
+  // Cached public pages say `s-maxage=300, stale-while-revalidate=60`: a cache in front (a CDN) may
+  // serve a page a minute past its five, not a year (the default), so an unpublished page does not
+  // linger there even when nobody purges it (README, "A CDN in front").
+  expireTime: 360,
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders(dev) },

@@ -24,5 +24,8 @@ export const publicPaths = {
   labFeed: (locale: Locale, slug: string) => `/${locale}/labs/${slug}/feed.xml`,
   labCalendar: (locale: Locale, slug: string) => `/${locale}/labs/${slug}/calendar.ics`,
   newsFeed: (locale: Locale) => `/${locale}/labs/feed.xml`,
+  /** The share cards (og:image, twitter:image) of the directory and of a fact sheet. */
+  directoryShareImage: (locale: Locale) => `/${locale}/labs/share.png`,
+  labShareImage: (locale: Locale, slug: string) => `/${locale}/labs/${slug}/share.png`,
   sitemap: () => '/sitemap.xml',
 };

@@ -2,7 +2,8 @@ import { TRPCError } from '@trpc/server';
 import type { Locale } from '../../server/domain/enums';
 import { isLocale } from '../../server/i18n';
 
-function notFoundResponse(): Response {
+/** The one answer for a public URL that shows nothing: the same for private, missing and malformed. */
+export function notFoundResponse(): Response {
   return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
 

@@ -34,12 +34,13 @@ export function publicLabChanged(slug: string): void {
   }
 }
 
-/** Further public URLs that show lab data: the lab's feed and calendar, the news of all labs, the sitemap. */
+/** Further public URLs that show lab data: the lab's feed, calendar and share card, the news of all labs, the sitemap. */
 export function extraPublicPaths(slug: string): string[] {
   return [
     ...LOCALES.flatMap((locale) => [
       publicPaths.labFeed(locale, slug),
       publicPaths.labCalendar(locale, slug),
+      publicPaths.labShareImage(locale, slug),
       publicPaths.newsFeed(locale),
     ]),
     publicPaths.sitemap(),

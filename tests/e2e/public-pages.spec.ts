@@ -221,7 +221,7 @@ test('fact sheets are findable: title, description, canonical, hreflang, OpenGra
 
   await page.goto('/en/labs');
   await expect(page).toHaveTitle('Public labs · Consortium Tracker');
-  expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toMatch(/opengraph-image/);
+  expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toMatch(/\/en\/labs\/share\.png$/);
 
   const robots = (await get(request, '/robots.txt')).body;
   expect(robots).toMatch(/Sitemap: http:\/\/localhost:\d+\/sitemap\.xml/);

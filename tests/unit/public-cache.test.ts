@@ -23,6 +23,8 @@ const LAB_PATHS = [
   '/zh-CN/labs/green-auto-steel/feed.xml',
   '/en/labs/green-auto-steel/calendar.ics',
   '/zh-CN/labs/green-auto-steel/calendar.ics',
+  '/en/labs/green-auto-steel/share.png',
+  '/zh-CN/labs/green-auto-steel/share.png',
   '/en/labs/feed.xml',
   '/zh-CN/labs/feed.xml',
   '/sitemap.xml',
@@ -35,7 +37,7 @@ describe('publicLabChanged', () => {
     setPublicRevalidator(undefined);
   });
 
-  it('rebuilds every public URL that shows the lab: directory, fact sheet, feeds, calendar and sitemap, in both languages', () => {
+  it('rebuilds every public URL that shows the lab: directory, fact sheet, feeds, calendar, share card and sitemap, in both languages', () => {
     publicLabChanged('green-auto-steel');
     expect(revalidated.sort()).toEqual(LAB_PATHS);
   });
@@ -72,6 +74,8 @@ describe('the internal revalidation route', () => {
     expect((await post({}, { paths: ['/en/labs'] })).status).toBe(404);
     expect((await post({ [REVALIDATE_TOKEN_HEADER]: 'b'.repeat(43) }, { paths: ['/en/labs'] })).status).toBe(404);
     expect((await post({ [REVALIDATE_TOKEN_HEADER]: 'short' }, { paths: ['/en/labs'] })).status).toBe(404);
+    // As long as the token in characters, longer in bytes (issue 15, finding 12): a 404, not a 500.
+    expect((await post({ [REVALIDATE_TOKEN_HEADER]: 'é'.repeat(43) }, { paths: ['/en/labs'] })).status).toBe(404);
     delete process.env[REVALIDATE_TOKEN_ENV];
     expect((await post({ [REVALIDATE_TOKEN_HEADER]: TOKEN }, { paths: ['/en/labs'] })).status).toBe(404);
     expect(revalidated).toEqual([]);

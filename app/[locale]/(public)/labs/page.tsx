@@ -31,6 +31,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
     description: t('intro'),
     siteName: tm('title'),
     feed: { url: publicPaths.newsFeed(locale), title: t('newsFeed') },
+    image: { url: publicPaths.directoryShareImage(locale), alt: t('shareImageAlt') },
   });
 }
 

@@ -57,7 +57,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: 'directory' });
   const tm = await getTranslations({ locale, namespace: 'meta' });
   return {
-    ...publicPageMetadata({ locale, path: publicPaths.search, title: t('searchTitle'), description: t('intro'), siteName: tm('title') }),
+    ...publicPageMetadata({
+      locale,
+      path: publicPaths.search,
+      title: t('searchTitle'),
+      description: t('intro'),
+      siteName: tm('title'),
+      image: { url: publicPaths.directoryShareImage(locale), alt: t('shareImageAlt') },
+    }),
     // Result pages are for people; search engines index the directory and the fact sheets instead.
     robots: { index: false, follow: true },
   };

@@ -38,6 +38,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
     description: objective ? summary(objective) : t('metaDescription', { name }),
     siteName: tm('title'),
     feed: { url: publicPaths.labFeed(locale, lab.slug), title: t('feeds.labTitle', { name }) },
+    image: { url: publicPaths.labShareImage(locale, lab.slug), alt: t('shareImageAlt', { name }) },
     type: 'article',
   });
 }

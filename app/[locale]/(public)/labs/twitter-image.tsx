@@ -1,8 +1,0 @@
-// The Twitter card shows the same picture as OpenGraph.
-export { default, alt, size, contentType } from './opengraph-image';
-
-// Segment options must be written out here: Next.js reads them from this file, not through a re-export.
-export const dynamic = 'force-static';
-export function generateStaticParams() {
-  return [];
-}
