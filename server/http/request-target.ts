@@ -1,0 +1,24 @@
+import type { ServerResponse } from 'node:http';
+
+// Next.js answers a path whose percent-escapes are not UTF-8 (`/en/labs/%FF`) with a 500 of its
+// own, before any code of the app runs. Such an address names nothing, so the app's server
+// refuses it first, as the bad request it is.
+
+/** Whether the path part of a request target (`/a/b?c`) decodes as UTF-8. */
+export function hasDecodablePath(target: string): boolean {
+  const path = target.split(/[?#]/, 1)[0]!;
+  if (!path.includes('%')) return true;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function refuseUndecodablePath(res: ServerResponse): void {
+  res.statusCode = 400;
+  res.setHeader('content-type', 'text/plain; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  res.end('Bad request: the address has a percent-escape that is not UTF-8.');
+}
