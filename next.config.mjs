@@ -1,4 +1,5 @@
 import createNextIntlPlugin from 'next-intl/plugin';
+import path from 'node:path';
 import { hsts, securityHeaders } from './server/http/security-headers.mjs';
 
 const withNextIntl = createNextIntlPlugin('./app/_i18n/request.ts');
@@ -9,9 +10,6 @@ const dev = process.env.NODE_ENV === 'development';
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The app's server (server/http/serve.ts) compresses answers itself, after taking the scripts out
-  // of the public documents (decision 016).
-  compress: false,
   // Next.js would hash every cached page's whole body (in JavaScript) on every request to make an
   // ETag: a third of the CPU time of serving a cached fact sheet (issue 9, docs/decisions/014).
   generateEtags: false,
@@ -27,11 +25,11 @@ const nextConfig = {
       { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [hsts] },
     ];
   },
-  experimental: {
-    // Cached public pages live in memory only, so a restart (or a database restored or changed
-    // while the server was down) never serves pages rendered from other data (decision 012).
-    isrFlushToDisk: false,
-  },
+  // Cached public pages and feeds live in the shared page cache (a SQLite file beside the
+  // database), so every server process serves the same answers and a change refreshes them for all;
+  // Next.js keeps no copy of its own in memory (decision 020). Compiled by `npm run build`.
+  cacheHandler: path.resolve(import.meta.dirname, 'dist', 'cache-handler.cjs'),
+  cacheMaxMemorySize: 0,
 };
 
 export default withNextIntl(nextConfig);

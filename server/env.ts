@@ -12,7 +12,11 @@ const envSchema = z.object({
     .default('./data/app.db')
     .refine((v) => !/^[a-z]+:\/\//i.test(v) || v.startsWith('file:'), 'must be a file path (e.g. ./data/app.db)'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // How many server processes `npm start` runs (default: one per core).
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   SEED_DEMO: z.enum(['0', '1']).default('1'),
+  // The cache of public pages shared by the server's processes (default: beside the database).
+  PAGE_CACHE_FILE: z.string().min(1).optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   NEXTAUTH_URL: z.url().optional(),
@@ -49,6 +53,19 @@ export function env(): Env {
 export function databaseFile(): string {
   const url = env().DATABASE_URL;
   return url.startsWith('file:') ? url.slice('file:'.length) : url;
+}
+
+/** How many server processes to run on a machine with `cores` cores. */
+export function workerCount(cores: number): number {
+  return env().WEB_CONCURRENCY ?? Math.max(1, cores);
+}
+
+/** The SQLite file of the shared page cache: `data/app.db` → `data/app.page-cache.db`. */
+export function pageCacheFile(): string {
+  const configured = env().PAGE_CACHE_FILE;
+  if (configured) return configured;
+  const db = databaseFile();
+  return db === ':memory:' ? ':memory:' : `${db.replace(/\.db$/, '')}.page-cache.db`;
 }
 
 /**

@@ -1,7 +1,7 @@
-// State that every server process must agree on (request budgets today; throttles, revoked
-// sessions and the public page cache as they move here), behind one small interface so that a
-// deployment on several machines can put it in a shared store instead of the local database
-// (docs/decisions). Methods are asynchronous so such a store fits the same interface.
+// State that every server process must agree on, behind small interfaces so that a deployment on
+// several machines can put it in a shared store instead of the local SQLite files (decision 020):
+// request budgets, and the cache of public pages with the tags that refresh them. Methods are
+// asynchronous so such a store fits the same interfaces.
 
 export type BudgetAnswer = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
@@ -12,4 +12,29 @@ export interface SharedState {
    * a closed budget does not reopen it early.
    */
   consume(key: string, limit: number, windowMs: number, now?: number): Promise<BudgetAnswer>;
+}
+
+/** A cached answer as the page cache keeps it: opaque bytes, when it was made, what refreshes it. */
+export type PageCacheEntry = {
+  /** The serialized value (the cache handler decides the format). */
+  value: Buffer;
+  /** When the value was made, ms since the epoch. */
+  lastModified: number;
+  /** Tags whose expiry after `lastModified` makes the entry unusable. */
+  tags: string[];
+  /** Lifetime metadata the framework stored with the entry (JSON), if any. */
+  cacheControl: string | null;
+};
+
+/**
+ * The cache of public pages and feeds, shared by every server process: entries by key, and tags
+ * that expire them. Expiring a tag makes every entry carrying it a miss for every process at once.
+ */
+export interface PageCacheStore {
+  /** The entry under `key` unless one of its tags (or of `extraTags`) expired after it was made. */
+  get(key: string, extraTags?: string[], now?: number): Promise<PageCacheEntry | null>;
+  set(key: string, entry: PageCacheEntry): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Marks the tags expired at `at` (default now): entries made before then are misses. */
+  expireTags(tags: string[], at?: number): Promise<void>;
 }
