@@ -1,3 +1,4 @@
+import Negotiator from 'negotiator';
 import { createTranslator } from 'next-intl';
 import { en, zhCN } from '../app/_i18n/messages';
 import { LOCALES, type Locale } from './domain/enums';
@@ -28,21 +29,14 @@ export function hasMessage(locale: Locale, key: string): boolean {
   return translate(locale, key) !== key;
 }
 
-/** Picks the locale from an explicit choice, then Accept-Language, then the default. */
+/** Picks the locale from an explicit choice, then Accept-Language (by its q-values), then the default. */
 export function negotiateLocale(choice: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
   if (isLocale(choice)) return choice;
-  const ranked = (acceptLanguage ?? '')
-    .split(',')
-    .map((part) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.find((p) => p.trim().startsWith('q='));
-      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
-    })
-    .filter((x) => x.tag)
-    .sort((a, b) => b.q - a.q);
-  for (const { tag } of ranked) {
-    if (tag.startsWith('zh')) return 'zh-CN';
-    if (tag.startsWith('en')) return 'en';
+  // Any Chinese (zh, zh-TW, zh-Hans-CN…) reads the Simplified Chinese pages; any English the English.
+  for (const tag of new Negotiator({ headers: { 'accept-language': acceptLanguage ?? undefined } }).languages()) {
+    const language = tag.toLowerCase();
+    if (language === 'zh' || language.startsWith('zh-')) return 'zh-CN';
+    if (language === 'en' || language.startsWith('en-')) return 'en';
   }
   return DEFAULT_LOCALE;
 }

@@ -15,12 +15,6 @@ export type Context = {
   db: DB;
   user: SessionUser | null;
   locale: Locale;
-  /**
-   * Resolves once the public pages a mutation changed are marked stale. The app's server answers
-   * tRPC outside Next.js and hands those paths to Next.js asynchronously (server/http/revalidate.ts);
-   * a mutation answers only after that, so whoever changed something public sees it at once.
-   */
-  publicPagesSettled?: () => Promise<void>;
   /** Where the request came from (server/http/client-address.ts); null for server components and scripts. */
   clientAddress: string | null;
 };
@@ -31,7 +25,6 @@ export function createContext(options: Partial<Context> = {}): Context {
     db: options.db ?? getDb(),
     user: options.user ?? null,
     locale: options.locale ?? DEFAULT_LOCALE,
-    publicPagesSettled: options.publicPagesSettled,
     clientAddress: options.clientAddress ?? null,
   };
 }
@@ -99,12 +92,9 @@ export const budgetedPublicProcedure = publicProcedure.use(async ({ ctx, next })
 });
 
 /** A signed-in, enabled user (the session is re-checked against the database on every request). */
-export const authenticatedProcedure = t.procedure.use(async ({ ctx, type, next }) => {
+export const authenticatedProcedure = t.procedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED' });
-  const result = await next({ ctx: { ...ctx, user: ctx.user } });
-  // Only signed-in people change what the public sees: their mutations answer once it is refreshed.
-  if (type === 'mutation' && ctx.publicPagesSettled) await ctx.publicPagesSettled();
-  return result;
+  return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
 /** Platform administrators only. */

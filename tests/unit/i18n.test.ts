@@ -50,6 +50,11 @@ describe('locale negotiation', () => {
     expect(negotiateLocale(null, 'en;q=0.5,zh-TW;q=0.9')).toBe('zh-CN');
     expect(negotiateLocale(undefined, 'de-DE,en;q=0.7')).toBe('en');
     expect(negotiateLocale('fr', 'fr-FR')).toBe('en');
+    // Weights that are not numbers, q=0 (refused) and garbage fall back without an error.
+    expect(negotiateLocale(null, 'zh;q=0, en;q=0.1')).toBe('en');
+    expect(negotiateLocale(null, 'zh-Hans-CN;q=abc, de')).toBe('en');
+    expect(negotiateLocale(null, ';;;,*')).toBe('en');
+    expect(negotiateLocale(null, 'zh-TW')).toBe('zh-CN');
   });
 });
 
