@@ -23,35 +23,7 @@ export function openConnection(file: string | Buffer): Database.Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  keepCompiledStatements(sqlite);
   return sqlite;
-}
-
-const STATEMENTS_KEPT = 500;
-
-/**
- * drizzle asks better-sqlite3 to compile every query afresh; this keeps the compiled statements by
- * their SQL text (the least recently used go first) and hands each back in its default mode (not
- * raw, plucked or expanded). A statement still being iterated is never handed out twice.
- */
-function keepCompiledStatements(sqlite: Database.Database): void {
-  const compile = sqlite.prepare.bind(sqlite);
-  const kept = new Map<string, Database.Statement>();
-  sqlite.prepare = ((source: string) => {
-    const statement = kept.get(source);
-    if (statement && !statement.busy) {
-      kept.delete(source);
-      kept.set(source, statement);
-      if (statement.reader) statement.raw(false).pluck(false).expand(false);
-      return statement.safeIntegers(false);
-    }
-    const compiled = compile(source);
-    if (!statement) {
-      kept.set(source, compiled);
-      if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
-    }
-    return compiled;
-  }) as Database.Database['prepare'];
 }
 
 export function openDatabase(file: string | Buffer): DB {

@@ -1,10 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { SERVER_NODE_FLAGS } from '../http/node-flags';
 
 // The processes a benchmark drives: each in a process group of its own, so stopping one stops
-// everything it started (`npm start` runs the app's server, server/http/serve.ts, as a child), and
-// never anything else.
+// everything it started (`npm start` runs a primary and its server processes), and never anything else.
 
 export type Started = { name: string; child: ChildProcess; port: number };
 
@@ -19,7 +17,7 @@ export function startGroup(name: string, args: string[], port: number, env: Reco
 
 /** A production server exactly as `npm start` runs it (it builds first when the sources changed). */
 export function startAppServer(port: number, databaseUrl: string, env: Record<string, string> = {}): Started {
-  return startGroup(`app on ${databaseUrl}`, ['node_modules/tsx/dist/cli.mjs', 'server/cli/start.ts'], port, {
+  return startGroup(`app on ${databaseUrl}`, ['server/cli/start.mjs'], port, {
     ...env,
     DATABASE_URL: databaseUrl,
     SEED_DEMO: '0',
@@ -28,14 +26,14 @@ export function startAppServer(port: number, databaseUrl: string, env: Record<st
 }
 
 /**
- * The app's server itself under `node --cpu-prof` (Node refuses that flag in NODE_OPTIONS, so it
- * cannot reach the server through `npm start`). The database must already be migrated and the app
- * built: start it once with startAppServer first. The profile is written when the server stops.
+ * One server process of the app under `node --cpu-prof` (Node refuses that flag in NODE_OPTIONS, so
+ * it cannot reach the servers through `npm start`). The database must already be migrated and the
+ * app built: start it once with startAppServer first. The profile is written when the server stops.
  */
 export function startProfiledServer(port: number, databaseUrl: string, profileDir: string, env: Record<string, string>): Started {
   return startGroup(
     `profiled app on ${databaseUrl}`,
-    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, ...SERVER_NODE_FLAGS, 'server/http/serve.ts'],
+    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, 'dist/server/worker.mjs'],
     port,
     {
       ...env,

@@ -1,5 +1,5 @@
-// The response headers every answer carries, whether Next.js or the tRPC handler of the app's own
-// server (server/http/serve.ts) sends it. Plain JavaScript so next.config.mjs can import it.
+// The response headers every answer carries (next.config.mjs applies them; proxy.ts and the public
+// documents set their own script policy). Plain JavaScript so next.config.mjs can import it.
 
 /**
  * The Content-Security-Policy. `scripts` says which scripts a response may run:

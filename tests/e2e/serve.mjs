@@ -5,6 +5,6 @@ import path from 'node:path';
 
 const file = process.env.DATABASE_URL ?? 'data/e2e/app.db';
 rmSync(path.dirname(file), { recursive: true, force: true });
-const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/cli/start.ts'], { stdio: 'inherit', env: process.env });
+const child = spawn(process.execPath, ['server/cli/start.mjs'], { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

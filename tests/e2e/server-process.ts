@@ -9,7 +9,7 @@ export type ServerOptions = { port: number; databaseUrl: string; env?: Record<st
 export function startServer({ port, databaseUrl, env = {} }: ServerOptions): ChildProcess {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, ...env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
-  return spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/cli/start.ts'], {
+  return spawn(process.execPath, ['server/cli/start.mjs'], {
     env: childEnv,
     stdio: 'ignore',
     detached: true,

@@ -1,0 +1,45 @@
+// One server process: Next.js's documented custom server (`next()` and its request handler) on a
+// node:http server, behind the two checks Next.js cannot make itself. Started by the primary
+// (primary.ts) once per core in production, or alone by `npm run dev`.
+import { createServer } from 'node:http';
+import next from 'next';
+import { proxyTrust } from '../env';
+import { requestClientAddress } from './client-address';
+import { hasDecodablePath, refuseUndecodablePath } from './request-target';
+
+const dev = process.argv.includes('--dev') || process.env.NODE_ENV === 'development';
+const port = Number(process.env.PORT ?? 3000);
+
+async function main() {
+  const app = next({ dev, port, hostname: 'localhost', turbopack: dev });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const trust = proxyTrust();
+
+  const server = createServer((req, res) => {
+    // Next.js answers an address whose escapes are not UTF-8 with a 500 of its own.
+    if (!hasDecodablePath(req.url ?? '/')) return refuseUndecodablePath(res);
+    // Below this point X-Forwarded-For names the client as TRUST_PROXY allows, never as sent:
+    // Next.js keeps a header the client wrote, and the throttles and budgets read it.
+    const address = requestClientAddress(req, trust);
+    if (address) req.headers['x-forwarded-for'] = address;
+    else delete req.headers['x-forwarded-for'];
+    void handle(req, res);
+  });
+  // Longer than a load balancer's idle timeout, so it closes idle connections, not the app.
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, () => process.send?.({ ready: true, pid: process.pid }) ?? console.log(`✓ Ready: listening on port ${port}${dev ? ' (development)' : ''}`));
+
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
