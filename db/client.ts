@@ -30,18 +30,15 @@ export function openDatabase(file: string | Buffer): DB {
   return drizzle(openConnection(file), { schema }) as DB;
 }
 
-const globalForDb = globalThis as unknown as { consortiumSqlite?: Database.Database };
-let bundleDb: DB | undefined;
+let connection: DB | undefined;
 
 /**
- * The process-wide connection: one writer per process, opened on first use (never at build time).
- * The SQLite connection is shared through globalThis; the drizzle wrapper is made once per copy of
- * this module. Next.js bundles drizzle and the schema into each route separately, and a drizzle
- * instance from one bundle mapping the columns of another's schema takes a slow path on every
- * value it reads (a tenth of a large timeline's CPU time, issue 9).
+ * This module's connection, opened on first use (never at build time). Next.js instantiates the
+ * module once per bundle layer (route handlers, server components), so a server process holds one
+ * or two connections: every transaction is a synchronous callback, so they never wait on each other
+ * within the process, and each drizzle instance maps the columns of its own copy of the schema.
  */
 export function getDb(): DB {
-  globalForDb.consortiumSqlite ??= openConnection(databaseFile());
-  bundleDb ??= drizzle(globalForDb.consortiumSqlite, { schema }) as DB;
-  return bundleDb;
+  connection ??= drizzle(openConnection(databaseFile()), { schema }) as DB;
+  return connection;
 }

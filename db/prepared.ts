@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { DbOrTx } from './client';
 
 // drizzle builds a query's SQL text from its builder on every call; on the hottest lookups (the
@@ -5,7 +6,9 @@ import type { DbOrTx } from './client';
 // a fifth of a request's CPU time (issue 9, docs/decisions/015). A prepared query is built once per
 // connection and run with placeholder values.
 
-const kept = new WeakMap<object, Map<string, unknown>>();
+/** Prepared queries per connection, a bounded number each (the app names a few dozen). */
+const kept = new WeakMap<object, LRUCache<string, object>>();
+const QUERIES_PER_CONNECTION = 256;
 
 /**
  * The connection's session: a database handle and every transaction opened on it share one, so a
@@ -19,8 +22,8 @@ function sessionOf(db: DbOrTx): object {
 export function prepared<T>(db: DbOrTx, key: string, build: (db: DbOrTx) => T): T {
   const session = sessionOf(db);
   let forSession = kept.get(session);
-  if (!forSession) kept.set(session, (forSession = new Map()));
+  if (!forSession) kept.set(session, (forSession = new LRUCache({ max: QUERIES_PER_CONNECTION })));
   let query = forSession.get(key) as T | undefined;
-  if (query === undefined) forSession.set(key, (query = build(db)));
+  if (query === undefined) forSession.set(key, (query = build(db)) as object);
   return query;
 }
