@@ -9,7 +9,7 @@ import { sqliteSharedState } from '../shared-state/sqlite';
 import { DEFAULT_LOCALE, translate } from '../i18n';
 import { requireLabAccess } from '../services/access';
 import { issueMessage, type SchemaIssue } from './issues';
-import { transformer } from './transformer';
+import superjson from 'superjson';
 
 export type Context = {
   db: DB;
@@ -37,8 +37,8 @@ function schemaIssues(cause: unknown): SchemaIssue[] | null {
 }
 
 const t = initTRPC.context<Context>().create({
-  // superjson's wire format, serialized faster on the server (transformer.ts, decision 014).
-  transformer,
+  // Dates (and undefined) survive the trip to the browser, which deserializes with superjson too.
+  transformer: superjson,
   // Every error reaches the client translated for the caller's locale, with messages per field,
   // and never with internals: an unexpected error says only that something went wrong.
   errorFormatter({ shape, error, ctx }) {

@@ -12,7 +12,7 @@ import { sessionUserFromToken } from '../auth';
 import { createCaller } from '../api/root';
 import { createContext } from '../api/trpc';
 import { authSecret, databaseFile } from '../env';
-import { serializeResult } from '../api/transformer';
+import superjson from 'superjson';
 import { captureStatements } from './sql-capture';
 
 async function main() {
@@ -31,7 +31,7 @@ async function main() {
   });
   const timeline = statements.map((s) => ({ statement: client.prepare(s.sql), params: s.params }));
   // The answer the procedure gave, in its wire format: the floor writes exactly these JSON bytes.
-  const answer = { result: { data: serializeResult(result) } };
+  const answer = { result: { data: superjson.serialize(result) } };
 
   const insertUpdate = client.prepare(
     `insert into progress_updates (lab_id, author_id, body, health, is_public) values (?, ?, ?, ?, 0) returning id, version`,
