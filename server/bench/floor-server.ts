@@ -5,6 +5,7 @@
 // the queries and the JSON alone: no framework, no authorization, no domain computation. Run by `npm run bench` as its own
 // process: DATABASE_URL, PORT, BENCH_LAB (slug), BENCH_USER (email), AUTH_SECRET.
 
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { encode } from 'next-auth/jwt';
 import { openDatabase } from '../../db/client';
@@ -74,7 +75,17 @@ async function main() {
     });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+const processes = Number(process.env.WEB_CONCURRENCY ?? 1);
+if (cluster.isPrimary && processes > 1) {
+  for (let i = 0; i < processes; i++) cluster.fork();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill(signal);
+      process.exit(0);
+    });
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

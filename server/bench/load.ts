@@ -11,7 +11,11 @@ export type LoadTarget = {
   check: (body: string) => boolean;
 };
 
-export type LoadOptions = { connections: number; durationS: number };
+/**
+ * Closed loop: `connections` clients each sending the next request when the last answered. Open
+ * loop: `rate` requests per second in all, spread over the connections, whatever the answers take.
+ */
+export type LoadOptions = { connections: number; durationS: number; rate?: number };
 
 export type LoadResult = {
   requests: number;
@@ -48,6 +52,7 @@ export async function runLoad(target: LoadTarget, options: LoadOptions): Promise
     connections: options.connections,
     pipelining: 1,
     duration: options.durationS,
+    overallRate: options.rate,
     timeout: 30,
     method: target.method ?? 'GET',
     headers: target.headers,

@@ -8,6 +8,11 @@ export type RoundResult = LoadResult & { round: number; cpuMsPerRequest: number 
 
 export type Row = {
   scale: number;
+  /** Server processes of the app that answered (the floors run as many). */
+  workers: number;
+  /** Closed loop (connections that wait for their answer) or open loop at `rate` requests/s. */
+  mode: 'closed' | 'open';
+  rate: number | null;
   key: ScenarioKey;
   label: string;
   kind: Scenario['kind'];
@@ -31,10 +36,12 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export function summarise(scale: number, scenario: Scenario, rounds: RoundResult[]): Row {
+export type RunShape = { scale: number; workers: number; mode: 'closed' | 'open'; rate: number | null };
+
+export function summarise(shape: RunShape, scenario: Scenario, rounds: RoundResult[]): Row {
   const cpu = rounds.map((r) => r.cpuMsPerRequest).filter((v): v is number => v !== null);
   return {
-    scale,
+    ...shape,
     key: scenario.key,
     label: scenario.label,
     kind: scenario.kind,
@@ -51,22 +58,25 @@ export function summarise(scale: number, scenario: Scenario, rounds: RoundResult
   };
 }
 
-/** Fills in each row's ratio to its floor, measured at the same scale in the same run. */
+/** Fills in each closed-loop row's ratio to its floor, measured at the same scale and process count in the same run. */
 export function withFloorRatios(rows: Row[]): Row[] {
   return rows.map((row) => {
-    const floor = row.floor ? rows.find((r) => r.scale === row.scale && r.key === row.floor) : undefined;
+    const floor =
+      row.floor && row.mode === 'closed'
+        ? rows.find((r) => r.mode === 'closed' && r.scale === row.scale && r.workers === row.workers && r.key === row.floor)
+        : undefined;
     return { ...row, ratioToFloor: floor ? row.rps / floor.rps : null };
   });
 }
 
 export type Growth = { key: ScenarioKey; label: string; p50Small: number; p50Large: number; p50Ratio: number; p95Ratio: number };
 
-/** Latency of each read scenario at the largest scale against the smallest. */
+/** Latency of each read scenario at the largest scale against the smallest (closed loop, same process count). */
 export function growth(rows: Row[], small: number, large: number): Growth[] {
   return rows
-    .filter((r) => r.scale === large && r.kind === 'read')
+    .filter((r) => r.scale === large && r.kind === 'read' && r.mode === 'closed')
     .flatMap((large) => {
-      const smallRow = rows.find((r) => r.scale === small && r.key === large.key);
+      const smallRow = rows.find((r) => r.scale === small && r.key === large.key && r.mode === 'closed' && r.workers === large.workers);
       if (!smallRow) return [];
       return [
         {
@@ -85,21 +95,44 @@ export type WriteCheck = { scenario: ScenarioKey; acknowledged: number; rowsAdde
 
 export type Verdict = { target: string; measured: string; met: boolean };
 
-export function verdicts(rows: Row[], growthRows: Growth[], writes: WriteCheck[], largest: number, freshnessOk: boolean): Verdict[] {
-  const at = (key: ScenarioKey) => rows.find((r) => r.scale === largest && r.key === key);
+/** Requests/s of each read scenario with the full process count against one process, same scale and run. */
+export type CoreScaling = { key: ScenarioKey; label: string; workers: number; rpsMany: number; rpsOne: number; ratio: number };
+
+export function coreScaling(rows: Row[], scale: number, workers: number): CoreScaling[] {
+  return rows
+    .filter((r) => r.scale === scale && r.mode === 'closed' && r.kind === 'read' && r.workers === workers)
+    .flatMap((many) => {
+      const one = rows.find((r) => r.scale === scale && r.mode === 'closed' && r.key === many.key && r.workers === 1);
+      return one ? [{ key: many.key, label: many.label, workers, rpsMany: many.rps, rpsOne: one.rps, ratio: many.rps / one.rps }] : [];
+    });
+}
+
+export const OPEN_LOOP_P95_MS = 100;
+export const WORKSPACE_CPU_MS = 25;
+
+export function verdicts(
+  rows: Row[],
+  growthRows: Growth[],
+  cores: CoreScaling[],
+  writes: WriteCheck[],
+  largest: number,
+  workers: number,
+  freshnessOk: boolean,
+): Verdict[] {
+  const at = (key: ScenarioKey) => rows.find((r) => r.scale === largest && r.workers === workers && r.mode === 'closed' && r.key === key);
   const out: Verdict[] = [];
+  for (const row of rows.filter((r) => r.mode === 'open'))
+    out.push({
+      target: `${row.label} at ${row.rate} req/s (scale ${row.scale}): p95 ≤ ${OPEN_LOOP_P95_MS} ms, 0 errors`,
+      measured: `p50 ${row.p50.toFixed(1)} · p95 ${row.p95.toFixed(1)} · p99 ${row.p99.toFixed(1)} ms, ${row.errors} errors, ${row.rps.toFixed(1)} req/s sent`,
+      met: row.p95 <= OPEN_LOOP_P95_MS && row.errors === 0 && row.rps >= 0.95 * (row.rate ?? 0),
+    });
   const timeline = at('timeline');
   if (timeline?.ratioToFloor != null)
     out.push({
       target: 'timeline over tRPC ≥ 0.5 × node:http floor req/s, fresh data',
       measured: `${timeline.ratioToFloor.toFixed(2)} ×, a write was ${freshnessOk ? '' : 'NOT '}visible to the next read`,
       met: timeline.ratioToFloor >= 0.5 && freshnessOk,
-    });
-  for (const row of rows.filter((r) => r.kind === 'read'))
-    out.push({
-      target: `${row.label} (scale ${row.scale}): p95 ≤ 100 ms, 0 errors`,
-      measured: `p95 ${row.p95.toFixed(0)} ms, ${row.errors} errors`,
-      met: row.p95 <= 100 && row.errors === 0,
     });
   const factSheet = at('factSheet');
   if (factSheet?.ratioToFloor != null)
@@ -123,15 +156,30 @@ export function verdicts(rows: Row[], growthRows: Growth[], writes: WriteCheck[]
       measured: `p50 ${g.p50Ratio.toFixed(2)} ×, p95 ${g.p95Ratio.toFixed(2)} ×`,
       met: g.p50Ratio <= 1.5,
     });
+  for (const c of cores)
+    out.push({
+      target: `cores: ${c.label} with ${c.workers} processes ≥ 1.5 × the req/s of 1`,
+      measured: `${c.rpsMany.toFixed(0)} against ${c.rpsOne.toFixed(0)} req/s = ${c.ratio.toFixed(2)} ×`,
+      met: c.ratio >= 1.5,
+    });
+  const workspace = at('workspace');
+  if (workspace?.cpuMsPerRequest != null)
+    out.push({
+      target: `workspace page of a member of 5 labs: ≤ ${WORKSPACE_CPU_MS} ms of server CPU per request (scale ${largest})`,
+      measured: `${workspace.cpuMsPerRequest.toFixed(1)} ms`,
+      met: workspace.cpuMsPerRequest <= WORKSPACE_CPU_MS,
+    });
   return out;
 }
 
 const num = (v: number | null, digits = 0) => (v === null || !Number.isFinite(v) ? '–' : v.toFixed(digits));
 
 export function table(rows: Row[]): string {
-  const header = ['scale', 'scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'vs floor', 'CPU ms/req', 'KiB/resp'];
+  const header = ['scale', 'procs', 'load', 'scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'vs floor', 'CPU ms/req', 'KiB/resp'];
   const lines = rows.map((r) => [
     String(r.scale),
+    String(r.workers),
+    r.mode === 'open' ? `${r.rate}/s` : 'closed',
     r.label,
     num(r.rps),
     num(r.p50, 1),
@@ -143,6 +191,6 @@ export function table(rows: Row[]): string {
     num(r.bytesPerRequest / 1024, 1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const format = (cells: string[]) => cells.map((c, i) => (i === 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [format(header), widths.map((w) => '─'.repeat(w)).join('  '), ...lines.map(format)].join('\n');
 }

@@ -1,13 +1,16 @@
 // `npm run bench [-- --scales 0.1,1 --rounds 3 --duration 15 --connections 50 --warmup 5 --only timeline,writes --profile]`
-// The national-scale benchmark of issue 9 (not part of `npm test`): production servers on copies of
-// the benchmark datasets, a node:http floor, autocannon with every response checked, interleaved
-// rounds, one table of medians, ratios to the floors, growth between scales, and the targets.
-// Ports: 3196 (largest scale), 3197 (floor), 3198–3199 (smaller scales).
+// The national-scale benchmark of issues 9 and 16 (not part of `npm test`): production servers
+// (`npm start`, one process per core) on copies of the benchmark datasets, the same at the largest
+// scale with one process, a node:http floor with as many processes, autocannon with every response
+// checked, interleaved rounds, one table of medians: closed-loop throughput with ratios to the
+// floors, growth between scales and the gain from more processes, and open-loop latency at the
+// rates issue 16 states. Ports: 3195 (largest scale, one process), 3196 (largest scale),
+// 3197 (floor), 3198–3199 (smaller scales); BENCH_PORT_BASE=4195 moves them all.
 
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, rmdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +28,18 @@ import {
   waitUntilAnswering,
   type Started,
 } from '../bench/processes';
-import { growth, summarise, table, verdicts, withFloorRatios, type RoundResult, type Row, type WriteCheck } from '../bench/report';
+import {
+  coreScaling,
+  growth,
+  summarise,
+  table,
+  verdicts,
+  withFloorRatios,
+  type RoundResult,
+  type Row,
+  type RunShape,
+  type WriteCheck,
+} from '../bench/report';
 import {
   appScenarios,
   FACT_SHEET_LAB,
@@ -61,9 +75,16 @@ const WARMUP_S = Number(values.warmup);
 const CONNECTIONS = Number(values.connections);
 const ONLY = values.only ? new Set(values.only.split(',')) : null;
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
-const APP_PORTS = [3198, 3199];
-const LARGEST_PORT = 3196;
-const FLOOR_PORT = 3197;
+// BENCH_PORT_BASE moves all of them, so two benchmarks (two checkouts) can run on one machine.
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3195);
+const SINGLE_PORT = PORT_BASE;
+const LARGEST_PORT = PORT_BASE + 1;
+const APP_PORTS = [PORT_BASE + 3, PORT_BASE + 4];
+/** The server processes `npm start` runs here: one per core. */
+const WORKERS = availableParallelism();
+/** Issue 16's stated loads for the open-loop runs, requests per second. */
+const OPEN_LOOP_RATES: Partial<Record<ScenarioKey, number>> = { timeline: 50, factSheet: 50, search: 30, workspace: 20 };
+const FLOOR_PORT = PORT_BASE + 2;
 const RUN_DIR = 'data/bench/run';
 const STATIC_FILE = path.join('public', STATIC_FLOOR_FILE);
 
@@ -77,7 +98,7 @@ if (SCALES.some((s) => !(s > 0 && s <= 10)) || SCALES.length > 3 || !(ROUNDS >= 
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 /** The dataset of a scale (generated once), copied with the backup API so the original is never written. */
-async function workingCopy(scale: number): Promise<string> {
+async function workingCopy(scale: number, name = `scale-${scale}`): Promise<string> {
   const dataset = `data/bench/scale-${scale}.db`;
   // A dataset made by an older generator would measure other data: the stamp names the generator.
   const stampFile = `${dataset}.generator`;
@@ -95,7 +116,7 @@ async function workingCopy(scale: number): Promise<string> {
     writeFileSync(stampFile, stamp);
   }
   mkdirSync(RUN_DIR, { recursive: true });
-  const copy = path.join(RUN_DIR, `scale-${scale}.db`);
+  const copy = path.join(RUN_DIR, `${name}.db`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(copy + suffix, { force: true });
   const source = new Database(dataset, { readonly: true, fileMustExist: true });
   try {
@@ -106,7 +127,16 @@ async function workingCopy(scale: number): Promise<string> {
   return copy;
 }
 
-type Server = { scale: number; base: string; file: string; app: Started; cookie: string; expect: Expectations; scenarios: Scenario[] };
+type Server = {
+  scale: number;
+  workers: number;
+  base: string;
+  file: string;
+  app: Started;
+  cookie: string;
+  expect: Expectations;
+  scenarios: Scenario[];
+};
 
 function countWrites(file: string, labId: number) {
   const client = new Database(file, { readonly: true });
@@ -163,7 +193,9 @@ async function main() {
   const started = new Date();
   const profileDir = path.resolve('data/bench/profiles', started.toISOString().replace(/[:.]/g, '-'));
   const loadBefore = loadAverage();
-  log(`Benchmark: scales ${SCALES.join(', ')}, ${ROUNDS} rounds × ${DURATION_S} s, ${CONNECTIONS} connections; load average ${loadBefore}`);
+  log(
+    `Benchmark: scales ${SCALES.join(', ')}, ${ROUNDS} rounds × ${DURATION_S} s, ${CONNECTIONS} connections, ${WORKERS} server processes; load average ${loadBefore}`,
+  );
   const groups: Started[] = [];
   const createdPublic = !existsSync('public');
   const cleanUp = async () => {
@@ -176,7 +208,10 @@ async function main() {
   try {
     const files = new Map<number, string>();
     for (const scale of SCALES) files.set(scale, await workingCopy(scale));
-    const env: Record<string, string> = { AUTH_SECRET: SECRET };
+    // The one-process server of the largest scale gets a copy of its own: both write.
+    const singleFile = await workingCopy(LARGEST, 'single');
+    // The search runs signed out: its per-address budget is counted, never spent.
+    const env: Record<string, string> = { AUTH_SECRET: SECRET, ANONYMOUS_BUDGET_PER_MINUTE: '1000000000' };
 
     // The largest scale's server starts first (and builds, if the sources changed). Its fact sheet
     // becomes the static file of the floor: the same bytes, served by Next.js from public/. Next.js
@@ -194,6 +229,8 @@ async function main() {
       ? startProfiledServer(LARGEST_PORT, files.get(LARGEST)!, profileDir, env)
       : startAppServer(LARGEST_PORT, files.get(LARGEST)!, env);
     groups.push(largest);
+    const single = startAppServer(SINGLE_PORT, singleFile, { ...env, WEB_CONCURRENCY: '1' });
+    groups.push(single);
     const others = SCALES.slice(0, -1).map((scale, i) => ({ scale, app: startAppServer(APP_PORTS[i]!, files.get(scale)!, env) }));
     groups.push(...others.map((o) => o.app));
     const floor = startGroup('floor', ['node_modules/tsx/dist/cli.mjs', 'server/bench/floor-server.ts'], FLOOR_PORT, {
@@ -202,83 +239,104 @@ async function main() {
       BENCH_LAB: 'bench-lab-0001',
       BENCH_USER: BENCH_MEMBER,
       NODE_ENV: 'production',
+      WEB_CONCURRENCY: String(values.profile ? 1 : WORKERS),
     });
     groups.push(floor);
 
     const servers: Server[] = [];
-    for (const { scale, app } of [...others, { scale: LARGEST, app: largest }]) {
+    const appWorkers = values.profile ? 1 : WORKERS;
+    for (const { scale, app, file, workers } of [
+      ...others.map((o) => ({ ...o, file: files.get(o.scale)!, workers: appWorkers })),
+      { scale: LARGEST, app: single, file: singleFile, workers: 1 },
+      { scale: LARGEST, app: largest, file: files.get(LARGEST)!, workers: appWorkers },
+    ]) {
       const base = `http://localhost:${app.port}`;
       await waitUntilAnswering(`${base}/en/labs`);
       const cookie = await signIn(base, BENCH_MEMBER, BENCH_PASSWORD);
-      const expect = readExpectations(files.get(scale)!);
-      servers.push({ scale, base, file: files.get(scale)!, app, cookie, expect, scenarios: [] });
+      servers.push({ scale, workers, base, file, app, cookie, expect: readExpectations(file), scenarios: [] });
     }
     await waitUntilAnswering(`http://localhost:${FLOOR_PORT}/timeline`);
+    const main = servers.at(-1)!;
 
-    // Build each server's scenarios; the largest scale also gets the floors and the writes.
+    // Build each server's scenarios; the main one (largest scale, every process) also gets the floors
+    // and the writes; the one-process server runs the reads, for the gain from more processes.
     for (const server of servers) {
-      const isLargest = server.scale === LARGEST;
+      const isMain = server === main;
       const draft = [
         ...appScenarios(server.base, server.cookie, server.expect, {}),
-        ...(isLargest ? floorScenarios(`http://localhost:${FLOOR_PORT}`, {}) : []),
-      ].filter((s) => (isLargest || s.kind === 'read') && (!ONLY || ONLY.has(s.key) || (s.kind === 'floor' && hasScenarioFor(s.key))));
+        ...(isMain ? floorScenarios(`http://localhost:${FLOOR_PORT}`, {}) : []),
+      ].filter((s) => (isMain || s.kind === 'read') && (!ONLY || ONLY.has(s.key) || (s.kind === 'floor' && hasScenarioFor(s.key))));
       const lengths = await firstLengths(draft);
       server.scenarios = [
         ...appScenarios(server.base, server.cookie, server.expect, lengths),
-        ...(isLargest ? floorScenarios(`http://localhost:${FLOOR_PORT}`, lengths) : []),
+        ...(isMain ? floorScenarios(`http://localhost:${FLOOR_PORT}`, lengths) : []),
       ].filter((s) => draft.some((d) => d.key === s.key));
       // Floors first, so each scenario follows its floor within the round.
       server.scenarios.sort((a, b) => ORDER.indexOf(a.key) - ORDER.indexOf(b.key));
     }
+    const openLoop = main.scenarios.filter((s) => OPEN_LOOP_RATES[s.key] !== undefined);
 
     log(`Warming up (${WARMUP_S} s per scenario)…`);
     for (const server of servers)
       for (const s of server.scenarios) await runLoad(s.target, { connections: CONNECTIONS, durationS: WARMUP_S });
 
     const results = new Map<string, RoundResult[]>();
+    const shapes = new Map<string, { shape: RunShape; scenario: Scenario }>();
     const writeChecks: WriteCheck[] = [];
     let freshnessOk = true;
+    const measure = async (server: Server, s: Scenario, round: number, rate: number | null) => {
+      const pgid = s.key.endsWith('Floor') && s.key !== 'staticFloor' ? floor.child.pid! : server.app.child.pid!;
+      const countsBefore = s.kind !== 'read' && s.target.method === 'POST' ? countWrites(server.file, server.expect.bigLabId) : null;
+      const cpuBefore = groupCpuMs(pgid);
+      // Open loop: enough connections that a slow answer never holds back the next request.
+      const result: LoadResult = await runLoad(s.target, {
+        connections: rate ? Math.max(rate, CONNECTIONS) : CONNECTIONS,
+        durationS: DURATION_S,
+        rate: rate ?? undefined,
+      });
+      const cpuMsPerRequest = result.requests ? (groupCpuMs(pgid) - cpuBefore) / result.requests : null;
+      if (countsBefore) {
+        const after = countWrites(server.file, server.expect.bigLabId);
+        const rowsAdded = after.updates - countsBefore.updates;
+        const auditAdded = after.audit - countsBefore.audit;
+        // Requests still in flight when the run stops may commit without an answer: more rows
+        // than answers is fine; fewer means an acknowledged write was lost.
+        writeChecks.push({
+          scenario: s.key,
+          acknowledged: result.ok2xx,
+          rowsAdded,
+          auditAdded,
+          lost: Math.max(0, result.ok2xx - rowsAdded, rowsAdded - auditAdded),
+        });
+      }
+      const shape: RunShape = { scale: server.scale, workers: server.workers, mode: rate ? 'open' : 'closed', rate };
+      const key = `${shape.scale}:${shape.workers}:${shape.mode}:${s.key}`;
+      shapes.set(key, { shape, scenario: s });
+      results.set(key, [...(results.get(key) ?? []), { ...result, round, cpuMsPerRequest }]);
+      log(
+        `round ${round} · scale ${server.scale} · ${server.workers} proc · ${rate ? `${rate} req/s` : 'closed'} · ${s.label}: ${result.rps.toFixed(0)} req/s, p95 ${result.p95.toFixed(1)} ms, ${result.errors} errors (load ${loadAverage()})`,
+      );
+    };
     for (let round = 1; round <= ROUNDS; round++) {
       for (const server of [...servers].reverse()) {
         for (const s of server.scenarios) {
-          if (s.key === 'timeline' && server.scale === LARGEST) freshnessOk = (await freshnessHolds(server)) && freshnessOk;
-          const pgid = s.key.endsWith('Floor') && s.key !== 'staticFloor' ? floor.child.pid! : server.app.child.pid!;
-          const countsBefore = s.kind !== 'read' && s.target.method === 'POST' ? countWrites(server.file, server.expect.bigLabId) : null;
-          const cpuBefore = groupCpuMs(pgid);
-          const result: LoadResult = await runLoad(s.target, { connections: CONNECTIONS, durationS: DURATION_S });
-          const cpuMsPerRequest = result.requests ? (groupCpuMs(pgid) - cpuBefore) / result.requests : null;
-          if (countsBefore) {
-            const after = countWrites(server.file, server.expect.bigLabId);
-            const rowsAdded = after.updates - countsBefore.updates;
-            const auditAdded = after.audit - countsBefore.audit;
-            // Requests still in flight when the run stops may commit without an answer: more rows
-            // than answers is fine; fewer means an acknowledged write was lost.
-            writeChecks.push({
-              scenario: s.key,
-              acknowledged: result.ok2xx,
-              rowsAdded,
-              auditAdded,
-              lost: Math.max(0, result.ok2xx - rowsAdded, rowsAdded - auditAdded),
-            });
-          }
-          const key = `${server.scale}:${s.key}`;
-          results.set(key, [...(results.get(key) ?? []), { ...result, round, cpuMsPerRequest }]);
-          log(
-            `round ${round} · scale ${server.scale} · ${s.label}: ${result.rps.toFixed(0)} req/s, p95 ${result.p95.toFixed(1)} ms, ${result.errors} errors (load ${loadAverage()})`,
-          );
+          if (s.key === 'timeline' && server === main) freshnessOk = (await freshnessHolds(server)) && freshnessOk;
+          await measure(server, s, round, null);
         }
       }
+      for (const s of openLoop) await measure(main, s, round, OPEN_LOOP_RATES[s.key]!);
     }
 
-    const rows: Row[] = withFloorRatios(
-      servers.flatMap((server) => server.scenarios.map((s) => summarise(server.scale, s, results.get(`${server.scale}:${s.key}`) ?? []))),
-    );
-    rows.sort((a, b) => b.scale - a.scale || ORDER.indexOf(a.key) - ORDER.indexOf(b.key));
+    const rows: Row[] = withFloorRatios([...shapes.entries()].map(([key, { shape, scenario }]) => summarise(shape, scenario, results.get(key)!)));
+    rows.sort((a, b) => b.scale - a.scale || a.mode.localeCompare(b.mode) || b.workers - a.workers || ORDER.indexOf(a.key) - ORDER.indexOf(b.key));
     const growthRows = SCALES.length > 1 ? growth(rows, SCALES[0]!, LARGEST) : [];
-    const checks = verdicts(rows, growthRows, writeChecks, LARGEST, freshnessOk);
+    const cores = coreScaling(rows, LARGEST, main.workers);
+    const checks = verdicts(rows, growthRows, cores, writeChecks, LARGEST, main.workers, freshnessOk);
     const loadAfter = loadAverage();
 
-    console.log(`\nMedians of ${ROUNDS} rounds, ${DURATION_S} s each, ${CONNECTIONS} connections, no pipelining:\n`);
+    console.log(
+      `\nMedians of ${ROUNDS} rounds, ${DURATION_S} s each; closed loop: ${CONNECTIONS} connections, no pipelining; open loop: the stated rate:\n`,
+    );
     console.log(table(rows));
     if (growthRows.length) {
       console.log(`\nGrowth, scale ${LARGEST} against scale ${SCALES[0]} (latency ratio):`);
@@ -286,6 +344,11 @@ async function main() {
         console.log(
           `  ${g.label.padEnd(40)} p50 ${g.p50Small.toFixed(1)} → ${g.p50Large.toFixed(1)} ms = ${g.p50Ratio.toFixed(2)} ×   p95 ${g.p95Ratio.toFixed(2)} ×`,
         );
+    }
+    if (cores.length) {
+      console.log(`\nMore processes, scale ${LARGEST} (req/s, closed loop):`);
+      for (const c of cores)
+        console.log(`  ${c.label.padEnd(40)} 1 → ${c.workers}: ${c.rpsOne.toFixed(0)} → ${c.rpsMany.toFixed(0)} = ${c.ratio.toFixed(2)} ×`);
     }
     console.log('\nWrites (rows counted after each run):');
     for (const w of writeChecks)
@@ -306,6 +369,7 @@ async function main() {
           commit: gitCommit(),
           node: process.version,
           cpus: cpus().length,
+          workers: main.workers,
           loadAverage: { before: loadBefore, after: loadAfter },
           options: {
             scales: SCALES,
@@ -313,11 +377,13 @@ async function main() {
             durationS: DURATION_S,
             warmupS: WARMUP_S,
             connections: CONNECTIONS,
+            openLoopRates: OPEN_LOOP_RATES,
             only: values.only ?? null,
           },
           rows,
           rounds: Object.fromEntries(results),
           growth: growthRows,
+          cores,
           writes: writeChecks,
           freshness: freshnessOk,
           targets: checks,
