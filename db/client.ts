@@ -26,8 +26,16 @@ export function openConnection(file: string | Buffer): Database.Database {
   return sqlite;
 }
 
-export function openDatabase(file: string | Buffer): DB {
-  return drizzle(openConnection(file), { schema }) as DB;
+/** What drizzle tells a logger: every query it runs, with its parameters (the benchmark's capture). */
+export type QueryLogger = { logQuery(query: string, params: unknown[]): void };
+
+export function openDatabase(file: string | Buffer, options: { logger?: QueryLogger } = {}): DB {
+  return drizzle(openConnection(file), { schema, logger: options.logger }) as DB;
+}
+
+/** Another drizzle handle on the same connection, whose queries go to `logger` as well. */
+export function loggingDatabase(db: DB, logger: QueryLogger): DB {
+  return drizzle(db.$client, { schema, logger }) as DB;
 }
 
 let connection: DB | undefined;

@@ -14,10 +14,11 @@ import { createCaller } from '../api/root';
 import { createContext } from '../api/trpc';
 import { authSecret, databaseFile } from '../env';
 import superjson from 'superjson';
-import { captureStatements } from './sql-capture';
+import { statementRecorder } from './sql-capture';
 
 async function main() {
-  const db = openDatabase(databaseFile());
+  const recorder = statementRecorder();
+  const db = openDatabase(databaseFile(), { logger: recorder.logger });
   const client = db.$client;
   const lab = client.prepare(`select id from labs where slug = ?`).get(process.env.BENCH_LAB) as { id: number };
   const user = client.prepare(`select id, session_version as sv from users where email = ?`).get(process.env.BENCH_USER) as {
@@ -26,7 +27,7 @@ async function main() {
   };
   const token = await encode({ token: { sub: String(user.id), sv: user.sv }, secret: authSecret() });
 
-  const { result, statements } = await captureStatements(client, async () => {
+  const { result, statements } = await recorder.capture(async () => {
     const sessionUser = await sessionUserFromToken(db, token);
     return createCaller(createContext({ db, user: sessionUser })).milestone.timeline({ labId: lab.id });
   });

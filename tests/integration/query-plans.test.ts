@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type DB } from '../../db/client';
+import { loggingDatabase, openDatabase, type DB } from '../../db/client';
 import { DEMO_PASSWORD } from '../../db/demo-data';
 import { seedDemoData } from '../../db/seed';
 import { appRouter, createCaller } from '../../server/api/root';
@@ -10,7 +10,7 @@ import { goals, labs, milestoneBaselines, milestones } from '../../db/schema';
 import { sessionUserFromToken, signInWithPassword } from '../../server/auth';
 import { BENCH_BIG_LAB, BENCH_MANAGER, BENCH_MEMBER, BENCH_PASSWORD, generateBenchDataset } from '../../server/bench/dataset';
 import { explainQueryPlan, fullScansOfGrowingTables, type PlanStep } from '../../server/bench/query-plan';
-import { captureStatements, distinctQueries, type CapturedStatement } from '../../server/bench/sql-capture';
+import { distinctQueries, statementRecorder, type CapturedStatement } from '../../server/bench/sql-capture';
 import { authSecret } from '../../server/env';
 import { hashPassword } from '../../server/password';
 import { getPublicFactSheet } from '../../server/services/public-fact-sheet';
@@ -27,12 +27,13 @@ import { userFor, type Role } from '../policy/roles';
 // to a hot path is checked without anyone listing it here.
 
 let db: DB;
+const recorder = statementRecorder();
 const captured = new Map<string, CapturedStatement & { paths: Set<string> }>();
 const pathsRun: string[] = [];
 
 async function run(path: string, work: () => unknown) {
   pathsRun.push(path);
-  const { statements } = await captureStatements(db.$client, work);
+  const { statements } = await recorder.capture(work);
   for (const s of distinctQueries(statements)) {
     const known = captured.get(s.sql);
     if (known) known.paths.add(path);
@@ -41,9 +42,10 @@ async function run(path: string, work: () => unknown) {
 }
 
 beforeAll(async () => {
-  db = await freshDb({ seed: false });
-  generateBenchDataset(db.$client, { scale: 0.1, passwordHash: await hashPassword(BENCH_PASSWORD) });
-  db.$client.exec('ANALYZE');
+  const plain = await freshDb({ seed: false });
+  generateBenchDataset(plain.$client, { scale: 0.1, passwordHash: await hashPassword(BENCH_PASSWORD) });
+  plain.$client.exec('ANALYZE');
+  db = loggingDatabase(plain, recorder.logger);
 
   const bigLab = labIdOf(db, BENCH_BIG_LAB);
   const slug = (id: number) => db.select({ slug: labs.slug }).from(labs).where(eq(labs.id, id)).get()!.slug;
@@ -179,7 +181,8 @@ describe('query plans of every procedure (scale 0.1 plus the demo labs, analysed
 
   it.each(procedures)('%s', async (path) => {
     const entry = POLICY[path]!;
-    const copy = openDatabase(template);
+    const copyRecorder = statementRecorder();
+    const copy = openDatabase(template, { logger: copyRecorder.logger });
     try {
       const role: Role = entry.access === 'public' ? 'anonymous' : entry.access === 'admin' ? 'admin' : 'manager';
       const user = userFor(copy, role);
@@ -188,7 +191,7 @@ describe('query plans of every procedure (scale 0.1 plus the demo labs, analysed
       const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
         i: unknown,
       ) => Promise<unknown>;
-      const { statements } = await captureStatements(copy.$client, () => fn(input).catch(() => undefined));
+      const { statements } = await copyRecorder.capture(() => fn(input).catch(() => undefined));
       const problems = distinctQueries(statements)
         .map((s) => ({ sql: s.sql, scans: fullScansOfGrowingTables(s.sql, explainQueryPlan(copy.$client, s)) }))
         .filter((p) => p.scans.length > 0);

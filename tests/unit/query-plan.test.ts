@@ -1,7 +1,11 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { explainQueryPlan, fullScansOfGrowingTables, tableAliases } from '../../server/bench/query-plan';
-import { captureStatements, distinctQueries } from '../../server/bench/sql-capture';
+import { eq, sql } from 'drizzle-orm';
+import { openDatabase } from '../../db/client';
+import { migrateDatabase } from '../../db/migrate';
+import { labs } from '../../db/schema';
+import { distinctQueries, statementRecorder } from '../../server/bench/sql-capture';
 
 // The query-plan test is only as good as its two pieces: the capture must see every statement with
 // its parameters, and the analyser must flag a full scan of a growing table and nothing else.
@@ -59,22 +63,23 @@ describe('tableAliases', () => {
   });
 });
 
-describe('captureStatements', () => {
-  it('records every execution with its parameters, including drizzle-style raw() and pluck() calls, and restores prepare', async () => {
-    const prepare = client.prepare;
-    const { result, statements } = await captureStatements(client, () => {
-      client.prepare(`select count(*) from audit_events where lab_id = ?`).pluck().get(7);
-      client.prepare(`select id from audit_events where lab_id = ? and action = ?`).raw().all(7, 'created');
-      client.prepare(`insert into labs (name) values (?)`).run('Lab');
-      return 'done';
+describe('statementRecorder', () => {
+  it('records every query drizzle runs with its parameters, prepared ones included, only while capturing', async () => {
+    const recorder = statementRecorder();
+    const db = openDatabase(':memory:', { logger: recorder.logger });
+    migrateDatabase(db);
+    db.select().from(labs).all();
+    const bySlug = db.select({ id: labs.id }).from(labs).where(eq(labs.slug, sql.placeholder('slug'))).prepare();
+    const { result, statements } = await recorder.capture(() => {
+      db.run(sql`insert into login_attempts (email, ip, succeeded) values (${'a@example.org'}, ${'203.0.113.1'}, 0)`);
+      return bySlug.get({ slug: 'no-such-lab' });
     });
-    expect(result).toBe('done');
+    expect(result).toBeUndefined();
     expect(statements).toEqual([
-      { sql: `select count(*) from audit_events where lab_id = ?`, params: [7] },
-      { sql: `select id from audit_events where lab_id = ? and action = ?`, params: [7, 'created'] },
-      { sql: `insert into labs (name) values (?)`, params: ['Lab'] },
+      { sql: 'insert into login_attempts (email, ip, succeeded) values (?, ?, 0)', params: ['a@example.org', '203.0.113.1'] },
+      { sql: 'select "id" from "labs" where "labs"."slug" = ?', params: ['no-such-lab'] },
     ]);
-    expect(client.prepare).toBe(prepare);
+    db.$client.close();
   });
 
   it('keeps each query once and leaves out transaction control', () => {
