@@ -17,6 +17,11 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(['0', '1']).default('1'),
   // The cache of public pages shared by the server's processes (default: beside the database).
   PAGE_CACHE_FILE: z.string().min(1).optional(),
+  // Redis for the page cache and request budgets when several machines serve the app (decision 020).
+  SHARED_STATE_URL: z
+    .url()
+    .refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// or rediss:// URL')
+    .optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   NEXTAUTH_URL: z.url().optional(),

@@ -5,7 +5,7 @@ import type { SessionUser } from '../auth';
 import type { LabRole, Locale } from '../domain/enums';
 import { env } from '../env';
 import { AppError, tooManyRequests } from '../errors';
-import { sqliteSharedState } from '../shared-state/sqlite';
+import { sharedState } from '../shared-state/store';
 import { DEFAULT_LOCALE, translate } from '../i18n';
 import { requireLabAccess } from '../services/access';
 import { issueMessage, type SchemaIssue } from './issues';
@@ -85,7 +85,14 @@ export const publicProcedure = t.procedure;
  */
 export const budgetedPublicProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.user && ctx.clientAddress) {
-    const answer = await sqliteSharedState(ctx.db).consume(`anonymous:${ctx.clientAddress}`, env().ANONYMOUS_BUDGET_PER_MINUTE, 60_000);
+    const answer = await sharedState(ctx.db)
+      .consume(`anonymous:${ctx.clientAddress}`, env().ANONYMOUS_BUDGET_PER_MINUTE, 60_000)
+      // A budget that cannot be counted (the shared store is unreachable) lets the request through:
+      // it guards the server's capacity, not anyone's data.
+      .catch((error: unknown) => {
+        console.error('Counting the request budget failed:', error instanceof Error ? error.message : error);
+        return { allowed: true as const, remaining: 0 };
+      });
     if (!answer.allowed) throw tooManyRequests(answer.retryAfterSeconds);
   }
   return next();

@@ -1,6 +1,6 @@
 import { LOCALES } from '../domain/enums';
 import { publicPaths } from '../public-url';
-import { pageCache, pathTag } from '../shared-state/page-cache';
+import { pageCache, pathTag } from '../shared-state/store';
 
 /**
  * Tells the shared page cache that what the public may see of a lab may have changed: every cached

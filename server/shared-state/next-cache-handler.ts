@@ -1,6 +1,6 @@
 import { deserialize, serialize } from 'node:v8';
 import type { PageCacheStore } from './index';
-import { pageCache } from './page-cache';
+import { pageCache } from './store';
 
 // Next.js's cache of rendered pages and route answers (next.config.mjs `cacheHandler`, with its own
 // in-memory cache turned off), kept in the shared page cache so that every server process serves

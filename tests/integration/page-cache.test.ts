@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PageCacheStore } from '../../server/shared-state';
 import SharedPageCacheHandler, { RENDER_MARGIN_MS } from '../../server/shared-state/next-cache-handler';
-import { pathTag, usePageCache } from '../../server/shared-state/page-cache';
+import { pathTag, usePageCache } from '../../server/shared-state/store';
 import { openPageCache } from '../../server/shared-state/sqlite-page-cache';
 import { publicLabChanged } from '../../server/services/public-cache';
 
