@@ -67,10 +67,12 @@ export function workerCount(cores: number): number {
 
 /** The SQLite file of the shared page cache: `data/app.db` → `data/app.page-cache.db`. */
 export function pageCacheFile(): string {
-  const configured = env().PAGE_CACHE_FILE;
-  if (configured) return configured;
-  const db = databaseFile();
-  return db === ':memory:' ? ':memory:' : `${db.replace(/\.db$/, '')}.page-cache.db`;
+  return env().PAGE_CACHE_FILE ?? pageCacheFileBeside(databaseFile());
+}
+
+/** The page cache's default place for a database file. */
+export function pageCacheFileBeside(database: string): string {
+  return database === ':memory:' ? ':memory:' : `${database.replace(/\.db$/, '')}.page-cache.db`;
 }
 
 /**

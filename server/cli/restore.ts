@@ -1,5 +1,5 @@
 // `npm run restore -- <file>`: replace the database with a backup. Stop the server first.
-import { databaseFile } from '../env';
+import { databaseFile, pageCacheFile } from '../env';
 import { restoreDatabase } from '../services/backup';
 
 const source = process.argv[2];
@@ -8,7 +8,7 @@ if (!source) {
   process.exit(2);
 }
 
-restoreDatabase(source, databaseFile())
+restoreDatabase(source, databaseFile(), pageCacheFile())
   .then((check) => console.log(`Restored ${databaseFile()} from ${source}: integrity ${check.integrity}.`))
   .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { pageCacheFileBeside } from '../env';
 
 // Online backups with SQLite's backup API: pages are copied in steps while the server keeps
 // reading and writing; the copy is a consistent snapshot. Restores go the same way in reverse,
@@ -66,7 +67,12 @@ export async function backupDatabase(sourceFile: string, destinationFile: string
   return check;
 }
 
-export async function restoreDatabase(backupFile: string, targetFile: string): Promise<BackupCheck> {
+export async function restoreDatabase(
+  backupFile: string,
+  targetFile: string,
+  /** The shared page cache of the server on `targetFile`: it holds pages of the data being replaced. */
+  pageCacheFile = pageCacheFileBeside(targetFile),
+): Promise<BackupCheck> {
   const pid = runningServerPid(targetFile);
   if (pid) throw new Error(`A server (pid ${pid}) is running on ${targetFile}. Stop it before restoring.`);
   const check = checkDatabaseFile(backupFile);
@@ -82,6 +88,7 @@ export async function restoreDatabase(backupFile: string, targetFile: string): P
     source.close();
   }
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${targetFile}${suffix}`, { force: true });
+  if (pageCacheFile !== ':memory:') for (const suffix of ['', '-wal', '-shm']) rmSync(`${pageCacheFile}${suffix}`, { force: true });
   copyFileSync(staging, targetFile);
   rmSync(staging, { force: true });
   return checkDatabaseFile(targetFile);

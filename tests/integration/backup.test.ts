@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupDatabase, checkDatabaseFile, restoreDatabase, serverPidFile } from '../../server/services/backup';
+import { openPageCache } from '../../server/shared-state/sqlite-page-cache';
 import { freshDb } from '../helpers/db';
 
 const dirs: string[] = [];
@@ -73,6 +74,17 @@ describe('online backup', () => {
       name: 'Green Low-Carbon Automotive Steel Supply Chain',
     });
     check.close();
+  });
+
+  it('drops the page cache of the instance it restores into: its pages showed the data being replaced', async () => {
+    const { dir, file } = await seededFile();
+    const copy = path.join(dir, 'backup.db');
+    await backupDatabase(file, copy);
+    const cache = openPageCache(path.join(dir, 'app.page-cache.db'));
+    await cache.set('/en/labs', { value: Buffer.from('old page'), lastModified: Date.now(), tags: [], cacheControl: null });
+    cache.close();
+    await restoreDatabase(copy, file);
+    expect(existsSync(path.join(dir, 'app.page-cache.db'))).toBe(false);
   });
 
   it('refuses to restore under a running server, and refuses a damaged backup', async () => {
