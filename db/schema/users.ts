@@ -79,6 +79,8 @@ export const invitations = sqliteTable(
     index('invitations_lab_idx').on(t.labId, t.createdAt),
     index('invitations_organisation_idx').on(t.organisationId),
     index('invitations_invited_by_idx').on(t.invitedById),
+    // Disabling an account revokes the invitations to its address (services/user-admin.ts).
+    index('invitations_email_idx').on(t.email),
     index('invitations_accepted_by_idx').on(t.acceptedById),
     oneOf('invitations_role_check', t.role, LAB_ROLES),
   ],

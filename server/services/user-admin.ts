@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB, DbOrTx } from '../../db/client';
-import { organisations, users } from '../../db/schema';
+import { calendarTokens, invitations, organisations, passwordResets, users } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { emailField, idField, optionalId, requiredText, versionField } from '../domain/fields';
 import type { Locale } from '../domain/enums';
@@ -97,7 +97,55 @@ export async function createUser(db: DB, actor: SessionUser, input: z.infer<type
   return { ...created, mailed };
 }
 
-/** Disabling ends the person's sessions at once; re-enabling lets them sign in again. */
+const nowMs = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+
+/**
+ * Everything a disabled account's secret links stood for ends with it, so that re-enabling the
+ * account brings none of them back: its reset links and those it issued for others (an admin may
+ * have been shown them), its calendar URLs, invitations to its address and invitations it sent
+ * (a manager may hold their links). Each revoked invitation is audited in its own lab.
+ */
+function voidLinksOf(tx: DbOrTx, actor: SessionUser, user: typeof users.$inferSelect) {
+  const resets = tx
+    .update(passwordResets)
+    .set({ usedAt: nowMs })
+    .where(and(or(eq(passwordResets.userId, user.id), eq(passwordResets.createdById, user.id)), isNull(passwordResets.usedAt)))
+    .run().changes;
+  const calendars = tx
+    .update(calendarTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(calendarTokens.userId, user.id), isNull(calendarTokens.revokedAt)))
+    .run().changes;
+  const open = tx
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        or(eq(invitations.email, user.email), eq(invitations.invitedById, user.id)),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
+    .all();
+  for (const inv of open) {
+    tx.update(invitations).set({ revokedAt: nowMs }).where(eq(invitations.id, inv.id)).run();
+    recordAudit(tx, {
+      labId: inv.labId,
+      actorId: actor.id,
+      action: 'revoked',
+      entityType: 'invitation',
+      entityId: inv.id,
+      before: { email: inv.email, role: inv.role },
+      after: { reason: inv.email === user.email ? 'invitee_disabled' : 'inviter_disabled' },
+    });
+  }
+  return { passwordResets: resets, calendarTokens: calendars, invitations: open.length };
+}
+
+/**
+ * Disabling ends the person's sessions and voids their secret links at once; re-enabling lets them
+ * sign in again, with nothing issued before the disabling working again.
+ */
 export function setUserDisabled(db: DbOrTx, actor: SessionUser, input: z.infer<typeof setDisabledInput>) {
   return db.transaction((tx) => {
     const user = userForEdit(tx, input.userId, input.version);
@@ -113,6 +161,7 @@ export function setUserDisabled(db: DbOrTx, actor: SessionUser, input: z.infer<t
       })
       .where(eq(users.id, user.id))
       .run();
+    const voided = input.disabled ? voidLinksOf(tx, actor, user) : null;
     recordAudit(tx, {
       labId: null,
       actorId: actor.id,
@@ -120,7 +169,7 @@ export function setUserDisabled(db: DbOrTx, actor: SessionUser, input: z.infer<t
       entityType: 'user',
       entityId: user.id,
       before: { disabled: !input.disabled },
-      after: { disabled: input.disabled },
+      after: voided ? { disabled: true, voided } : { disabled: false },
     });
     return { disabled: input.disabled };
   });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DB } from '../../db/client';
@@ -7,8 +7,9 @@ import { authenticate, sessionUserFromToken } from '../../server/auth';
 import { authSecret } from '../../server/env';
 import { setMailerForTests, type MailMessage } from '../../server/services/mail';
 import { setUserAdmin, setUserDisabled } from '../../server/services/user-admin';
+import { calendarForToken } from '../../server/services/calendar-tokens';
 import { hashSecretToken } from '../../server/services/tokens';
-import { callerAs, freshDb, sessionUser, tableCounts } from '../helpers/db';
+import { callerAs, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 import { ADMIN_RULE, addOutsider, errorCode, errorOf, expectRefusals } from '../helpers/roles';
 
@@ -105,6 +106,52 @@ describe('user.setDisabled', () => {
     expect((await authenticate(db, 'member@demo.local', 'demo-password'))?.email).toBe('member@demo.local');
     const events = db.select().from(auditEvents).where(eq(auditEvents.entityId, member.id)).all();
     expect(events.filter((e) => e.entityType === 'user').map((e) => e.action)).toEqual(['disabled', 'enabled']);
+  });
+
+  it('voids every link issued to or by the account, so re-enabling it brings none of them back', async () => {
+    const member = row('member@demo.local');
+    const viewer = row('viewer@demo.local');
+    const labId = labIdOf(db, 'new-display-lab');
+    const steelLab = labIdOf(db, 'green-auto-steel');
+    const ownReset = (await admin().user.issuePasswordReset({ userId: member.id })).token;
+    const untouched = (await admin().user.issuePasswordReset({ userId: viewer.id })).token;
+    // The member is a platform admin for a while: links they issue or were shown are theirs too.
+    db.update(users).set({ isAdmin: true }).where(eq(users.id, member.id)).run();
+    const asMember = callerAs(db, 'member@demo.local');
+    const issuedForOther = (await asMember.user.issuePasswordReset({ userId: viewer.id })).token;
+    const sentByMember = await asMember.invitation.create({ labId, email: 'held.link@example.org', role: 'manager' });
+    const sentToMember = await callerAs(db, 'steel@demo.local').invitation.create({ labId: steelLab, email: member.email, role: 'member' });
+    const calendar = (await asMember.calendar.renew({ labId })).path.split('/').at(-1)!;
+    expect(calendarForToken(db, calendar, 'http://localhost')).not.toBeNull();
+
+    await admin().user.setDisabled({ userId: member.id, version: row('member@demo.local').version, disabled: true });
+    await admin().user.setDisabled({ userId: member.id, version: row('member@demo.local').version, disabled: false });
+
+    const anonymous = callerAs(db, null);
+    for (const token of [ownReset, issuedForOther]) {
+      expect((await anonymous.password.describeReset({ token })).state).not.toBe('valid');
+      expect(await errorCode(anonymous.password.reset({ token, password: 'a takeover passphrase' }))).not.toBe('OK');
+    }
+    expect((await anonymous.invitation.describe({ token: sentByMember.token })).state).toBe('revoked');
+    expect((await anonymous.invitation.describe({ token: sentToMember.token })).state).toBe('revoked');
+    expect(
+      await errorCode(anonymous.invitation.acceptAsNewUser({ token: sentByMember.token, name: 'Held', password: 'a takeover passphrase' })),
+    ).toBe('PRECONDITION_FAILED');
+    expect(calendarForToken(db, calendar, 'http://localhost')).toBeNull();
+    // Links that neither belong to nor came from the disabled account still work.
+    expect((await anonymous.password.describeReset({ token: untouched })).state).toBe('valid');
+    // The lab's managers read in their audit log why the invitations ended.
+    const revoked = db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'invitation'), eq(auditEvents.action, 'revoked')))
+      .all();
+    expect(revoked.map((e) => [e.labId, e.after])).toEqual(
+      expect.arrayContaining([
+        [labId, { reason: 'inviter_disabled' }],
+        [steelLab, { reason: 'invitee_disabled' }],
+      ]),
+    );
   });
 
   it('will not let an admin disable themselves, and refuses a stale switch', async () => {
