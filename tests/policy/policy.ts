@@ -207,6 +207,22 @@ function ownMeasurement(f: Fixture) {
     .get();
 }
 
+/** A member's measurement of the public goal whose source waits for a manager (decision 017). */
+function measurementAwaitingApproval(f: Fixture) {
+  return f.db
+    .insert(measurements)
+    .values({
+      goalId: aGoal(f).id,
+      value: 20,
+      asOf: addDays(todayIso(), -3),
+      source: 'Policy fixture, not yet approved',
+      recordedById: sessionUser(f.db, 'member@demo.local').id,
+      sourceAwaitingApproval: true,
+    })
+    .returning({ id: measurements.id, version: measurements.version })
+    .get();
+}
+
 function manager(f: Fixture) {
   return sessionUser(f.db, 'manager@demo.local');
 }
@@ -438,6 +454,7 @@ export const POLICY: Record<string, PolicyEntry> = {
   },
   'labSettings.get': { access: 'manager', input: (f) => ({ labId: f.labId }) },
   'labSettings.previewPublic': { access: 'manager', input: (f) => ({ labId: f.labId }) },
+  'labSettings.awaitingPublication': { access: 'manager', input: (f) => ({ labId: f.labId }) },
   'labSettings.updateProfile': { access: 'manager', input: (f) => ({ labId: f.labId, ...labProfile(f), region: 'Beijing' }) },
   'labSettings.setTechnologies': {
     access: 'manager',
@@ -622,6 +639,13 @@ export const POLICY: Record<string, PolicyEntry> = {
     },
   },
 
+  'measurement.publishSource': {
+    access: 'manager',
+    input: (f) => {
+      const m = measurementAwaitingApproval(f);
+      return { labId: f.labId, measurementId: m.id, version: m.version };
+    },
+  },
   'measurement.delete': {
     access: 'member',
     input: (f) => {
