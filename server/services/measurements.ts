@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../../db/client';
 import { goals, measurements } from '../../db/schema';
 import type { SessionUser } from '../auth';
@@ -14,8 +14,8 @@ import { updateVersioned } from './versioning';
 
 // Members and managers record where a goal's metric stands (a check-in). Members edit and delete
 // their own measurements, managers any; the audit log keeps every earlier value. On a public goal
-// the value and date a member writes are public at once, the source they name only once a manager
-// approves it (decision 017).
+// the value and date a member writes are public at once, a source they name only once a manager
+// approves it or when the public already reads it on that goal (decision 017).
 
 type Goal = typeof goals.$inferSelect;
 type Measurement = typeof measurements.$inferSelect;
@@ -34,15 +34,35 @@ type SourcePublication = Pick<Measurement, 'sourceAwaitingApproval' | 'published
 /** The public sees the source as it is. */
 export const SOURCE_APPROVED: SourcePublication = { sourceAwaitingApproval: false, publishedSource: null };
 
+/** Whether the public already reads this source on another measurement of the goal: a manager let it through there. */
+function sourceShownOnGoal(db: DbOrTx, goalId: number, source: string, exceptId: number | null): boolean {
+  const shown = sql`case when ${measurements.sourceAwaitingApproval} then ${measurements.publishedSource} else ${measurements.source} end`;
+  return Boolean(
+    db
+      .select({ id: measurements.id })
+      .from(measurements)
+      .where(and(eq(measurements.goalId, goalId), sql`${shown} = ${source}`, exceptId === null ? undefined : ne(measurements.id, exceptId)))
+      .limit(1)
+      .get(),
+  );
+}
+
 /**
  * What the public sees of a measurement's source once it is written. A manager's own source is
- * public with the goal; anyone else's new or changed text on a public goal waits for a manager,
- * while the public keeps the source it saw (or none). Taking the source away is shown at once.
+ * public with the goal; anyone else's text on a public goal waits for a manager, while the public
+ * keeps the source it saw (or none) — unless the public already reads that same source on the
+ * goal (the usual monthly figure from the usual report). Taking the source away is shown at once.
  */
-function sourcePublicationAfter(role: LabStanding, goal: Goal, before: Measurement | null, source: string | null): SourcePublication {
+function sourcePublicationAfter(
+  db: DbOrTx,
+  role: LabStanding,
+  goal: Goal,
+  before: Measurement | null,
+  source: string | null,
+): SourcePublication {
   if (canEditLab(role) || !goal.isPublic) return SOURCE_APPROVED;
   const shown = before ? (before.sourceAwaitingApproval ? before.publishedSource : before.source) : null;
-  if (source === null || source === shown) return SOURCE_APPROVED;
+  if (source === null || source === shown || sourceShownOnGoal(db, goal.id, source, before?.id ?? null)) return SOURCE_APPROVED;
   return { sourceAwaitingApproval: true, publishedSource: shown };
 }
 
@@ -71,7 +91,7 @@ export function recordMeasurement(db: DB, user: SessionUser, input: RecordMeasur
     checkMeasurement(goal, fields, latestAsOf);
     const row = tx
       .insert(measurements)
-      .values({ ...fields, goalId, recordedById: user.id, ...sourcePublicationAfter(role, goal, null, fields.source) })
+      .values({ ...fields, goalId, recordedById: user.id, ...sourcePublicationAfter(tx, role, goal, null, fields.source) })
       .returning()
       .get();
     recordAudit(tx, { labId, actorId: user.id, action: 'created', entityType: 'measurement', entityId: row.id, after: snapshot(row) });
@@ -101,7 +121,7 @@ export function updateMeasurement(db: DB, user: SessionUser, input: UpdateMeasur
     const { measurement, goal } = editableMeasurement(tx, user, role, labId, measurementId);
     if (measurement.version !== version) throw staleVersion();
     checkMeasurement(goal, fields, latestAsOf);
-    const publication = sourcePublicationAfter(role, goal, measurement, fields.source);
+    const publication = sourcePublicationAfter(tx, role, goal, measurement, fields.source);
     updateVersioned(tx, measurements, measurementId, version, { ...fields, ...publication });
     const diff = changedFields(measurement as Record<string, unknown>, { ...fields, sourceAwaitingApproval: publication.sourceAwaitingApproval });
     if (diff.changed) {

@@ -230,6 +230,21 @@ describe('measurements of a public goal', () => {
     });
   });
 
+  it('show at once a source the public already reads on the goal: the usual figure from the usual report', async () => {
+    const goal = publicGoal();
+    const recorded = await member().measurement.record({
+      labId,
+      goalId: goal.id,
+      value: 3,
+      asOf: asOf(),
+      source: 'Line report',
+      sourceUrl: null,
+      comment: null,
+    });
+    expect(recorded.sourceAwaitingApproval).toBe(false);
+    expect(await publicSource(goal.id, asOf())).toBe('Line report');
+  });
+
   it('are published as they stand when a manager publishes the goal', async () => {
     const goal = publicGoal();
     const { id } = await member().measurement.record({
