@@ -46,6 +46,8 @@ export function awaitingPublication(db: DbOrTx, labId: number) {
       goalId: goals.id,
       goalTitleEn: goals.titleEn,
       goalTitleZh: goals.titleZh,
+      unit: goals.unit,
+      unitLabel: goals.unitLabel,
       value: measurements.value,
       asOf: measurements.asOf,
       source: measurements.source,

@@ -37,6 +37,7 @@ function openMilestones(db: DbOrTx, labIds: number[]) {
       forecastFinish: milestones.forecastFinish,
       actualStart: milestones.actualStart,
       actualFinish: milestones.actualFinish,
+      isPublic: milestones.isPublic,
       version: milestones.version,
       ownerId: organisations.id,
       ownerShortName: organisations.shortName,
@@ -236,6 +237,7 @@ export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Dat
       unit: g.unit,
       unitLabel: g.unitLabel,
       baselineDate: g.baselineDate,
+      isPublic: g.isPublic,
       latest: g.assessment.latest,
       latestSource: sources.get(g.id) ?? null,
     })),
@@ -260,6 +262,7 @@ export function workspaceLogChoices(db: DbOrTx, labId: number) {
       percentComplete: m.percentComplete,
       actualStart: m.actualStart,
       actualFinish: m.actualFinish,
+      isPublic: m.isPublic,
       version: m.version,
     })),
     // An update may link to any milestone of its lab, finished or not, in plan order.
