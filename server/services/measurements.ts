@@ -123,7 +123,10 @@ export function updateMeasurement(db: DB, user: SessionUser, input: UpdateMeasur
     checkMeasurement(goal, fields, latestAsOf);
     const publication = sourcePublicationAfter(tx, role, goal, measurement, fields.source);
     updateVersioned(tx, measurements, measurementId, version, { ...fields, ...publication });
-    const diff = changedFields(measurement as Record<string, unknown>, { ...fields, sourceAwaitingApproval: publication.sourceAwaitingApproval });
+    const diff = changedFields(measurement as Record<string, unknown>, {
+      ...fields,
+      sourceAwaitingApproval: publication.sourceAwaitingApproval,
+    });
     if (diff.changed) {
       recordAudit(tx, {
         labId,

@@ -15,6 +15,7 @@ import {
 } from '../../db/schema';
 import { addDays, todayIso } from '../../server/domain/dates';
 import type { SessionUser } from '../../server/auth';
+import { insertEmailConfirmation } from '../../server/services/email-confirmations';
 import { insertInvitation } from '../../server/services/invitations';
 import { insertPasswordReset } from '../../server/services/passwords';
 import { previewReschedule } from '../../server/services/reschedule';
@@ -646,6 +647,23 @@ export const POLICY: Record<string, PolicyEntry> = {
       return { labId: f.labId, measurementId: m.id, version: m.version };
     },
   },
+  'emailConfirmation.status': { access: 'authenticated', input: () => undefined },
+  'emailConfirmation.request': {
+    access: 'authenticated',
+    input: () => undefined,
+    // The demo accounts are verified (nothing to send); the outsider is not, and the tests have no SMTP_URL.
+    overrides: { outsider: 'PRECONDITION_FAILED' },
+  },
+  // The token is the secret, mailed to the address it confirms.
+  'emailConfirmation.describe': {
+    access: 'public',
+    input: (f) => ({ token: insertEmailConfirmation(f.db, userRow(f, 'viewer@demo.local').id).token }),
+  },
+  'emailConfirmation.confirm': {
+    access: 'public',
+    input: (f) => ({ token: insertEmailConfirmation(f.db, userRow(f, 'viewer@demo.local').id).token }),
+  },
+
   'measurement.delete': {
     access: 'member',
     input: (f) => {

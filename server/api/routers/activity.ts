@@ -25,5 +25,7 @@ export const activityRouter = router({
 
 export const auditRouter = router({
   /** The full audit log with every before/after value; managers only. */
-  list: labManagerProcedure.input(auditFiltersInput).query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.lab, 'audit', input, ctx.locale)),
+  list: labManagerProcedure
+    .input(auditFiltersInput)
+    .query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.lab, 'audit', input, ctx.locale)),
 });
