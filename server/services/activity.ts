@@ -280,6 +280,8 @@ export function auditCsvRows(db: DbOrTx, lab: Lab, filters: AuditFilters) {
 // Fields whose new value the activity feed states in words; for anything else it names the field
 // only. The full values are in the audit log, which only managers read.
 const HIGHLIGHTED = new Set([
+  'awaitingPublication',
+  'sourceAwaitingApproval',
   'status',
   'percentComplete',
   'health',

@@ -235,7 +235,7 @@ test('a source a member names on a public goal appears on the fact sheet once a 
   const form = member.locator('form').filter({ has: member.getByLabel('As of') });
   await expect(
     form.getByText(
-      /This goal is public: the value and date appear on its public page as soon as you save; the source appears there once a lab manager approves it\./,
+      /This goal is public: the value and date appear on its public page as soon as you save; a source not shown there yet appears once a lab manager approves it\./,
     ),
   ).toBeVisible();
   await form.getByLabel('Value').fill('7.25');
