@@ -74,6 +74,8 @@ export async function seedDemoData(db: DB, options: { today?: string; passwordHa
           passwordHash,
           isAdmin: u.isAdmin ?? false,
           organisationId: u.org ? orgId(u.org) : null,
+          // The demo accounts stand for people whose addresses are known (decision 018).
+          emailVerifiedAt: new Date(),
         })
         .returning({ id: users.id })
         .get();

@@ -12,6 +12,7 @@ import {
   Hourglass,
   Lock,
   Mail,
+  MailWarning,
   ShieldCheck,
   PauseCircle,
   PlayCircle,
@@ -101,6 +102,9 @@ export const accountStatusLook = {
 } as const satisfies Record<string, { tone: Tone; icon: LucideIcon }>;
 
 export const adminLook = { tone: 'brand', icon: ShieldCheck } as const;
+
+/** An account whose owner has not proved the address (decision 018). */
+export const unverifiedLook = { tone: 'warn', icon: MailWarning } as const;
 
 export const invitationStateLook = {
   pending: { tone: 'brand', icon: Mail },

@@ -81,6 +81,13 @@ export const measurements = sqliteTable(
     sourceUrl: text('source_url'),
     comment: text('comment'),
     recordedById: integer('recorded_by_id').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * A source written on a public goal by someone who may not publish waits for a manager
+     * (decision 017); meanwhile the public sees `publishedSource` (null: no source), which is null
+     * whenever nothing waits. Only services/measurements.ts and goals.ts write them.
+     */
+    sourceAwaitingApproval: integer('source_awaiting_approval', { mode: 'boolean' }).notNull().default(false),
+    publishedSource: text('published_source'),
     ...version,
     ...timestamps,
   },

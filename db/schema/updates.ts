@@ -22,6 +22,14 @@ export const progressUpdates = sqliteTable(
     hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
     hiddenById: integer('hidden_by_id').references(() => users.id, { onDelete: 'set null' }),
     hiddenReason: text('hidden_reason'),
+    /**
+     * The version the public still sees while an edit by someone who may not publish waits for a
+     * manager (decision 017): all three set, or all null when the public sees the update as it is.
+     * Only services/updates.ts writes them (no CHECK: SQLite could only add one by copying the table).
+     */
+    publishedBody: text('published_body'),
+    publishedHealth: text('published_health', { enum: HEALTHS }),
+    publishedUpdatedAt: integer('published_updated_at', { mode: 'timestamp_ms' }),
     ...version,
     ...timestamps,
   },

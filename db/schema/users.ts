@@ -16,6 +16,11 @@ export const users = sqliteTable(
     organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
     isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
     disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+    /**
+     * When the owner proved they read mail at the address: by a link that went only to that mailbox
+     * (invitation, reset or confirmation). Null: nobody has proved it (decision 018).
+     */
+    emailVerifiedAt: integer('email_verified_at', { mode: 'timestamp_ms' }),
     /** Bumped to end every existing session (password change, disable, sign out everywhere). */
     sessionVersion: integer('session_version').notNull().default(1),
     locale: text('locale', { enum: LOCALES }),
@@ -72,6 +77,8 @@ export const invitations = sqliteTable(
     acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
     acceptedById: integer('accepted_by_id').references(() => users.id, { onDelete: 'set null' }),
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    /** The link went only to the invitee's mailbox; nobody else ever saw it (decision 018). */
+    mailedOnly: integer('mailed_only', { mode: 'boolean' }).notNull().default(false),
     ...createdAt,
   },
   (t) => [
@@ -79,6 +86,8 @@ export const invitations = sqliteTable(
     index('invitations_lab_idx').on(t.labId, t.createdAt),
     index('invitations_organisation_idx').on(t.organisationId),
     index('invitations_invited_by_idx').on(t.invitedById),
+    // Disabling an account revokes the invitations to its address (services/user-admin.ts).
+    index('invitations_email_idx').on(t.email),
     index('invitations_accepted_by_idx').on(t.acceptedById),
     oneOf('invitations_role_check', t.role, LAB_ROLES),
   ],
@@ -95,12 +104,34 @@ export const passwordResets = sqliteTable(
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
     usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    /** The link went only to the account's mailbox, so using it proves the address (decision 018). */
+    mailedOnly: integer('mailed_only', { mode: 'boolean' }).notNull().default(false),
     ...createdAt,
   },
   (t) => [
     uniqueIndex('password_resets_token_hash_unique').on(t.tokenHash),
     index('password_resets_user_idx').on(t.userId),
     index('password_resets_created_by_idx').on(t.createdById),
+  ],
+);
+
+/** A link mailed to an account's address; opening it and confirming proves the owner reads that mail. */
+export const emailConfirmations = sqliteTable(
+  'email_confirmations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the token; the token itself exists only in the mailed link. */
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    ...createdAt,
+  },
+  (t) => [
+    uniqueIndex('email_confirmations_token_hash_unique').on(t.tokenHash),
+    index('email_confirmations_user_idx').on(t.userId, t.createdAt),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { activityRouter, auditRouter } from './routers/activity';
 import { directoryRouter } from './routers/directory';
+import { emailConfirmationRouter } from './routers/email-confirmation';
 import { goalRouter } from './routers/goal';
 import { labRouter } from './routers/lab';
 import { measurementRouter } from './routers/measurement';
@@ -44,6 +45,7 @@ export const appRouter = router({
   organisation: organisationRouter,
   user: userRouter,
   password: passwordRouter,
+  emailConfirmation: emailConfirmationRouter,
   workspace: workspaceRouter,
   report: reportRouter,
 });

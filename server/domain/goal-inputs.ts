@@ -109,4 +109,6 @@ export type RecordMeasurementInput = z.output<typeof recordMeasurementInput>;
 export const updateMeasurementInput = measurementFields.extend({ labId, measurementId: z.number().int().positive(), version });
 export type UpdateMeasurementInput = z.output<typeof updateMeasurementInput>;
 
-export const deleteMeasurementInput = z.object({ labId, measurementId: z.number().int().positive(), version });
+/** One measurement at the version the caller saw: to delete it, or (managers) to publish its source. */
+export const measurementVersionInput = z.object({ labId, measurementId: z.number().int().positive(), version });
+export const deleteMeasurementInput = measurementVersionInput;

@@ -29,7 +29,8 @@ export async function createAdminAccount(db: DB, input: { email: string; passwor
   return db.transaction((tx) => {
     const user = tx
       .insert(users)
-      .values({ email, name: input.name?.trim() || email.split('@')[0] || email, passwordHash, isAdmin: true })
+      // Set up by whoever runs the server, for their own address (decision 018).
+      .values({ email, name: input.name?.trim() || email.split('@')[0] || email, passwordHash, isAdmin: true, emailVerifiedAt: new Date() })
       .returning({ id: users.id, email: users.email })
       .get();
     recordAudit(tx, { labId: null, actorId, action: 'created', entityType: 'user', entityId: user.id, after: { email, isAdmin: true } });

@@ -1,15 +1,36 @@
-import { and, count, desc, eq, gt, gte, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { auditEvents, goals, measurements, milestones, organisations, participations, progressUpdates, users } from '../../db/schema';
 import { addDays } from '../domain/dates';
 import type { Locale } from '../domain/enums';
 import { markdownToText } from '../domain/markdown';
 import { invalidField } from '../errors';
-import type { Lab } from './access';
+import { roleAtLeast, type Lab, type LabStanding } from './access';
 import { localizedName } from '../domain/names';
 
 // The audit events of a lab, read two ways: as a readable activity feed for everyone in the lab,
-// and as the full audit log (with every before/after value) for managers.
+// and as the full audit log (with every before/after value) for managers. The feed names records
+// and shows some of their values, so it applies each record's own visibility rule: an event about
+// a record the reader may not read is not in their feed, nor counted, nor offered as a filter.
+
+/**
+ * Who reads the history: 'audit' for the full log (its procedures and download are for managers),
+ * or one reader of the activity feed with their standing in the lab.
+ */
+export type HistoryReader = 'audit' | { userId: number; role: LabStanding };
+
+/** The events a reader may see; managers and admins read every record of their lab. */
+function readableBy(reader: HistoryReader): SQL[] {
+  if (reader === 'audit' || roleAtLeast(reader.role, 'manager')) return [];
+  return [
+    // Invitations (addresses and roles) are for managers: invitation.list is theirs alone.
+    ne(auditEvents.entityType, 'invitation'),
+    // A hidden update is withdrawn from everyone but managers, its history too (services/updates.ts).
+    sql`not (${auditEvents.entityType} = 'progress_update' and exists (select 1 from ${progressUpdates} where ${progressUpdates.id} = ${auditEvents.entityId} and ${progressUpdates.hiddenAt} is not null))`,
+    // A calendar URL is its owner's own business.
+    or(ne(auditEvents.entityType, 'calendar_token'), eq(auditEvents.actorId, reader.userId))!,
+  ];
+}
 
 export type AuditFilters = {
   actorId?: number;
@@ -59,8 +80,8 @@ export function auditFiltersFromSearch(query: Record<string, string | string[] |
   };
 }
 
-function conditions(labId: number, filters: AuditFilters): SQL[] {
-  const where: SQL[] = [eq(auditEvents.labId, labId)];
+function conditions(labId: number, filters: AuditFilters, reader: HistoryReader): SQL[] {
+  const where: SQL[] = [eq(auditEvents.labId, labId), ...readableBy(reader)];
   if (filters.actorId) where.push(eq(auditEvents.actorId, filters.actorId));
   if (filters.entityType) where.push(eq(auditEvents.entityType, filters.entityType));
   if (filters.from) where.push(gte(auditEvents.createdAt, new Date(`${filters.from}T00:00:00.000Z`)));
@@ -72,21 +93,23 @@ function conditions(labId: number, filters: AuditFilters): SQL[] {
 }
 
 /** How many events of a lab match the filters (the cursor and limit are ignored). */
-export function countAuditEvents(db: DbOrTx, labId: number, filters: AuditFilters = {}): number {
+export function countAuditEvents(db: DbOrTx, labId: number, reader: HistoryReader, filters: AuditFilters = {}): number {
   return (
     db
       .select({ n: count() })
       .from(auditEvents)
-      .where(and(...conditions(labId, filters)))
+      .where(and(...conditions(labId, filters, reader)))
       .get()?.n ?? 0
   );
 }
 
-/** Events of a lab, newest first; the cursor is the id of the last event on the previous page. */
-/** Records are named in the reader's language (`locale`) where they have a Chinese name. */
-export function listAuditEvents(db: DbOrTx, lab: Lab, filters: AuditFilters = {}, locale: Locale = 'en') {
+/**
+ * Events of a lab that the reader may see, newest first; the cursor is the id of the last event on
+ * the previous page. Records are named in the reader's language (`locale`) where they have a Chinese name.
+ */
+export function listAuditEvents(db: DbOrTx, lab: Lab, reader: HistoryReader, filters: AuditFilters = {}, locale: Locale = 'en') {
   const limit = Math.min(Math.max(filters.limit ?? 50, 1), 500);
-  const where = conditions(lab.id, filters);
+  const where = conditions(lab.id, filters, reader);
   if (filters.cursor) {
     if (!/^\d{1,12}$/.test(filters.cursor)) throw invalidField('cursor', 'validation.invalid');
     where.push(lt(auditEvents.id, Number(filters.cursor)));
@@ -125,20 +148,21 @@ export function listAuditEvents(db: DbOrTx, lab: Lab, filters: AuditFilters = {}
   return { entries, nextCursor: rows.length > limit ? String(page.at(-1)!.id) : null };
 }
 
-/** The people and kinds of record that appear in a lab's history, for the filters. */
-export function auditFilterOptions(db: DbOrTx, labId: number) {
+/** The people and kinds of record that appear in the part of a lab's history the reader may see, for the filters. */
+export function auditFilterOptions(db: DbOrTx, labId: number, reader: HistoryReader) {
+  const where = and(eq(auditEvents.labId, labId), ...readableBy(reader));
   return {
     actors: db
       .selectDistinct({ id: users.id, name: users.name })
       .from(auditEvents)
       .innerJoin(users, eq(users.id, auditEvents.actorId))
-      .where(eq(auditEvents.labId, labId))
+      .where(where)
       .orderBy(users.name)
       .all(),
     entityTypes: db
       .selectDistinct({ type: auditEvents.entityType })
       .from(auditEvents)
-      .where(eq(auditEvents.labId, labId))
+      .where(where)
       .orderBy(auditEvents.entityType)
       .all()
       .map((r) => r.type),
@@ -234,7 +258,7 @@ export function auditCsvRows(db: DbOrTx, lab: Lab, filters: AuditFilters) {
   const rows: string[][] = [header];
   let cursor: string | undefined;
   do {
-    const page = listAuditEvents(db, lab, { ...filters, cursor, limit: 500 });
+    const page = listAuditEvents(db, lab, 'audit', { ...filters, cursor, limit: 500 });
     for (const e of page.entries) {
       rows.push([
         String(e.id),
@@ -256,6 +280,8 @@ export function auditCsvRows(db: DbOrTx, lab: Lab, filters: AuditFilters) {
 // Fields whose new value the activity feed states in words; for anything else it names the field
 // only. The full values are in the audit log, which only managers read.
 const HIGHLIGHTED = new Set([
+  'awaitingPublication',
+  'sourceAwaitingApproval',
   'status',
   'percentComplete',
   'health',

@@ -141,6 +141,8 @@ export function getGoalDetail(db: DbOrTx, user: SessionUser, labId: number, goal
       recordedByName: users.name,
       recordedByOrg: organisations.shortName,
       createdAt: measurements.createdAt,
+      sourceAwaitingApproval: measurements.sourceAwaitingApproval,
+      publishedSource: measurements.publishedSource,
     })
     .from(measurements)
     .leftJoin(users, eq(users.id, measurements.recordedById))

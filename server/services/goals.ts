@@ -123,7 +123,17 @@ export function updateGoal(db: DB, user: SessionUser, input: UpdateGoalInput) {
     const linkedBefore = milestoneIdsOf(tx, goalId);
     const linkedAfter = [...milestoneIds].sort((a, b) => a - b);
     updateVersioned(tx, goals, goalId, version, fields);
+    // Publishing a goal is the manager's decision about it as it stands, measurement sources included (decision 017).
+    const approvedSources =
+      fields.isPublic && !before.isPublic
+        ? tx
+            .update(measurements)
+            .set({ sourceAwaitingApproval: false, publishedSource: null })
+            .where(and(eq(measurements.goalId, goalId), eq(measurements.sourceAwaitingApproval, true)))
+            .run().changes
+        : 0;
     const diff = changedFields(before as Record<string, unknown>, fields);
+    if (approvedSources) diff.after.approvedSources = approvedSources;
     const linksChanged = JSON.stringify(linkedBefore) !== JSON.stringify(linkedAfter);
     if (linksChanged) {
       tx.delete(goalMilestones).where(eq(goalMilestones.goalId, goalId)).run();

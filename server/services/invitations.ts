@@ -12,7 +12,8 @@ import { hashPassword } from '../password';
 import type { Lab } from './access';
 import { findUserByEmail } from './accounts';
 import { recordAudit } from './audit';
-import { sendLinkMail } from './mail';
+import { verifyEmail } from './email-confirmations';
+import { mailEnabled, sendLinkMail } from './mail';
 import { INVITATION_TTL_MS, hashSecretToken, invitationPath, newSecretToken } from './tokens';
 import { localizedName } from '../domain/names';
 
@@ -27,6 +28,8 @@ export const invitationTokenInput = z.object({ token: tokenField });
 export const acceptAsNewUserInput = z.object({ token: tokenField, name: requiredText(120), password: passwordField });
 
 export type InvitationState = 'pending' | 'expired' | 'accepted' | 'revoked';
+
+const nowMs = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
 type Invitation = typeof invitations.$inferSelect;
 
 export function invitationState(inv: Pick<Invitation, 'acceptedAt' | 'revokedAt' | 'expiresAt'>, now = Date.now()): InvitationState {
@@ -77,12 +80,16 @@ export function listOpenInvitations(db: DbOrTx, labId: number, now = Date.now())
   return rows.map((r) => ({ ...r, state: r.expiresAt.getTime() <= now ? ('expired' as const) : ('pending' as const) }));
 }
 
-/** Adds an invitation row and its audit event; the caller's transaction, the caller mails. */
+/**
+ * Adds an invitation row and its audit event; the caller's transaction, the caller mails.
+ * `mailedOnly`: the link will go only to the invitee's mailbox, never to whoever invites.
+ */
 export function insertInvitation(
   tx: DbOrTx,
   actor: SessionUser,
   labId: number,
   input: { email: string; role: LabRole; organisationId: number | null },
+  mailedOnly = false,
 ) {
   const { token, hash } = newSecretToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
@@ -96,6 +103,7 @@ export function insertInvitation(
       tokenHash: hash,
       invitedById: actor.id,
       expiresAt,
+      mailedOnly,
     })
     .returning({ id: invitations.id })
     .get();
@@ -105,7 +113,7 @@ export function insertInvitation(
     action: 'created',
     entityType: 'invitation',
     entityId: row.id,
-    after: { ...input, expiresAt },
+    after: { ...input, expiresAt, mailedOnly },
   });
   return { id: row.id, token, expiresAt };
 }
@@ -117,8 +125,45 @@ export async function mailInvitation(to: string, token: string, labName: string,
   }));
 }
 
+/** An invitation whose mail could not be sent: nobody holds its link, so it ends (and no longer blocks inviting again). */
+export function revokeUndelivered(db: DbOrTx, actor: SessionUser, invitationId: number) {
+  db.transaction((tx) => {
+    const inv = tx.select().from(invitations).where(eq(invitations.id, invitationId)).get();
+    if (!inv || inv.revokedAt || inv.acceptedAt) return;
+    tx.update(invitations).set({ revokedAt: nowMs }).where(eq(invitations.id, inv.id)).run();
+    recordAudit(tx, {
+      labId: inv.labId,
+      actorId: actor.id,
+      action: 'revoked',
+      entityType: 'invitation',
+      entityId: inv.id,
+      before: { email: inv.email, role: inv.role },
+      after: { reason: 'mail_failed' },
+    });
+  });
+}
+
+/**
+ * Sends a new invitation's link (decision 018): with mail configured, only to the invitee's mailbox —
+ * the answer carries no token, and a failed mail ends the invitation; without mail, the token is
+ * returned once for whoever invited to pass on.
+ */
+export async function deliverInvitation(
+  db: DB,
+  actor: SessionUser,
+  created: { id: number; token: string; expiresAt: Date },
+  mail: { to: string; labName: string; locale: Locale } | null,
+) {
+  const { token, ...invitation } = created;
+  if (!mail) return { ...invitation, mailed: false as const, token };
+  const mailed = await mailInvitation(mail.to, token, mail.labName, actor.name, mail.locale);
+  if (!mailed) revokeUndelivered(db, actor, invitation.id);
+  return { ...invitation, mailed, token: null };
+}
+
 export async function createInvitation(db: DB, actor: SessionUser, lab: Lab, input: z.infer<typeof createInvitationInput>, locale: Locale) {
   const organisationId = input.organisationId ?? null;
+  const viaMail = mailEnabled();
   const created = db.transaction((tx) => {
     if (organisationId !== null) {
       const partner = tx
@@ -139,11 +184,12 @@ export async function createInvitation(db: DB, actor: SessionUser, lab: Lab, inp
     }
     const open = listOpenInvitations(tx, lab.id).find((i) => i.email === input.email && i.state === 'pending');
     if (open) throw new AppError('CONFLICT', 'errors.alreadyInvited', { field: 'email' });
-    return insertInvitation(tx, actor, lab.id, { email: input.email, role: input.role, organisationId });
+    return insertInvitation(tx, actor, lab.id, { email: input.email, role: input.role, organisationId }, viaMail);
   });
   const labName = localizedName(locale, lab.nameEn, lab.nameZh);
-  const mailed = await mailInvitation(input.email, created.token, labName, actor.name, locale);
-  return { ...created, mailed };
+  const delivered = await deliverInvitation(db, actor, created, viaMail ? { to: input.email, labName, locale } : null);
+  if (viaMail && !delivered.mailed) throw new AppError('PRECONDITION_FAILED', 'errors.invitationMailFailed');
+  return delivered;
 }
 
 export function revokeInvitation(db: DbOrTx, actor: SessionUser, lab: Lab, input: z.infer<typeof revokeInvitationInput>) {
@@ -174,7 +220,8 @@ export function revokeInvitation(db: DbOrTx, actor: SessionUser, lab: Lab, input
 
 /**
  * What the invitation page shows about a link. The token is the secret, so whoever holds it may
- * learn the lab's name, the role and the address it was sent to — and nothing else.
+ * learn the lab's name, the role and the address it was sent to — and nothing else: not whether the
+ * address has an account (a manager holding a link they copied must not learn that, decision 018).
  */
 export function describeInvitation(db: DbOrTx, token: string, viewer: SessionUser | null) {
   const inv = db
@@ -187,7 +234,6 @@ export function describeInvitation(db: DbOrTx, token: string, viewer: SessionUse
   if (state !== 'pending') return { state };
   const lab = db.select({ slug: labs.slug, nameEn: labs.nameEn, nameZh: labs.nameZh }).from(labs).where(eq(labs.id, inv.labId)).get()!;
   const inviter = inv.invitedById ? db.select({ name: users.name }).from(users).where(eq(users.id, inv.invitedById)).get() : undefined;
-  const account = findUserByEmail(db, inv.email);
   return {
     state,
     email: inv.email,
@@ -195,8 +241,10 @@ export function describeInvitation(db: DbOrTx, token: string, viewer: SessionUse
     expiresAt: inv.expiresAt,
     lab,
     inviter: inviter?.name ?? null,
-    accountExists: Boolean(account),
-    signedInAsInvitee: viewer !== null && account?.id === viewer.id,
+    /** The link was handed over, not mailed: whoever holds it can claim the address, unverified. */
+    claimableByHolder: !inv.mailedOnly,
+    // Only about the caller's own account.
+    signedInAsInvitee: viewer !== null && viewer.email.toLowerCase() === inv.email,
     signedInAs: viewer?.email ?? null,
   };
 }
@@ -233,6 +281,8 @@ export function acceptInvitation(db: DbOrTx, user: SessionUser, token: string) {
     if (inv.email !== user.email.toLowerCase())
       throw new AppError('FORBIDDEN', 'errors.invitationOtherAccount', { params: { email: inv.email } });
     const lab = join(tx, inv, user.id, user.id);
+    // A link that went only to this mailbox proves the address.
+    if (inv.mailedOnly) verifyEmail(tx, user.id);
     const own = tx.select({ organisationId: users.organisationId, version: users.version }).from(users).where(eq(users.id, user.id)).get();
     // Someone without an organisation takes the one they were invited for.
     if (own && own.organisationId === null && inv.organisationId !== null) {
@@ -245,7 +295,11 @@ export function acceptInvitation(db: DbOrTx, user: SessionUser, token: string) {
   });
 }
 
-/** A new person accepts: their account is created with the invited address, then they join. */
+/**
+ * A new person accepts: their account is created with the invited address, then they join. It is
+ * verified when the link went only to that mailbox; a link someone handed over proves nothing, so
+ * that account stays unverified until its owner confirms the address (decision 018).
+ */
 export async function acceptInvitationAsNewUser(db: DB, input: z.infer<typeof acceptAsNewUserInput>) {
   const inv = usableInvitation(db, input.token);
   if (findUserByEmail(db, inv.email)) throw new AppError('CONFLICT', 'errors.invitationSignIn');
@@ -258,7 +312,13 @@ export async function acceptInvitationAsNewUser(db: DB, input: z.infer<typeof ac
     if (findUserByEmail(tx, again.email)) throw new AppError('CONFLICT', 'errors.invitationSignIn');
     const user = tx
       .insert(users)
-      .values({ email: again.email, name: input.name, passwordHash, organisationId: again.organisationId })
+      .values({
+        email: again.email,
+        name: input.name,
+        passwordHash,
+        organisationId: again.organisationId,
+        emailVerifiedAt: again.mailedOnly ? new Date() : null,
+      })
       .returning({ id: users.id })
       .get();
     recordAudit(tx, {
@@ -267,7 +327,13 @@ export async function acceptInvitationAsNewUser(db: DB, input: z.infer<typeof ac
       action: 'created',
       entityType: 'user',
       entityId: user.id,
-      after: { email: again.email, name: input.name, organisationId: again.organisationId, invitationId: again.id },
+      after: {
+        email: again.email,
+        name: input.name,
+        organisationId: again.organisationId,
+        invitationId: again.id,
+        emailVerified: again.mailedOnly,
+      },
     });
     const lab = join(tx, again, user.id, user.id);
     return { slug: lab.slug, email: again.email };

@@ -8,7 +8,8 @@ import { VISIBILITIES, type Locale } from '../domain/enums';
 import { AppError } from '../errors';
 import { findUserByEmail } from './accounts';
 import { recordAudit } from './audit';
-import { insertInvitation, mailInvitation } from './invitations';
+import { deliverInvitation, insertInvitation } from './invitations';
+import { mailEnabled } from './mail';
 import { datesInOrder, labProfileShape, refuseTakenSlug } from './lab-profile';
 import { publicLabChanged } from './public-cache';
 import { containsAny } from './search';
@@ -50,6 +51,7 @@ export function listAllLabs(db: DbOrTx, query = '') {
 
 export async function createLab(db: DB, actor: SessionUser, input: z.infer<typeof createLabInput>, locale: Locale) {
   const { managerEmail, ...profile } = input;
+  const viaMail = mailEnabled();
   const result = db.transaction((tx) => {
     refuseTakenSlug(tx, profile.slug);
     const manager = findUserByEmail(tx, managerEmail);
@@ -70,16 +72,17 @@ export async function createLab(db: DB, actor: SessionUser, input: z.infer<typeo
         entityId: m.id,
         after: { userId: manager.id, role: 'manager' },
       });
-      return { lab, manager: { kind: 'member' as const, name: manager.name, email: manager.email } };
+      return { lab, manager: { kind: 'member' as const, name: manager.name, email: manager.email }, invitation: null };
     }
-    const invitation = insertInvitation(tx, actor, lab.id, { email: managerEmail, role: 'manager', organisationId: null });
-    return { lab, manager: { kind: 'invited' as const, email: managerEmail, token: invitation.token, expiresAt: invitation.expiresAt } };
+    const invitation = insertInvitation(tx, actor, lab.id, { email: managerEmail, role: 'manager', organisationId: null }, viaMail);
+    return { lab, manager: { kind: 'invited' as const, email: managerEmail }, invitation };
   });
   if (result.lab.visibility === 'public') publicLabChanged(result.lab.slug);
-  if (result.manager.kind === 'invited') {
+  if (result.invitation) {
     const labName = localizedName(locale, result.lab.nameEn, result.lab.nameZh);
-    const mailed = await mailInvitation(managerEmail, result.manager.token, labName, actor.name, locale);
-    return { slug: result.lab.slug, manager: { ...result.manager, mailed } };
+    // The lab exists either way; a failed mail ends the invitation, and the admin invites again from the members page.
+    const { mailed, token } = await deliverInvitation(db, actor, result.invitation, viaMail ? { to: managerEmail, labName, locale } : null);
+    return { slug: result.lab.slug, manager: { ...result.manager, expiresAt: result.invitation.expiresAt, mailed, token } };
   }
   return { slug: result.lab.slug, manager: result.manager };
 }

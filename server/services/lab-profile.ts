@@ -5,7 +5,7 @@ import { goals, labs, labTechnologies, milestones, participations, progressUpdat
 import type { SessionUser } from '../auth';
 import { optionalDate, optionalText, requiredText, slugField, versionField } from '../domain/fields';
 import { LAB_STATUSES, SECTORS, STAGES, VISIBILITIES } from '../domain/enums';
-import { AppError } from '../errors';
+import { AppError, notFound, staleVersion } from '../errors';
 import type { Lab } from './access';
 import { changedFields, recordAudit } from './audit';
 import { publicLabChanged } from './public-cache';
@@ -50,13 +50,18 @@ export const labVisibilityInput = z.object({
   visibility: z.enum(VISIBILITIES),
 });
 
-export function refuseTakenSlug(db: DbOrTx, slug: string, exceptLabId?: number) {
+/**
+ * Slugs are unique, so a taken one must be refused; how it is worded depends on who asks. An admin
+ * sees every lab and is told another lab uses it; a lab's manager may not know that a private lab
+ * exists, so they are only told the address is not available (`errors.slugUnavailable`).
+ */
+export function refuseTakenSlug(db: DbOrTx, slug: string, exceptLabId?: number, key = 'errors.slugTaken') {
   const taken = db
     .select({ id: labs.id })
     .from(labs)
     .where(and(sql`lower(${labs.slug}) = ${slug.toLowerCase()}`, exceptLabId ? ne(labs.id, exceptLabId) : undefined))
     .get();
-  if (taken) throw new AppError('CONFLICT', 'errors.slugTaken', { field: 'slug' });
+  if (taken) throw new AppError('CONFLICT', key, { field: 'slug' });
 }
 
 /** What the settings pages edit: the profile with its version, and the technologies with theirs. */
@@ -103,7 +108,11 @@ export function publicationSummary(db: DbOrTx, labId: number) {
 export function updateLabProfile(db: DbOrTx, actor: SessionUser, lab: Lab, input: z.infer<typeof labProfileUpdateInput>) {
   const { labId: _labId, version, ...fields } = input;
   db.transaction((tx) => {
-    refuseTakenSlug(tx, fields.slug, lab.id);
+    // A stale form is answered as stale before anything is said about the slug it carries.
+    const current = tx.select({ version: labs.version }).from(labs).where(eq(labs.id, lab.id)).get();
+    if (!current) throw notFound();
+    if (current.version !== version) throw staleVersion();
+    refuseTakenSlug(tx, fields.slug, lab.id, 'errors.slugUnavailable');
     updateVersioned(tx, labs, lab.id, version, fields);
     const diff = changedFields(lab, fields);
     if (diff.changed) {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../../db/client';
 import { goals, measurements } from '../../db/schema';
 import type { SessionUser } from '../auth';
@@ -13,7 +13,9 @@ import { publicLabChanged } from './public-cache';
 import { updateVersioned } from './versioning';
 
 // Members and managers record where a goal's metric stands (a check-in). Members edit and delete
-// their own measurements, managers any; the audit log keeps every earlier value.
+// their own measurements, managers any; the audit log keeps every earlier value. On a public goal
+// the value and date a member writes are public at once, a source they name only once a manager
+// approves it or when the public already reads it on that goal (decision 017).
 
 type Goal = typeof goals.$inferSelect;
 type Measurement = typeof measurements.$inferSelect;
@@ -27,6 +29,43 @@ function checkMeasurement(goal: Goal, m: MeasurementFields, latestAsOf: string) 
   if (!m.source && !m.sourceUrl) throw invalidField('source', 'goals.validation.sourceRequired');
 }
 
+type SourcePublication = Pick<Measurement, 'sourceAwaitingApproval' | 'publishedSource'>;
+
+/** The public sees the source as it is. */
+export const SOURCE_APPROVED: SourcePublication = { sourceAwaitingApproval: false, publishedSource: null };
+
+/** Whether the public already reads this source on another measurement of the goal: a manager let it through there. */
+function sourceShownOnGoal(db: DbOrTx, goalId: number, source: string, exceptId: number | null): boolean {
+  const shown = sql`case when ${measurements.sourceAwaitingApproval} then ${measurements.publishedSource} else ${measurements.source} end`;
+  return Boolean(
+    db
+      .select({ id: measurements.id })
+      .from(measurements)
+      .where(and(eq(measurements.goalId, goalId), sql`${shown} = ${source}`, exceptId === null ? undefined : ne(measurements.id, exceptId)))
+      .limit(1)
+      .get(),
+  );
+}
+
+/**
+ * What the public sees of a measurement's source once it is written. A manager's own source is
+ * public with the goal; anyone else's text on a public goal waits for a manager, while the public
+ * keeps the source it saw (or none) — unless the public already reads that same source on the
+ * goal (the usual monthly figure from the usual report). Taking the source away is shown at once.
+ */
+function sourcePublicationAfter(
+  db: DbOrTx,
+  role: LabStanding,
+  goal: Goal,
+  before: Measurement | null,
+  source: string | null,
+): SourcePublication {
+  if (canEditLab(role) || !goal.isPublic) return SOURCE_APPROVED;
+  const shown = before ? (before.sourceAwaitingApproval ? before.publishedSource : before.source) : null;
+  if (source === null || source === shown || sourceShownOnGoal(db, goal.id, source, before?.id ?? null)) return SOURCE_APPROVED;
+  return { sourceAwaitingApproval: true, publishedSource: shown };
+}
+
 function snapshot(m: Measurement) {
   return {
     goalId: m.goalId,
@@ -36,6 +75,7 @@ function snapshot(m: Measurement) {
     sourceUrl: m.sourceUrl,
     comment: m.comment,
     recordedById: m.recordedById,
+    ...(m.sourceAwaitingApproval ? { sourceAwaitingApproval: true } : {}),
   };
 }
 
@@ -44,21 +84,21 @@ function snapshot(m: Measurement) {
  * the goal page and the workspace's quick-progress form both call it.
  */
 export function recordMeasurement(db: DB, user: SessionUser, input: RecordMeasurementInput, latestAsOf = workingToday()) {
-  const { lab } = requireLabAccess(db, user, input.labId, 'member');
+  const { lab, role } = requireLabAccess(db, user, input.labId, 'member');
   const { labId, goalId, ...fields } = input;
-  const id = db.transaction((tx) => {
+  const row = db.transaction((tx) => {
     const goal = goalOfLab(tx, labId, goalId);
     checkMeasurement(goal, fields, latestAsOf);
     const row = tx
       .insert(measurements)
-      .values({ ...fields, goalId, recordedById: user.id })
+      .values({ ...fields, goalId, recordedById: user.id, ...sourcePublicationAfter(tx, role, goal, null, fields.source) })
       .returning()
       .get();
     recordAudit(tx, { labId, actorId: user.id, action: 'created', entityType: 'measurement', entityId: row.id, after: snapshot(row) });
-    return row.id;
+    return row;
   });
   publicLabChanged(lab.slug);
-  return { id, goalId };
+  return { id: row.id, goalId, sourceAwaitingApproval: row.sourceAwaitingApproval };
 }
 
 /** A measurement of one of the lab's goals that the caller may change: their own, or any for a manager. */
@@ -81,8 +121,12 @@ export function updateMeasurement(db: DB, user: SessionUser, input: UpdateMeasur
     const { measurement, goal } = editableMeasurement(tx, user, role, labId, measurementId);
     if (measurement.version !== version) throw staleVersion();
     checkMeasurement(goal, fields, latestAsOf);
-    updateVersioned(tx, measurements, measurementId, version, fields);
-    const diff = changedFields(measurement as Record<string, unknown>, fields);
+    const publication = sourcePublicationAfter(tx, role, goal, measurement, fields.source);
+    updateVersioned(tx, measurements, measurementId, version, { ...fields, ...publication });
+    const diff = changedFields(measurement as Record<string, unknown>, {
+      ...fields,
+      sourceAwaitingApproval: publication.sourceAwaitingApproval,
+    });
     if (diff.changed) {
       recordAudit(tx, {
         labId,
@@ -94,10 +138,33 @@ export function updateMeasurement(db: DB, user: SessionUser, input: UpdateMeasur
         after: diff.after,
       });
     }
-    return goal.id;
+    return { goalId: goal.id, sourceAwaitingApproval: publication.sourceAwaitingApproval };
   });
   publicLabChanged(lab.slug);
-  return { id: measurementId, goalId };
+  return { id: measurementId, ...goalId };
+}
+
+/** A manager approves the source a member wrote on a public goal: the public sees it from now on. */
+export function publishMeasurementSource(db: DB, user: SessionUser, input: { labId: number; measurementId: number; version: number }) {
+  const { lab } = requireLabAccess(db, user, input.labId, 'manager');
+  const result = db.transaction((tx) => {
+    const { measurement, goal } = editableMeasurement(tx, user, 'manager', input.labId, input.measurementId);
+    if (measurement.version !== input.version) throw staleVersion();
+    if (!measurement.sourceAwaitingApproval) return { id: measurement.id, goalId: goal.id, version: measurement.version };
+    updateVersioned(tx, measurements, measurement.id, input.version, SOURCE_APPROVED);
+    recordAudit(tx, {
+      labId: input.labId,
+      actorId: user.id,
+      action: 'published',
+      entityType: 'measurement',
+      entityId: measurement.id,
+      before: { sourceAwaitingApproval: true, publishedSource: measurement.publishedSource },
+      after: { sourceAwaitingApproval: false, source: measurement.source },
+    });
+    return { id: measurement.id, goalId: goal.id, version: measurement.version + 1 };
+  });
+  publicLabChanged(lab.slug);
+  return result;
 }
 
 export function deleteMeasurement(db: DB, user: SessionUser, input: { labId: number; measurementId: number; version: number }) {

@@ -23,6 +23,8 @@ export function listMembers(db: DbOrTx, labId: number) {
       name: users.name,
       email: users.email,
       disabled: sql<boolean>`${users.disabledAt} is not null`.mapWith(Boolean),
+      /** Whether the owner proved the address; an account made from a handed-over invitation link has not (decision 018). */
+      emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`.mapWith(Boolean),
       organisationNameEn: organisations.nameEn,
       organisationNameZh: organisations.nameZh,
     })

@@ -10,6 +10,7 @@ import { AppError, invalidField } from '../errors';
 import { translate } from '../i18n';
 import { hashPassword, verifyPassword } from '../password';
 import { findUserByEmail } from './accounts';
+import { verifyEmail } from './email-confirmations';
 import { recordAudit } from './audit';
 import { mailEnabled, sendLinkMail } from './mail';
 import { ADMIN_RESET_TTL_MS, SELF_SERVICE_RESET_TTL_MS, hashSecretToken, newSecretToken, passwordResetPath } from './tokens';
@@ -36,20 +37,51 @@ function setPassword(tx: DbOrTx, userId: number, passwordHash: string) {
     .run();
 }
 
-/** Adds a reset link for a user (the caller's transaction); returns the token for the link. */
-export function insertPasswordReset(tx: DbOrTx, userId: number, createdById: number | null, ttlMs = ADMIN_RESET_TTL_MS) {
+/**
+ * Adds a reset link for a user (the caller's transaction); returns the token for the link.
+ * `mailedOnly`: the link goes only to the account's mailbox, so using it also proves the address.
+ */
+export function insertPasswordReset(
+  tx: DbOrTx,
+  userId: number,
+  createdById: number | null,
+  ttlMs = ADMIN_RESET_TTL_MS,
+  mailedOnly = false,
+) {
   const { token, hash } = newSecretToken();
   const expiresAt = new Date(Date.now() + ttlMs);
-  tx.insert(passwordResets).values({ userId, tokenHash: hash, createdById, expiresAt }).run();
+  const row = tx
+    .insert(passwordResets)
+    .values({ userId, tokenHash: hash, createdById, expiresAt, mailedOnly })
+    .returning({ id: passwordResets.id })
+    .get();
   recordAudit(tx, {
     labId: null,
     actorId: createdById,
     action: 'password_reset_issued',
     entityType: 'user',
     entityId: userId,
-    after: { expiresAt },
+    after: { expiresAt, mailedOnly },
   });
-  return { token, expiresAt };
+  return { id: row.id, token, expiresAt };
+}
+
+/**
+ * Sends a reset link an admin issued (decision 018): with mail configured only to the account's
+ * mailbox — no token in the answer, and a link whose mail failed is voided, since nobody holds it;
+ * without mail, the token is returned once for the admin to pass on.
+ */
+export async function deliverPasswordReset(
+  db: DB,
+  issued: { id: number; token: string; expiresAt: Date },
+  to: string,
+  locale: Locale,
+  viaMail: boolean,
+) {
+  if (!viaMail) return { expiresAt: issued.expiresAt, mailed: false, token: issued.token };
+  const mailed = await mailPasswordReset(to, issued.token, locale);
+  if (!mailed) db.update(passwordResets).set({ usedAt: nowMs }).where(eq(passwordResets.id, issued.id)).run();
+  return { expiresAt: issued.expiresAt, mailed, token: null };
 }
 
 export function mailPasswordReset(to: string, token: string, locale: Locale) {
@@ -122,6 +154,7 @@ export async function resetPassword(db: DB, input: z.infer<typeof resetPasswordI
   return db.transaction((tx) => {
     const again = usableReset(tx, input.token);
     setPassword(tx, again.user.id, passwordHash);
+    if (again.reset.mailedOnly) verifyEmail(tx, again.user.id);
     recordAudit(tx, { labId: null, actorId: again.user.id, action: 'password_reset', entityType: 'user', entityId: again.user.id });
     return { email: again.user.email };
   });
@@ -143,7 +176,7 @@ export function requestPasswordReset(db: DB, input: z.infer<typeof requestResetI
         .where(and(eq(passwordResets.userId, user.id), gt(passwordResets.createdAt, new Date(Date.now() - 60 * 60 * 1000))))
         .get()?.n ?? 0;
     if (recent >= SELF_SERVICE_RESETS_PER_HOUR) return null;
-    return insertPasswordReset(tx, user.id, null, SELF_SERVICE_RESET_TTL_MS);
+    return insertPasswordReset(tx, user.id, null, SELF_SERVICE_RESET_TTL_MS, true);
   });
   if (issued) void mailPasswordReset(user.email, issued.token, user.locale ?? locale);
   return { requested: true };

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { goals, labs, labTechnologies, measurements, milestones, organisations, participations, progressUpdates } from '../../db/schema';
+import type { Health } from '../domain/enums';
 
 // What the public may see, field by field and record kind by record kind. Public pages, feeds,
 // the sitemap, the search and public API answers select through these allow-lists and
@@ -95,22 +96,30 @@ export const publicGoalColumns = {
   ...ownerColumns,
 };
 
-/** A measurement of a public goal: value, date and the named source; never the comment, link or who recorded it. */
+/**
+ * A measurement of a public goal: value, date and the named source; never the comment, link or who
+ * recorded it. A source that waits for a manager's approval is shown as it was approved, if at all (decision 017).
+ */
 export const publicMeasurementColumns = {
   goalId: measurements.goalId,
   value: measurements.value,
   asOf: measurements.asOf,
-  source: measurements.source,
+  source: sql<
+    string | null
+  >`case when ${measurements.sourceAwaitingApproval} then ${measurements.publishedSource} else ${measurements.source} end`,
 };
 
-/** A progress update: its text, health and dates; never its author, revisions or moderation notes. */
+/**
+ * A progress update: its text, health and dates; never its author, revisions or moderation notes.
+ * While an edit by someone who may not publish waits for a manager, the public keeps the published version (decision 017).
+ */
 export const publicUpdateColumns = {
   id: progressUpdates.id,
   labId: progressUpdates.labId,
-  body: progressUpdates.body,
-  health: progressUpdates.health,
+  body: sql<string>`coalesce(${progressUpdates.publishedBody}, ${progressUpdates.body})`,
+  health: sql<Health>`coalesce(${progressUpdates.publishedHealth}, ${progressUpdates.health})`,
   createdAt: progressUpdates.createdAt,
-  updatedAt: progressUpdates.updatedAt,
+  updatedAt: sql<Date>`coalesce(${progressUpdates.publishedUpdatedAt}, ${progressUpdates.updatedAt})`.mapWith(progressUpdates.updatedAt),
 };
 
 // Which rows are public. Every query for an item joins its lab and applies both conditions.

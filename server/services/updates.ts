@@ -71,6 +71,30 @@ function assertMayPublish({ role }: Actor, isPublic: boolean) {
     throw new AppError('FORBIDDEN', 'updates.errors.onlyManagersPublish', { field: 'isPublic' });
 }
 
+type Update = typeof progressUpdates.$inferSelect;
+
+/** The public sees an update as it is, or as it was published (decision 017). */
+const AS_IT_IS = { publishedBody: null, publishedHealth: null, publishedUpdatedAt: null } as const;
+
+/**
+ * What the public sees of an update after an edit. Publishing is a manager's decision about this
+ * text, so an edit by anyone else leaves the public with the version a manager published — until a
+ * manager publishes the new one, or the edit returns to the published text.
+ */
+function publicVersionAfterEdit(actor: Actor, current: Update, next: { body: string; health: Health; isPublic: boolean }) {
+  if (!next.isPublic || roleAtLeast(actor.role, 'manager')) return AS_IT_IS;
+  const published =
+    current.publishedBody !== null
+      ? { publishedBody: current.publishedBody, publishedHealth: current.publishedHealth, publishedUpdatedAt: current.publishedUpdatedAt }
+      : { publishedBody: current.body, publishedHealth: current.health, publishedUpdatedAt: current.updatedAt };
+  return published.publishedBody === next.body && published.publishedHealth === next.health ? AS_IT_IS : published;
+}
+
+/** An edit of a public update waits for a manager: the public still sees the version they published. */
+export function awaitsPublication(u: Pick<Update, 'isPublic' | 'publishedBody'>): boolean {
+  return u.isPublic && u.publishedBody !== null;
+}
+
 export function postUpdate(db: DB, actor: Actor, input: UpdateInput) {
   assertMayPublish(actor, input.isPublic);
   const { ms, gs } = assertLinksInLab(db, actor.lab.id, input.milestoneIds, input.goalIds);
@@ -130,8 +154,15 @@ export function editUpdate(db: DB, actor: Actor, updateId: number, version: numb
       goalIds: [...gs].sort((a, b) => a - b),
     },
   );
+  const publicVersion = publicVersionAfterEdit(actor, current, input);
+  const awaiting = awaitsPublication({ isPublic: input.isPublic, ...publicVersion });
   db.transaction((tx) => {
-    updateVersioned(tx, progressUpdates, updateId, version, { body: input.body, health: input.health, isPublic: input.isPublic });
+    updateVersioned(tx, progressUpdates, updateId, version, {
+      body: input.body,
+      health: input.health,
+      isPublic: input.isPublic,
+      ...publicVersion,
+    });
     tx.insert(updateRevisions)
       .values({ updateId, body: current.body, health: current.health, isPublic: current.isPublic, editedById: actor.user.id })
       .run();
@@ -142,28 +173,32 @@ export function editUpdate(db: DB, actor: Actor, updateId: number, version: numb
       action: 'edited',
       entityType: AUDIT_TYPE,
       entityId: updateId,
-      before: diff.before,
-      after: diff.after,
+      before: awaitsPublication(current) !== awaiting ? { ...diff.before, awaitingPublication: !awaiting } : diff.before,
+      after: awaitsPublication(current) !== awaiting ? { ...diff.after, awaitingPublication: awaiting } : diff.after,
     });
   });
   if (input.isPublic || current.isPublic) publicLabChanged(actor.lab.slug);
-  return { id: updateId, version: version + 1 };
+  return { id: updateId, version: version + 1, awaitingPublication: awaiting };
 }
 
-/** Managers publish or withdraw any update of their lab. */
+/**
+ * Managers publish or withdraw any update of their lab. Publishing shows the update as it is now,
+ * also when an edit of a published update was waiting for them.
+ */
 export function setUpdatePublic(db: DB, actor: Actor, updateId: number, version: number, isPublic: boolean) {
   if (!roleAtLeast(actor.role, 'manager')) throw forbidden();
   const current = loadUpdate(db, actor.lab.id, updateId);
+  const waited = awaitsPublication(current);
   db.transaction((tx) => {
-    updateVersioned(tx, progressUpdates, updateId, version, { isPublic });
+    updateVersioned(tx, progressUpdates, updateId, version, { isPublic, ...AS_IT_IS });
     recordAudit(tx, {
       labId: actor.lab.id,
       actorId: actor.user.id,
       action: isPublic ? 'published' : 'unpublished',
       entityType: AUDIT_TYPE,
       entityId: updateId,
-      before: { isPublic: current.isPublic },
-      after: { isPublic },
+      before: waited ? { isPublic: current.isPublic, awaitingPublication: true } : { isPublic: current.isPublic },
+      after: waited ? { isPublic, awaitingPublication: false } : { isPublic },
     });
   });
   publicLabChanged(actor.lab.slug);
@@ -248,6 +283,7 @@ export function listUpdates(db: DbOrTx, actor: Actor, filters: FeedFilters = {})
       hiddenAt: progressUpdates.hiddenAt,
       hiddenReason: progressUpdates.hiddenReason,
       hiddenByName: hider.name,
+      publishedBody: progressUpdates.publishedBody,
       authorId: progressUpdates.authorId,
       authorName: users.name,
       orgNameEn: organisations.nameEn,
@@ -286,6 +322,8 @@ export function listUpdates(db: DbOrTx, actor: Actor, filters: FeedFilters = {})
     editedAt: (revisionCount.get(r.id) ?? 0) > 0 ? r.updatedAt : null,
     author: r.authorId ? { id: r.authorId, name: r.authorName ?? '', orgNameEn: r.orgNameEn, orgNameZh: r.orgNameZh } : null,
     hidden: r.hiddenAt ? { at: r.hiddenAt, reason: r.hiddenReason ?? '', byName: r.hiddenByName } : null,
+    /** Edited since a manager published it: the public still sees the published text, shown here too. */
+    awaitingPublication: awaitsPublication(r) ? { publishedHtml: renderMarkdown(r.publishedBody!) } : null,
     milestones: milestoneLinks.filter((l) => l.updateId === r.id).map(({ updateId: _u, ...m }) => m),
     goals: goalLinks.filter((l) => l.updateId === r.id).map(({ updateId: _u, ...g }) => g),
     revisionCount: revisionCount.get(r.id) ?? 0,

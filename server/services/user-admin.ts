@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB, DbOrTx } from '../../db/client';
-import { organisations, users } from '../../db/schema';
+import { calendarTokens, emailConfirmations, invitations, organisations, passwordResets, users } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { emailField, idField, optionalId, requiredText, versionField } from '../domain/fields';
 import type { Locale } from '../domain/enums';
@@ -10,7 +10,9 @@ import { AppError, invalidField, notFound, staleVersion } from '../errors';
 import { hashPassword } from '../password';
 import { findUserByEmail } from './accounts';
 import { recordAudit } from './audit';
-import { insertPasswordReset, mailPasswordReset } from './passwords';
+import { mailEnabled } from './mail';
+import { deliverPasswordReset, insertPasswordReset } from './passwords';
+import { ADMIN_RESET_TTL_MS } from './tokens';
 import { containsAny } from './search';
 
 export const createUserInput = z.object({
@@ -32,6 +34,7 @@ export function listUsers(db: DbOrTx, query = '') {
       name: users.name,
       isAdmin: users.isAdmin,
       disabledAt: users.disabledAt,
+      emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`.mapWith(Boolean),
       createdAt: users.createdAt,
       organisationNameEn: organisations.nameEn,
       organisationNameZh: organisations.nameZh,
@@ -63,8 +66,9 @@ function userForEdit(tx: DbOrTx, userId: number, version: number) {
 }
 
 /**
- * Creates an account without a usable password and returns a link (valid 7 days) with which its
- * owner sets one: the admin never knows anyone's password.
+ * Creates an account without a usable password and a link (valid 7 days) with which its owner sets
+ * one: the admin never knows anyone's password. With mail the link goes only to the new address
+ * (and using it verifies the address); without, it is returned once for the admin to pass on.
  */
 export async function createUser(db: DB, actor: SessionUser, input: z.infer<typeof createUserInput>, locale: Locale) {
   if (findUserByEmail(db, input.email)) throw new AppError('CONFLICT', 'errors.emailTaken', { field: 'email' });
@@ -76,6 +80,7 @@ export async function createUser(db: DB, actor: SessionUser, input: z.infer<type
     throw invalidField('organisationId', 'validation.choice');
   }
   const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+  const viaMail = mailEnabled();
   const created = db.transaction((tx) => {
     if (findUserByEmail(tx, input.email)) throw new AppError('CONFLICT', 'errors.emailTaken', { field: 'email' });
     const user = tx
@@ -91,13 +96,65 @@ export async function createUser(db: DB, actor: SessionUser, input: z.infer<type
       entityId: user.id,
       after: { email: input.email, name: input.name, organisationId, isAdmin: input.isAdmin },
     });
-    return { id: user.id, ...insertPasswordReset(tx, user.id, actor.id) };
+    return { userId: user.id, reset: insertPasswordReset(tx, user.id, actor.id, ADMIN_RESET_TTL_MS, viaMail) };
   });
-  const mailed = await mailPasswordReset(input.email, created.token, locale);
-  return { ...created, mailed };
+  // The account exists either way; after a failed mail the admin issues a new link from the users list.
+  return { id: created.userId, ...(await deliverPasswordReset(db, created.reset, input.email, locale, viaMail)) };
 }
 
-/** Disabling ends the person's sessions at once; re-enabling lets them sign in again. */
+const nowMs = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+
+/**
+ * Everything a disabled account's secret links stood for ends with it, so that re-enabling the
+ * account brings none of them back: its reset links and those it issued for others (an admin may
+ * have been shown them), its calendar URLs, invitations to its address and invitations it sent
+ * (a manager may hold their links). Each revoked invitation is audited in its own lab.
+ */
+function voidLinksOf(tx: DbOrTx, actor: SessionUser, user: typeof users.$inferSelect) {
+  const resets = tx
+    .update(passwordResets)
+    .set({ usedAt: nowMs })
+    .where(and(or(eq(passwordResets.userId, user.id), eq(passwordResets.createdById, user.id)), isNull(passwordResets.usedAt)))
+    .run().changes;
+  tx.update(emailConfirmations)
+    .set({ usedAt: nowMs })
+    .where(and(eq(emailConfirmations.userId, user.id), isNull(emailConfirmations.usedAt)))
+    .run();
+  const calendars = tx
+    .update(calendarTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(calendarTokens.userId, user.id), isNull(calendarTokens.revokedAt)))
+    .run().changes;
+  const open = tx
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        or(eq(invitations.email, user.email), eq(invitations.invitedById, user.id)),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
+    .all();
+  for (const inv of open) {
+    tx.update(invitations).set({ revokedAt: nowMs }).where(eq(invitations.id, inv.id)).run();
+    recordAudit(tx, {
+      labId: inv.labId,
+      actorId: actor.id,
+      action: 'revoked',
+      entityType: 'invitation',
+      entityId: inv.id,
+      before: { email: inv.email, role: inv.role },
+      after: { reason: inv.email === user.email ? 'invitee_disabled' : 'inviter_disabled' },
+    });
+  }
+  return { passwordResets: resets, calendarTokens: calendars, invitations: open.length };
+}
+
+/**
+ * Disabling ends the person's sessions and voids their secret links at once; re-enabling lets them
+ * sign in again, with nothing issued before the disabling working again.
+ */
 export function setUserDisabled(db: DbOrTx, actor: SessionUser, input: z.infer<typeof setDisabledInput>) {
   return db.transaction((tx) => {
     const user = userForEdit(tx, input.userId, input.version);
@@ -113,6 +170,7 @@ export function setUserDisabled(db: DbOrTx, actor: SessionUser, input: z.infer<t
       })
       .where(eq(users.id, user.id))
       .run();
+    const voided = input.disabled ? voidLinksOf(tx, actor, user) : null;
     recordAudit(tx, {
       labId: null,
       actorId: actor.id,
@@ -120,7 +178,7 @@ export function setUserDisabled(db: DbOrTx, actor: SessionUser, input: z.infer<t
       entityType: 'user',
       entityId: user.id,
       before: { disabled: !input.disabled },
-      after: { disabled: input.disabled },
+      after: voided ? { disabled: true, voided } : { disabled: false },
     });
     return { disabled: input.disabled };
   });
@@ -156,7 +214,9 @@ export async function issuePasswordReset(db: DB, actor: SessionUser, input: z.in
   const user = db.select().from(users).where(eq(users.id, input.userId)).get();
   if (!user) throw notFound();
   if (user.disabledAt) throw new AppError('PRECONDITION_FAILED', 'errors.userDisabled');
-  const issued = db.transaction((tx) => insertPasswordReset(tx, user.id, actor.id));
-  const mailed = await mailPasswordReset(user.email, issued.token, user.locale ?? locale);
-  return { ...issued, mailed };
+  const viaMail = mailEnabled();
+  const issued = db.transaction((tx) => insertPasswordReset(tx, user.id, actor.id, ADMIN_RESET_TTL_MS, viaMail));
+  const delivered = await deliverPasswordReset(db, issued, user.email, user.locale ?? locale, viaMail);
+  if (viaMail && !delivered.mailed) throw new AppError('PRECONDITION_FAILED', 'errors.resetMailFailed');
+  return delivered;
 }

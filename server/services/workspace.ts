@@ -8,7 +8,7 @@ import type { Locale } from '../domain/enums';
 import { markdownToText } from '../domain/markdown';
 import { changesSince } from '../domain/visits';
 import { workingToday } from '../domain/working-day';
-import { canEditLab, canLogProgress, type Lab } from './access';
+import { canEditLab, canLogProgress, type Lab, type LabStanding } from './access';
 import { countAuditEvents, listAuditEvents, toActivity } from './activity';
 import { goalSummaryRows, pointsByGoal, summarise, type GoalSummary } from './goal-views';
 import { listMyLabs, type LabSummary } from './labs';
@@ -37,6 +37,7 @@ function openMilestones(db: DbOrTx, labIds: number[]) {
       forecastFinish: milestones.forecastFinish,
       actualStart: milestones.actualStart,
       actualFinish: milestones.actualFinish,
+      isPublic: milestones.isPublic,
       version: milestones.version,
       ownerId: organisations.id,
       ownerShortName: organisations.shortName,
@@ -74,12 +75,13 @@ function latestUpdate(db: DbOrTx, labId: number) {
   return { ...rest, excerpt: text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text };
 }
 
-/** What people other than the caller changed in the lab since the caller's last visit. */
-function changesFor(db: DbOrTx, user: SessionUser, lab: Lab, now: Date, locale: Locale) {
+/** What people other than the caller changed in the lab since the caller's last visit, of what the caller may read. */
+function changesFor(db: DbOrTx, user: SessionUser, lab: Lab, role: LabStanding, now: Date, locale: Locale) {
   const window = changesSince(visitState(db, user.id, lab.id) ?? { lastVisitedAt: null, previousVisitAt: null }, now);
   const filters = { since: window.since, notActorId: user.id };
-  const total = countAuditEvents(db, lab.id, filters);
-  const latest = total ? listAuditEvents(db, lab, { ...filters, limit: CHANGES_SHOWN }, locale).entries.map(toActivity) : [];
+  const reader = { userId: user.id, role };
+  const total = countAuditEvents(db, lab.id, reader, filters);
+  const latest = total ? listAuditEvents(db, lab, reader, { ...filters, limit: CHANGES_SHOWN }, locale).entries.map(toActivity) : [];
   return { ...window, total, latest };
 }
 
@@ -216,7 +218,7 @@ export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Dat
     isDemo: summary.isDemo,
     ...labCard(summary, openOf(summary.id), goalsOf(summary.id), today),
     latestUpdate: latestUpdate(db, summary.id),
-    changes: changesFor(db, user, labRows.get(summary.id)!, now, options.locale ?? 'en'),
+    changes: changesFor(db, user, labRows.get(summary.id)!, summary.role, now, options.locale ?? 'en'),
   }));
 
   // What the quick-progress forms offer: only labs where the caller may log progress.
@@ -235,6 +237,7 @@ export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Dat
       unit: g.unit,
       unitLabel: g.unitLabel,
       baselineDate: g.baselineDate,
+      isPublic: g.isPublic,
       latest: g.assessment.latest,
       latestSource: sources.get(g.id) ?? null,
     })),
@@ -259,6 +262,7 @@ export function workspaceLogChoices(db: DbOrTx, labId: number) {
       percentComplete: m.percentComplete,
       actualStart: m.actualStart,
       actualFinish: m.actualFinish,
+      isPublic: m.isPublic,
       version: m.version,
     })),
     // An update may link to any milestone of its lab, finished or not, in plan order.

@@ -55,6 +55,8 @@ test('an admin creates a lab for a manager, who invites a new person and publish
   const invitee = await newPage(browser);
   await invitee.goto(link);
   await expect(invitee.getByRole('heading', { name: 'Join Solid-State Battery Joint Lab' })).toBeVisible();
+  // The link was handed over, not mailed: the page says what that means (decision 018).
+  await expect(invitee.getByText(/whoever holds it can create the account for this address/)).toBeVisible();
   await invitee.getByLabel('Your full name').fill('Liu Yang');
   await invitee.getByLabel('New password', { exact: true }).fill('sulfide electrolyte pilot');
   await invitee.getByLabel('New password again').fill('sulfide electrolyte pilot');
@@ -68,9 +70,26 @@ test('an admin creates a lab for a manager, who invites a new person and publish
   await stranger.goto(link);
   await expect(stranger.getByRole('heading', { name: 'This invitation has already been used' })).toBeVisible();
 
-  // The manager makes the lab public, after being told what becomes public.
+  // Nobody proved the address is Liu Yang's: the member list, the admin's user list and their own account say so.
   await manager.reload();
-  await expect(manager.getByRole('list', { name: /Members/ })).toContainText('Liu Yang');
+  const listed = manager
+    .getByRole('list', { name: /Members/ })
+    .getByRole('listitem')
+    .filter({ hasText: 'Liu Yang' });
+  await expect(listed).toContainText('Address not confirmed');
+  await expect(
+    manager
+      .getByRole('list', { name: /Members/ })
+      .getByRole('listitem')
+      .filter({ hasText: 'Wang Jun' }),
+  ).not.toContainText('Address not confirmed');
+  await page.goto('/en/admin/users?q=liu.yang');
+  await expect(page.getByRole('listitem').filter({ hasText: 'liu.yang@example.cn' })).toContainText('Address not confirmed');
+  await invitee.goto('/en/account');
+  await expect(invitee.getByText('Address not confirmed')).toBeVisible();
+  await expect(invitee.getByText(/This installation does not send mail yet, so the address cannot be confirmed here/)).toBeVisible();
+
+  // The manager makes the lab public, after being told what becomes public.
   await manager.getByRole('link', { name: 'Settings' }).click();
   await manager.getByRole('link', { name: 'Visibility' }).click();
   await manager.getByRole('button', { name: 'Make public…' }).click();

@@ -151,3 +151,121 @@ test.describe('without JavaScript', () => {
     await context.close();
   });
 });
+
+test('a member’s edit of a published update stays off the public pages and feeds until a manager publishes it again from the settings', async ({
+  browser,
+  request,
+}) => {
+  const probe = Date.now().toString(36);
+  const published = `E2E published wording ${probe}`;
+  const rewritten = `E2E rewritten wording ${probe}`;
+  const publicDocuments = [FACT_SHEET, `${FACT_SHEET}/feed.xml`, '/en/labs/feed.xml'];
+  const everywhere = async (shows: (body: string) => boolean) => {
+    for (const url of publicDocuments) await secondsUntil(request, url, shows);
+  };
+
+  const memberContext = await browser.newContext();
+  const member = await memberContext.newPage();
+  await signInAs(member, 'member@demo.local');
+  await member.goto('/en/workspace/labs/new-display-lab/updates');
+  const composer = member.locator('form').filter({ has: member.getByRole('button', { name: 'Post update' }) });
+  await composer.getByLabel('What happened?').fill(published);
+  await composer.getByRole('button', { name: 'Post update' }).click();
+  await expect(composer.getByRole('status')).toHaveText('Your update is posted.');
+
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await signInAs(manager, 'manager@demo.local');
+  await manager.goto('/en/workspace/labs/new-display-lab/updates');
+  const managed = manager.locator('ol > li').filter({ hasText: published });
+  await managed.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(managed.getByText('Public', { exact: true })).toBeVisible();
+  await everywhere((body) => body.includes(published));
+
+  // The member edits it: the form says what that does to the public page.
+  await member.reload();
+  const own = member.locator('ol > li').filter({ hasText: published });
+  await own.getByRole('button', { name: 'Edit' }).click();
+  await expect(
+    own.getByText(/This update is on the public page\. Your changes stay inside the lab until a lab manager publishes them again/),
+  ).toBeVisible();
+  await own.getByLabel('What happened?').fill(rewritten);
+  await own.getByRole('button', { name: 'Save changes' }).click();
+  const edited = member.locator('ol > li').filter({ hasText: rewritten });
+  await expect(edited.getByText('Edited since published')).toBeVisible();
+  await edited.getByText('The public page still shows the version a manager published').click();
+  await expect(edited.getByText(published)).toBeVisible();
+
+  // The public keeps the published text: fact sheet, the lab's feed and the feed of all labs.
+  await new Promise((r) => setTimeout(r, 1500));
+  for (const url of publicDocuments) {
+    const body = await (await request.get(url)).text();
+    expect(body, url).toContain(published);
+    expect(body, url).not.toContain(rewritten);
+  }
+
+  // The manager sees what waits on the updates page and in the settings, and publishes it there.
+  await manager.reload();
+  await expect(manager.getByRole('status').filter({ hasText: /edited after a manager published/ })).toBeVisible();
+  await manager.getByRole('link', { name: 'Review what waits for publishing' }).click();
+  const waiting = manager.getByTestId('awaiting-update').filter({ hasText: rewritten });
+  await expect(waiting).toContainText(published);
+  await waiting.getByRole('button', { name: 'Publish this version' }).click();
+  await expect(waiting).toHaveCount(0);
+  await everywhere((body) => body.includes(rewritten) && !body.includes(published));
+
+  // Leave the lab's public pages as they were.
+  await manager.goto('/en/workspace/labs/new-display-lab/updates');
+  await manager.locator('ol > li').filter({ hasText: rewritten }).getByRole('button', { name: 'Withdraw from public' }).click();
+  await everywhere((body) => !body.includes(rewritten));
+  await memberContext.close();
+  await managerContext.close();
+});
+
+test('a source a member names on a public goal appears on the fact sheet once a manager publishes it; the value at once', async ({
+  browser,
+  request,
+}) => {
+  const source = `E2E survey ${Date.now().toString(36)}`;
+  const memberContext = await browser.newContext();
+  const member = await memberContext.newPage();
+  await signInAs(member, 'member@demo.local');
+  await member.goto('/en/workspace/labs/new-display-lab/goals');
+  await member.getByRole('link', { name: 'Qualify domestic fine metal masks' }).click();
+  const form = member.locator('form').filter({ has: member.getByLabel('As of') });
+  await expect(
+    form.getByText(
+      /This goal is public: the value and date appear on its public page as soon as you save; a source not shown there yet appears once a lab manager approves it\./,
+    ),
+  ).toBeVisible();
+  await form.getByLabel('Value').fill('7.25');
+  await form.getByLabel('Source', { exact: true }).fill(source);
+  await form.getByRole('button', { name: 'Record measurement' }).click();
+  await expect(member.getByRole('status').filter({ hasText: 'its source appears there once a manager approves it' })).toBeVisible();
+  const row = member.getByTestId('measurement-row').filter({ hasText: source });
+  await expect(row.getByText('Source awaiting approval').filter({ visible: true })).toBeVisible();
+
+  await secondsUntil(request, FACT_SHEET, (body) => body.includes('7.25'));
+  expect(await (await request.get(FACT_SHEET)).text()).not.toContain(source);
+
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await signInAs(manager, 'manager@demo.local');
+  await manager.goto(member.url());
+  const managed = manager.getByTestId('measurement-row').filter({ hasText: source });
+  await managed.getByRole('button', { name: 'Publish source' }).filter({ visible: true }).click();
+  await expect(managed.getByText('Source awaiting approval').filter({ visible: true })).toHaveCount(0);
+  await secondsUntil(request, FACT_SHEET, (body) => body.includes(source));
+
+  // Leave the goal as it was: the member deletes their measurement.
+  await member.reload();
+  await member
+    .getByTestId('measurement-row')
+    .filter({ hasText: source })
+    .getByRole('button', { name: /^Delete/ })
+    .click();
+  await member.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(member.getByTestId('measurement-row').filter({ hasText: source })).toHaveCount(0);
+  await memberContext.close();
+  await managerContext.close();
+});

@@ -49,8 +49,12 @@ test('a member logs an update, milestone progress and a figure from the workspac
   await chooseOption(log.getByLabel('Goal', { exact: true }), 'Qualify domestic fine metal masks');
   await log.getByLabel('Value').fill('3.5');
   await log.getByLabel('Source', { exact: true }).fill('Line report, week 48');
+  // The goal is public: the form says what reaches its public page at once, and what waits (decision 017).
+  await expect(log.getByText(/This goal is public: the value and date appear on its public page as soon as you save/)).toBeVisible();
   await log.getByRole('button', { name: 'Record measurement' }).click();
-  await expect(log.getByRole('status')).toHaveText('Measurement recorded. The status and chart are updated.');
+  await expect(log.getByRole('status')).toHaveText(
+    'Measurement recorded. The value is on the public page; its source appears there once a manager approves it.',
+  );
   await expect(log.getByText(/Latest figure: 3\.5%/)).toBeVisible();
 
   // All of it without leaving the page.

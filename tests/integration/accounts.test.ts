@@ -1,15 +1,17 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DB } from '../../db/client';
 import { auditEvents, passwordResets, users } from '../../db/schema';
 import { authenticate, sessionUserFromToken } from '../../server/auth';
 import { authSecret } from '../../server/env';
-import { setMailerForTests, type MailMessage } from '../../server/services/mail';
+import { setMailerForTests } from '../../server/services/mail';
 import { setUserAdmin, setUserDisabled } from '../../server/services/user-admin';
+import { calendarForToken } from '../../server/services/calendar-tokens';
 import { hashSecretToken } from '../../server/services/tokens';
-import { callerAs, freshDb, sessionUser, tableCounts } from '../helpers/db';
+import { callerAs, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
+import { startSmtpServer, type SmtpServer } from '../helpers/mail';
 import { ADMIN_RULE, addOutsider, errorCode, errorOf, expectRefusals } from '../helpers/roles';
 
 let db: DB;
@@ -20,6 +22,13 @@ beforeEach(async () => {
 afterEach(() => setMailerForTests(undefined));
 
 const row = (email: string) => db.select().from(users).where(eq(users.email, email)).get()!;
+
+/** A link as an admin gets it where no mail is configured (the tests' default): handed over once. */
+function handedOver(issued: { token: string | null; mailed: boolean }): string {
+  expect(issued.mailed).toBe(false);
+  if (!issued.token) throw new Error('without mail the link is handed over');
+  return issued.token;
+}
 const admin = () => callerAs(db, 'admin@demo.local');
 
 /** A session token as the browser holds it after signing in. */
@@ -51,7 +60,8 @@ describe('user.list and user.create', () => {
   });
 
   it('creates an account without a usable password and returns a 7-day link to set one', async () => {
-    const result = await admin().user.create({ email: ' Liu.Yang@HBIS.com ', name: 'Liu Yang', isAdmin: false });
+    const created_ = await admin().user.create({ email: ' Liu.Yang@HBIS.com ', name: 'Liu Yang', isAdmin: false });
+    const result = { ...created_, token: handedOver(created_) };
     const created = row('liu.yang@hbis.com');
     expect(created).toMatchObject({ name: 'Liu Yang', isAdmin: false, disabledAt: null });
     const reset = db
@@ -107,6 +117,56 @@ describe('user.setDisabled', () => {
     expect(events.filter((e) => e.entityType === 'user').map((e) => e.action)).toEqual(['disabled', 'enabled']);
   });
 
+  it('voids every link issued to or by the account, so re-enabling it brings none of them back', async () => {
+    const member = row('member@demo.local');
+    const viewer = row('viewer@demo.local');
+    const labId = labIdOf(db, 'new-display-lab');
+    const steelLab = labIdOf(db, 'green-auto-steel');
+    const ownReset = handedOver(await admin().user.issuePasswordReset({ userId: member.id }));
+    const untouched = handedOver(await admin().user.issuePasswordReset({ userId: viewer.id }));
+    // The member is a platform admin for a while: links they issue or were shown are theirs too.
+    db.update(users).set({ isAdmin: true }).where(eq(users.id, member.id)).run();
+    const asMember = callerAs(db, 'member@demo.local');
+    const issuedForOther = handedOver(await asMember.user.issuePasswordReset({ userId: viewer.id }));
+    const sentByMember = {
+      token: handedOver(await asMember.invitation.create({ labId, email: 'held.link@example.org', role: 'manager' })),
+    };
+    const sentToMember = {
+      token: handedOver(await callerAs(db, 'steel@demo.local').invitation.create({ labId: steelLab, email: member.email, role: 'member' })),
+    };
+    const calendar = (await asMember.calendar.renew({ labId })).path.split('/').at(-1)!;
+    expect(calendarForToken(db, calendar, 'http://localhost')).not.toBeNull();
+
+    await admin().user.setDisabled({ userId: member.id, version: row('member@demo.local').version, disabled: true });
+    await admin().user.setDisabled({ userId: member.id, version: row('member@demo.local').version, disabled: false });
+
+    const anonymous = callerAs(db, null);
+    for (const token of [ownReset, issuedForOther]) {
+      expect((await anonymous.password.describeReset({ token })).state).not.toBe('valid');
+      expect(await errorCode(anonymous.password.reset({ token, password: 'a takeover passphrase' }))).not.toBe('OK');
+    }
+    expect((await anonymous.invitation.describe({ token: sentByMember.token })).state).toBe('revoked');
+    expect((await anonymous.invitation.describe({ token: sentToMember.token })).state).toBe('revoked');
+    expect(
+      await errorCode(anonymous.invitation.acceptAsNewUser({ token: sentByMember.token, name: 'Held', password: 'a takeover passphrase' })),
+    ).toBe('PRECONDITION_FAILED');
+    expect(calendarForToken(db, calendar, 'http://localhost')).toBeNull();
+    // Links that neither belong to nor came from the disabled account still work.
+    expect((await anonymous.password.describeReset({ token: untouched })).state).toBe('valid');
+    // The lab's managers read in their audit log why the invitations ended.
+    const revoked = db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'invitation'), eq(auditEvents.action, 'revoked')))
+      .all();
+    expect(revoked.map((e) => [e.labId, e.after])).toEqual(
+      expect.arrayContaining([
+        [labId, { reason: 'inviter_disabled' }],
+        [steelLab, { reason: 'invitee_disabled' }],
+      ]),
+    );
+  });
+
   it('will not let an admin disable themselves, and refuses a stale switch', async () => {
     const me = row('admin@demo.local');
     const error = await errorOf(admin().user.setDisabled({ userId: me.id, version: me.version, disabled: true }));
@@ -157,7 +217,7 @@ describe('password reset by link', () => {
   it('an admin issues a link; using it sets the password, ends every session and works only once', async () => {
     const member = row('member@demo.local');
     const oldToken = await sessionTokenOf('member@demo.local');
-    const { token } = await admin().user.issuePasswordReset({ userId: member.id });
+    const token = handedOver(await admin().user.issuePasswordReset({ userId: member.id }));
     expect(await sessionUserFromToken(db, oldToken)).not.toBeNull();
 
     await callerAs(db, null).password.reset({ token, password: 'a new and longer passphrase' });
@@ -173,7 +233,7 @@ describe('password reset by link', () => {
 
   it('refuses an expired link, an unknown one and a weak password, changing nothing', async () => {
     const member = row('member@demo.local');
-    const { token } = await admin().user.issuePasswordReset({ userId: member.id });
+    const token = handedOver(await admin().user.issuePasswordReset({ userId: member.id }));
     const before = tableCounts(db);
     const weak = await httpCall(db, 'password.reset', { token, password: 'member@demo.local' }, {});
     expect(weak.body.error?.json.data.fieldErrors).toEqual({ password: ['The password must not be your email address.'] });
@@ -191,7 +251,7 @@ describe('password reset by link', () => {
 
   it('is not issued for, and does not work for, a disabled account', async () => {
     const member = row('member@demo.local');
-    const { token } = await admin().user.issuePasswordReset({ userId: member.id });
+    const token = handedOver(await admin().user.issuePasswordReset({ userId: member.id }));
     await admin().user.setDisabled({ userId: member.id, version: member.version, disabled: true });
     expect(await errorCode(admin().user.issuePasswordReset({ userId: member.id }))).toBe('PRECONDITION_FAILED');
     expect(await errorCode(callerAs(db, null).password.reset({ token, password: 'a good long passphrase' }))).toBe('NOT_FOUND');
@@ -239,34 +299,81 @@ describe('password.requestReset (forgot password)', () => {
   });
 
   it('mails a one-hour link to an existing account, answers the same for an unknown address, and limits repeats', async () => {
-    const sent: MailMessage[] = [];
-    setMailerForTests({
-      transport: { sendMail: async (m) => sent.push(m) },
-      from: 'tracker@example.org',
-      baseUrl: 'https://tracker.example.org',
-    });
-    const anonymous = callerAs(db, null);
-    expect(await anonymous.password.requestReset({ email: 'nobody@example.cn' })).toEqual({ requested: true });
-    expect(await anonymous.password.requestReset({ email: 'Member@Demo.local' })).toEqual({ requested: true });
-    await vi.waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0]!.to).toBe('member@demo.local');
-    const token = /\/reset\/([A-Za-z0-9_-]+)/.exec(sent[0]!.text)![1]!;
-    const reset = db
-      .select()
-      .from(passwordResets)
-      .where(eq(passwordResets.tokenHash, hashSecretToken(token)))
-      .get()!;
-    expect(reset.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(3_600_000);
-    expect(reset.createdById).toBeNull();
-
-    for (let i = 0; i < 4; i++) await anonymous.password.requestReset({ email: 'member@demo.local' });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(
-      db
+    const smtp = await startSmtpServer();
+    try {
+      const anonymous = callerAs(db, null);
+      expect(await anonymous.password.requestReset({ email: 'nobody@example.cn' })).toEqual({ requested: true });
+      expect(await anonymous.password.requestReset({ email: 'Member@Demo.local' })).toEqual({ requested: true });
+      await vi.waitFor(() => expect(smtp.received).toHaveLength(1));
+      expect(smtp.received[0]!.to).toEqual(['member@demo.local']);
+      const token = smtp.linkTo('member@demo.local', '/reset/')!.replace('/reset/', '');
+      const reset = db
         .select()
         .from(passwordResets)
-        .where(eq(passwordResets.userId, row('member@demo.local').id))
-        .all(),
-    ).toHaveLength(3);
+        .where(eq(passwordResets.tokenHash, hashSecretToken(token)))
+        .get()!;
+      expect(reset.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(3_600_000);
+      expect(reset.createdById).toBeNull();
+
+      for (let i = 0; i < 4; i++) await anonymous.password.requestReset({ email: 'member@demo.local' });
+      await vi.waitFor(() => expect(smtp.received).toHaveLength(3));
+      expect(
+        db
+          .select()
+          .from(passwordResets)
+          .where(eq(passwordResets.userId, row('member@demo.local').id))
+          .all(),
+      ).toHaveLength(3);
+    } finally {
+      await smtp.close();
+    }
+  });
+});
+
+describe('links an admin issues, where mail is configured', () => {
+  let smtp: SmtpServer;
+  beforeEach(async () => {
+    smtp = await startSmtpServer();
+  });
+  afterEach(() => smtp.close());
+
+  it('sends a new account’s setup link only to its address; using it proves the address', async () => {
+    const result = await admin().user.create({ email: 'liu.yang@hbis.com', name: 'Liu Yang', isAdmin: false });
+    expect(result).toMatchObject({ mailed: true, token: null });
+    expect(smtp.received.map((m) => m.to)).toEqual([['liu.yang@hbis.com']]);
+    expect(row('liu.yang@hbis.com').emailVerifiedAt).toBeNull();
+    const token = smtp.linkTo('liu.yang@hbis.com', '/reset/')!.replace('/reset/', '');
+    expect(JSON.stringify(result)).not.toContain(token);
+    await callerAs(db, null).password.reset({ token, password: 'a fresh long passphrase' });
+    expect(row('liu.yang@hbis.com').emailVerifiedAt).not.toBeNull();
+  });
+
+  it('mails a reset link to the account only, and refuses to make one whose mail fails', async () => {
+    const member = row('member@demo.local');
+    expect(await admin().user.issuePasswordReset({ userId: member.id })).toMatchObject({ mailed: true, token: null });
+    expect(smtp.received.map((m) => m.to)).toEqual([['member@demo.local']]);
+    smtp.refuseMail();
+    const failed = await errorOf(admin().user.issuePasswordReset({ userId: member.id }));
+    expect(failed).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: 'The mail with the reset link could not be sent, so the link was not made. Try again later.',
+    });
+    // The link nobody received does not work.
+    const unmailed = db.select().from(passwordResets).where(eq(passwordResets.userId, member.id)).all().at(-1)!;
+    expect(unmailed.usedAt).not.toBeNull();
+  });
+
+  it('mails a new lab’s first manager the invitation, and shows the admin no link', async () => {
+    const result = await admin().labAdmin.create({
+      slug: 'mail-only-lab',
+      nameEn: 'Mail Only Lab',
+      sector: 'electronics',
+      chainEn: 'Chain',
+      stage: 'rnd',
+      status: 'planning',
+      managerEmail: 'first.manager@example.org',
+    });
+    expect(result.manager).toMatchObject({ kind: 'invited', mailed: true, token: null });
+    expect(smtp.linkTo('first.manager@example.org', '/invite/')).toMatch(/^\/invite\//);
   });
 });

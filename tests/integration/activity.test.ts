@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { auditCsvRows } from '../../server/services/activity';
+import { getWorkspace } from '../../server/services/workspace';
 import { todayIso } from '../../server/domain/dates';
 import { callerAs, errorCode, freshDb, labIdOf, sessionUser } from '../helpers/db';
 import { httpCall } from '../helpers/http';
@@ -93,8 +94,64 @@ describe('activity feed', () => {
         expect(zhLabels.get(entry.id)).toBe(goal.titleZh || goal.titleEn);
       }
     }
-    const zhGoal = db.select().from(goals).where(eq(goals.labId, labId)).all().find((g) => g.titleZh);
+    const zhGoal = db
+      .select()
+      .from(goals)
+      .where(eq(goals.labId, labId))
+      .all()
+      .find((g) => g.titleZh);
     expect(zhGoal).toBeDefined();
+  });
+});
+
+describe('what the activity feed shows to whom', () => {
+  it('leaves out, for viewers and members, events about records they may not read: hidden updates, invitations, others’ calendar links', async () => {
+    const manager = callerAs(db, 'manager@demo.local');
+    const member = callerAs(db, 'member@demo.local');
+    const changesOf = (email: string) => getWorkspace(db, sessionUser(db, email)).labs.find((l) => l.id === labId)!.changes;
+    const countsBefore = { viewer: changesOf('viewer@demo.local').total, member: changesOf('member@demo.local').total };
+
+    const u = await member.update.post({ labId, body: 'Yield numbers nobody outside may quote', health: 'off_track' });
+    const hidden = await manager.update.setHidden({
+      labId,
+      updateId: u.id,
+      version: u.version,
+      hidden: true,
+      reason: 'Quoted a supplier contract',
+    });
+    await manager.invitation.create({ labId, email: 'future.manager@example.org', role: 'manager' });
+    await member.calendar.renew({ labId });
+
+    for (const email of ['viewer@demo.local', 'member@demo.local'] as const) {
+      const reader = callerAs(db, email);
+      const { entries } = await reader.activity.list({ labId, limit: 200 });
+      const text = JSON.stringify(entries);
+      expect(text).not.toContain('Yield numbers');
+      expect(text).not.toContain('future.manager@example.org');
+      expect(entries.some((e) => e.entityType === 'invitation' || (e.entityType === 'progress_update' && e.entityId === u.id))).toBe(false);
+      const options = await reader.activity.filters({ labId });
+      expect(options.entityTypes).not.toContain('invitation');
+    }
+    // A calendar link is its owner's: the member sees their own, the viewer does not.
+    const calendarEvents = async (email: string) =>
+      (await callerAs(db, email).activity.list({ labId, entityType: 'calendar_token' })).entries.length;
+    expect(await calendarEvents('member@demo.local')).toBe(1);
+    expect(await calendarEvents('viewer@demo.local')).toBe(0);
+    // "Changed since your last visit" counts only what the reader may read: none of the above is theirs to count.
+    expect(changesOf('viewer@demo.local').total).toBe(countsBefore.viewer);
+    expect(changesOf('member@demo.local').total).toBe(countsBefore.member);
+
+    // Managers read every event, with the update's text as its label.
+    const all = await manager.activity.list({ labId, limit: 200 });
+    expect(all.entries.find((e) => e.entityId === u.id && e.action === 'hidden')?.entityLabel).toBe(
+      'Yield numbers nobody outside may quote',
+    );
+    expect(all.entries.some((e) => e.entityType === 'invitation')).toBe(true);
+
+    // Shown again, the update's history is back in everyone's feed.
+    await manager.update.setHidden({ labId, updateId: u.id, version: hidden.version, hidden: false, reason: null });
+    const back = await callerAs(db, 'viewer@demo.local').activity.list({ labId, entityType: 'progress_update' });
+    expect(back.entries.filter((e) => e.entityId === u.id).map((e) => e.action)).toEqual(['unhidden', 'hidden', 'created']);
   });
 });
 

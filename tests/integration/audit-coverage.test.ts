@@ -26,6 +26,9 @@ const NOT_AUDITED: Record<string, string> = {
   // Refused without SMTP (the tests have none); with mail it stores only a hashed one-hour token
   // and mails it, and the reset itself (password.reset) is audited.
   'password.requestReset': 'refused without mail',
+  // Likewise: a verified account has nothing to confirm, an unverified one is refused without SMTP;
+  // with mail it stores a hashed token with its audit event (tests/integration/invitations.test.ts).
+  'emailConfirmation.request': 'refused without mail',
 };
 
 /** State a call needs before it has anything to change. */

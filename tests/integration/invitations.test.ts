@@ -3,9 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { auditEvents, invitations, memberships, organisations, users } from '../../db/schema';
 import { verifyPassword } from '../../server/password';
-import { setMailerForTests, type MailMessage } from '../../server/services/mail';
+import { setMailerForTests } from '../../server/services/mail';
 import { hashSecretToken } from '../../server/services/tokens';
 import { callerAs, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
+import { startSmtpServer } from '../helpers/mail';
 import { httpCall } from '../helpers/http';
 import { addOutsider, errorCode, errorOf, expectRefusals, LAB_MANAGER_RULE } from '../helpers/roles';
 
@@ -20,8 +21,11 @@ afterEach(() => setMailerForTests(undefined));
 
 const tianma = () => db.select().from(organisations).where(eq(organisations.shortName, 'Tianma')).get()!.id;
 
+/** An invitation made where no mail is configured (the tests' default): the link comes back once, to pass on. */
 async function invite(email = 'wang.fang@tianma.cn', role: 'viewer' | 'member' | 'manager' = 'member') {
-  return callerAs(db, 'manager@demo.local').invitation.create({ labId, email, role, organisationId: tianma() });
+  const result = await callerAs(db, 'manager@demo.local').invitation.create({ labId, email, role, organisationId: tianma() });
+  if (!result.token) throw new Error('without mail the link is handed over');
+  return { ...result, token: result.token };
 }
 
 function invitationRow(token: string) {
@@ -62,33 +66,53 @@ describe('invitation.create', () => {
     expect((await invite('other@example.cn')).token).not.toBe(result.token);
   });
 
-  it('mails the link when mail is configured', async () => {
-    const sent: MailMessage[] = [];
-    setMailerForTests({
-      transport: { sendMail: async (m) => sent.push(m) },
-      from: 'tracker@example.org',
-      baseUrl: 'https://tracker.example.org',
-    });
-    const result = await invite();
-    expect(result.mailed).toBe(true);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({
-      to: 'wang.fang@tianma.cn',
-      subject: 'Invitation to join New Display Technology Joint Laboratory on Consortium Tracker',
-    });
-    expect(sent[0]!.text).toContain(`https://tracker.example.org/invite/${result.token}`);
-    expect(sent[0]!.text).toContain('Li Wei invites you');
+  it('with mail configured, sends the link only to the invitee’s mailbox and never to the manager', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const result = await callerAs(db, 'manager@demo.local').invitation.create({ labId, email: 'wang.fang@tianma.cn', role: 'member' });
+      expect(result).toMatchObject({ mailed: true, token: null });
+      expect(smtp.received.map((m) => m.to)).toEqual([['wang.fang@tianma.cn']]);
+      expect(smtp.received[0]).toMatchObject({
+        subject: 'Invitation to join New Display Technology Joint Laboratory on Consortium Tracker',
+      });
+      expect(smtp.received[0]!.text).toContain('Li Wei invites you');
+      const path = smtp.linkTo('wang.fang@tianma.cn', '/invite/')!;
+      const token = path.replace('/invite/', '');
+      expect(JSON.stringify(result)).not.toContain(token);
+      expect(invitationRow(token)).toMatchObject({ mailedOnly: true, email: 'wang.fang@tianma.cn' });
+      // Whoever opens the mailed link is the owner of the mailbox: their new account is verified.
+      const info = await callerAs(db, null).invitation.describe({ token });
+      expect(info).toMatchObject({ state: 'pending', claimableByHolder: false });
+      await callerAs(db, null).invitation.acceptAsNewUser({ token, name: 'Wang Fang', password: 'plum blossom in winter' });
+      expect(db.select().from(users).where(eq(users.email, 'wang.fang@tianma.cn')).get()?.emailVerifiedAt).not.toBeNull();
+    } finally {
+      await smtp.close();
+    }
   });
 
-  it('still creates the invitation when the mail server fails, and says it was not mailed', async () => {
-    setMailerForTests({
-      transport: { sendMail: async () => Promise.reject(new Error('connection refused')) },
-      from: 'x@example.org',
-      baseUrl: 'https://t.example.org',
-    });
-    const result = await invite();
-    expect(result.mailed).toBe(false);
-    expect(invitationRow(result.token)).toBeDefined();
+  it('makes no invitation when its mail cannot be sent, and says so', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      smtp.refuseMail();
+      const res = await httpCall(
+        db,
+        'invitation.create',
+        { labId, email: 'wang.fang@tianma.cn', role: 'member' },
+        {
+          user: sessionUser(db, 'manager@demo.local'),
+        },
+      );
+      expect(res.status).toBe(412);
+      expect(res.body.error?.json.message).toBe(
+        'The invitation mail could not be sent, so no invitation was made. Try again later, or ask your platform administrator to check the mail settings.',
+      );
+      expect(JSON.stringify(res.body)).not.toMatch(/\/invite\//);
+      expect(await callerAs(db, 'manager@demo.local').invitation.list({ labId })).toEqual([]);
+    } finally {
+      await smtp.close();
+    }
+    // Nothing blocks inviting the address again.
+    expect((await invite()).token).toBeTruthy();
   });
 
   it('refuses an invalid email, a member, a second pending invitation and an organisation that is not a partner', async () => {
@@ -157,8 +181,70 @@ describe('accepting an invitation', () => {
   it('describes a valid link to anyone holding it, and nothing for a made-up one', async () => {
     const { token } = await invite();
     const info = await callerAs(db, null).invitation.describe({ token });
-    expect(info).toMatchObject({ state: 'pending', email: 'wang.fang@tianma.cn', role: 'member', inviter: 'Li Wei', accountExists: false });
+    expect(info).toMatchObject({
+      state: 'pending',
+      email: 'wang.fang@tianma.cn',
+      role: 'member',
+      inviter: 'Li Wei',
+      claimableByHolder: true,
+    });
     expect(await callerAs(db, null).invitation.describe({ token: 'A'.repeat(43) })).toEqual({ state: 'unknown' });
+  });
+
+  it('does not tell the manager holding a link whether the address has an account', async () => {
+    const existing = await invite('steel@demo.local');
+    const fresh = await invite('nobody.yet@example.org');
+    // The manager opens both links they hold, signed in as themselves or not at all.
+    for (const who of [null, 'manager@demo.local'] as const) {
+      const a = await callerAs(db, who).invitation.describe({ token: existing.token });
+      const b = await callerAs(db, who).invitation.describe({ token: fresh.token });
+      // Apart from the address and the moment each was made, the two answers are the same.
+      const { email: _a, expiresAt: _ea, ...restA } = a as { email: string; expiresAt: Date };
+      const { email: _b, expiresAt: _eb, ...restB } = b as { email: string; expiresAt: Date };
+      expect(JSON.stringify(restA)).toBe(JSON.stringify(restB));
+    }
+  });
+
+  it('makes an unverified account from a link that was handed over, shown as such to managers and admins until its owner confirms the address', async () => {
+    const { token } = await invite();
+    await callerAs(db, null).invitation.acceptAsNewUser({ token, name: 'Wang Fang', password: 'plum blossom in winter' });
+    const member = (await callerAs(db, 'manager@demo.local').member.list({ labId })).find((m) => m.email === 'wang.fang@tianma.cn');
+    expect(member).toMatchObject({ name: 'Wang Fang', emailVerified: false });
+    const account = (await callerAs(db, 'admin@demo.local').user.list({ query: 'wang.fang' }))[0];
+    expect(account).toMatchObject({ email: 'wang.fang@tianma.cn', emailVerified: false });
+    // Demo accounts are verified.
+    expect((await callerAs(db, 'admin@demo.local').user.list({ query: 'member@demo.local' }))[0]).toMatchObject({ emailVerified: true });
+
+    // Without mail the owner cannot confirm yet, and is told why.
+    const owner = callerAs(db, 'wang.fang@tianma.cn');
+    expect(await owner.emailConfirmation.status()).toEqual({ verified: false, canMail: false });
+    expect(await errorCode(owner.emailConfirmation.request())).toBe('PRECONDITION_FAILED');
+
+    // Once mail is configured, a link mailed to the address confirms it.
+    const smtp = await startSmtpServer();
+    try {
+      expect(await owner.emailConfirmation.request()).toEqual({ verified: false, sent: true });
+      expect(smtp.received.map((m) => [m.to, m.subject])).toEqual([
+        [['wang.fang@tianma.cn'], 'Confirm your address for Consortium Tracker'],
+      ]);
+      const confirmToken = smtp.linkTo('wang.fang@tianma.cn', '/confirm/')!.replace('/confirm/', '');
+      // Opening the page confirms nothing; the button does.
+      expect(await callerAs(db, null).emailConfirmation.describe({ token: confirmToken })).toEqual({
+        state: 'valid',
+        email: 'wang.fang@tianma.cn',
+      });
+      expect(
+        (await callerAs(db, 'manager@demo.local').member.list({ labId })).find((m) => m.email === 'wang.fang@tianma.cn')?.emailVerified,
+      ).toBe(false);
+      expect(await callerAs(db, null).emailConfirmation.confirm({ token: confirmToken })).toEqual({ email: 'wang.fang@tianma.cn' });
+      expect(
+        (await callerAs(db, 'manager@demo.local').member.list({ labId })).find((m) => m.email === 'wang.fang@tianma.cn')?.emailVerified,
+      ).toBe(true);
+      expect(await errorCode(callerAs(db, null).emailConfirmation.confirm({ token: confirmToken }))).toBe('PRECONDITION_FAILED');
+      expect(await owner.emailConfirmation.request()).toEqual({ verified: true, sent: false });
+    } finally {
+      await smtp.close();
+    }
   });
 
   it('lets a new person set a name and password and join, audited; the link then works no more', async () => {
@@ -238,7 +324,6 @@ describe('accepting an invitation', () => {
 
   it('lets an existing user, signed in, join with an invitation to their own address', async () => {
     const { token } = await invite('steel@demo.local', 'viewer');
-    expect((await callerAs(db, null).invitation.describe({ token })).accountExists).toBe(true);
     // Creating a second account for the address is refused: they sign in instead.
     expect(
       await errorCode(callerAs(db, null).invitation.acceptAsNewUser({ token, name: 'Anna', password: 'a fine passphrase here' })),

@@ -128,7 +128,44 @@ describe('labSettings.updateProfile', () => {
       { labId, version: lab.version, ...profileOf(lab), slug: 'green-auto-steel' },
       { user: sessionUser(db, 'manager@demo.local') },
     );
-    expect(res.body.error?.json.data.fieldErrors).toEqual({ slug: ['Another lab already uses this web address. Choose a different one.'] });
+    expect(res.body.error?.json.data.fieldErrors).toEqual({ slug: ['This web address is not available. Choose a different one.'] });
+  });
+
+  it('says nothing about a private lab’s slug to a stale form or a caller without the right, and no more than “not available” to a manager', async () => {
+    const stale = { ...edit(), slug: 'key-equipment-consortium' };
+    await callerAs(db, 'admin@demo.local').labSettings.updateProfile({ ...edit(), region: 'First save' });
+    const manager = sessionUser(db, 'manager@demo.local');
+    const before = tableCounts(db);
+    // A stale form hears that it is stale, whether or not the slug it carries is taken.
+    const staleTaken = await httpCall(db, 'labSettings.updateProfile', stale, { user: manager });
+    const staleFree = await httpCall(db, 'labSettings.updateProfile', { ...stale, slug: 'no-such-lab-anywhere' }, { user: manager });
+    expect([staleTaken.status, staleFree.status]).toEqual([409, 409]);
+    expect(staleTaken.body.error?.json.message).toBe(staleFree.body.error?.json.message);
+    expect(staleTaken.body.error?.json.data.fieldErrors).toEqual(staleFree.body.error?.json.data.fieldErrors);
+    // Members and outsiders are refused for who they are, whatever the slug.
+    for (const email of ['member@demo.local', 'equipment@demo.local']) {
+      const taken = await httpCall(
+        db,
+        'labSettings.updateProfile',
+        { ...edit(), slug: 'key-equipment-consortium' },
+        { user: sessionUser(db, email) },
+      );
+      const free = await httpCall(
+        db,
+        'labSettings.updateProfile',
+        { ...edit(), slug: 'no-such-lab-anywhere' },
+        { user: sessionUser(db, email) },
+      );
+      expect(taken.status).toBe(free.status);
+      expect(taken.body.error?.json.message).toBe(free.body.error?.json.message);
+    }
+    // A current form with a private lab's slug: "not available", in both languages, never "another lab".
+    const current = { ...edit(), slug: 'key-equipment-consortium' };
+    const en = await httpCall(db, 'labSettings.updateProfile', current, { user: manager });
+    expect(en.body.error?.json.data.fieldErrors).toEqual({ slug: ['This web address is not available. Choose a different one.'] });
+    const zh = await httpCall(db, 'labSettings.updateProfile', current, { user: manager, locale: 'zh-CN' });
+    expect(zh.body.error?.json.data.fieldErrors).toEqual({ slug: ['该网址标识不可用，请另选一个。'] });
+    expect(tableCounts(db)).toEqual(before);
   });
 
   it('refuses empty names and dates out of order with messages on the fields, saving nothing', async () => {

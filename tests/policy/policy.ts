@@ -15,9 +15,12 @@ import {
 } from '../../db/schema';
 import { addDays, todayIso } from '../../server/domain/dates';
 import type { SessionUser } from '../../server/auth';
+import { insertEmailConfirmation } from '../../server/services/email-confirmations';
 import { insertInvitation } from '../../server/services/invitations';
 import { insertPasswordReset } from '../../server/services/passwords';
 import { previewReschedule } from '../../server/services/reschedule';
+import { createCaller } from '../../server/api/root';
+import { createContext } from '../../server/api/trpc';
 import { labIdOf, sessionUser } from '../helpers/db';
 import type { Access, Outcome, Role } from './roles';
 
@@ -39,6 +42,65 @@ export type PolicyEntry = {
   /** Exceptions to the access level, with the reason in the comment next to them. */
   overrides?: Partial<Record<Role, Outcome>>;
 };
+
+/**
+ * Text in new-display-lab that only some callers may read, and so must appear in no answer to anyone
+ * else: what "may read" means beyond "may call". Each is written the way users write it.
+ */
+export type UnreadableText = { what: string; text: string; readers: Role[] };
+
+const MANAGERS: Role[] = ['manager', 'admin'];
+
+export async function plantUnreadableTexts(db: DB): Promise<UnreadableText[]> {
+  const labId = labIdOf(db, 'new-display-lab');
+  const as = (email: string) => createCaller(createContext({ db, user: sessionUser(db, email) }));
+  const manager = as('manager@demo.local');
+  const member = as('member@demo.local');
+
+  // An audit-only value: a milestone's description as it was before a manager rewrote it.
+  const m = await manager.milestone.create({
+    labId,
+    title: 'Policy reading milestone',
+    description: 'Old description for the audit log only',
+    phase: 'rnd',
+    ownerOrganisationId: null,
+    forecastStart: addDays(todayIso(), 10),
+    forecastFinish: addDays(todayIso(), 40),
+    actualStart: null,
+    actualFinish: null,
+    status: 'not_started',
+    percentComplete: 0,
+    isPublic: false,
+  });
+  await manager.milestone.update({ labId, id: m.id, version: m.version, ...milestoneFields(m), description: 'The description now' });
+
+  // A member's update that a manager hid, with the reason only managers read.
+  const u = await member.update.post({ labId, body: 'Hidden update text withdrawn by a manager', health: 'off_track' });
+  const edited = await member.update.edit({
+    labId,
+    updateId: u.id,
+    version: u.version,
+    body: 'Hidden update text, edited',
+    health: 'off_track',
+  });
+  await manager.update.setHidden({
+    labId,
+    updateId: u.id,
+    version: edited.version,
+    hidden: true,
+    reason: 'Moderation reason for managers',
+  });
+
+  // A pending invitation: its address and role are for managers (invitation.list).
+  await manager.invitation.create({ labId, email: 'pending.invitee@example.org', role: 'manager' });
+
+  return [
+    { what: 'an audit-only earlier value', text: 'Old description for the audit log only', readers: MANAGERS },
+    { what: 'a hidden update', text: 'Hidden update text', readers: MANAGERS },
+    { what: 'the reason an update was hidden', text: 'Moderation reason for managers', readers: MANAGERS },
+    { what: 'a pending invitation’s address', text: 'pending.invitee@example.org', readers: MANAGERS },
+  ];
+}
 
 export function labFixture(db: DB, role: Role, user: SessionUser | null): Fixture {
   return { db, labId: labIdOf(db, 'new-display-lab'), role, user };
@@ -142,6 +204,22 @@ function ownMeasurement(f: Fixture) {
   return f.db
     .insert(measurements)
     .values({ goalId: aGoal(f).id, value: 20, asOf: addDays(todayIso(), -2), source: 'Policy fixture', recordedById })
+    .returning({ id: measurements.id, version: measurements.version })
+    .get();
+}
+
+/** A member's measurement of the public goal whose source waits for a manager (decision 017). */
+function measurementAwaitingApproval(f: Fixture) {
+  return f.db
+    .insert(measurements)
+    .values({
+      goalId: aGoal(f).id,
+      value: 20,
+      asOf: addDays(todayIso(), -3),
+      source: 'Policy fixture, not yet approved',
+      recordedById: sessionUser(f.db, 'member@demo.local').id,
+      sourceAwaitingApproval: true,
+    })
     .returning({ id: measurements.id, version: measurements.version })
     .get();
 }
@@ -377,6 +455,7 @@ export const POLICY: Record<string, PolicyEntry> = {
   },
   'labSettings.get': { access: 'manager', input: (f) => ({ labId: f.labId }) },
   'labSettings.previewPublic': { access: 'manager', input: (f) => ({ labId: f.labId }) },
+  'labSettings.awaitingPublication': { access: 'manager', input: (f) => ({ labId: f.labId }) },
   'labSettings.updateProfile': { access: 'manager', input: (f) => ({ labId: f.labId, ...labProfile(f), region: 'Beijing' }) },
   'labSettings.setTechnologies': {
     access: 'manager',
@@ -559,6 +638,30 @@ export const POLICY: Record<string, PolicyEntry> = {
       otherManager: 'PRECONDITION_FAILED',
       admin: 'PRECONDITION_FAILED',
     },
+  },
+
+  'measurement.publishSource': {
+    access: 'manager',
+    input: (f) => {
+      const m = measurementAwaitingApproval(f);
+      return { labId: f.labId, measurementId: m.id, version: m.version };
+    },
+  },
+  'emailConfirmation.status': { access: 'authenticated', input: () => undefined },
+  'emailConfirmation.request': {
+    access: 'authenticated',
+    input: () => undefined,
+    // The demo accounts are verified (nothing to send); the outsider is not, and the tests have no SMTP_URL.
+    overrides: { outsider: 'PRECONDITION_FAILED' },
+  },
+  // The token is the secret, mailed to the address it confirms.
+  'emailConfirmation.describe': {
+    access: 'public',
+    input: (f) => ({ token: insertEmailConfirmation(f.db, userRow(f, 'viewer@demo.local').id).token }),
+  },
+  'emailConfirmation.confirm': {
+    access: 'public',
+    input: (f) => ({ token: insertEmailConfirmation(f.db, userRow(f, 'viewer@demo.local').id).token }),
   },
 
   'measurement.delete': {

@@ -1,5 +1,6 @@
 import { getLabSettings, labProfileUpdateInput, labVisibilityInput, setLabVisibility, updateLabProfile } from '../../services/lab-profile';
 import { previewPublicFactSheet } from '../../services/publication-preview';
+import { awaitingPublication } from '../../services/publication-review';
 import { setLabTechnologies, technologiesInput } from '../../services/technologies';
 import { labManagerProcedure, router } from '../trpc';
 
@@ -8,6 +9,8 @@ export const labSettingsRouter = router({
   get: labManagerProcedure.query(({ ctx }) => getLabSettings(ctx.db, ctx.lab)),
   /** The public fact sheet as it is, or as it would be once the lab is public: only items flagged public. */
   previewPublic: labManagerProcedure.query(({ ctx }) => previewPublicFactSheet(ctx.db, ctx.lab)),
+  /** Edits of public items that wait for a manager before the public sees them (decision 017). */
+  awaitingPublication: labManagerProcedure.query(({ ctx }) => awaitingPublication(ctx.db, ctx.lab.id)),
   updateProfile: labManagerProcedure
     .input(labProfileUpdateInput)
     .mutation(({ ctx, input }) => updateLabProfile(ctx.db, ctx.user, ctx.lab, input)),

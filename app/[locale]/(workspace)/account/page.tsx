@@ -1,13 +1,14 @@
-import { LogOut, ShieldCheck } from 'lucide-react';
+import { LogOut, MailCheck, ShieldCheck } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Badge } from '../../../_components/Badge';
+import { Badge, unverifiedLook } from '../../../_components/Badge';
 import { buttonClass } from '../../../_components/Form';
 import { Card, CardHeader, PageContainer, PageHeader } from '../../../_components/Page';
 import { Link } from '../../../_i18n/navigation';
 import { ClientMessages } from '../../../_components/ClientMessages';
-import { requireUser } from '../../../_trpc/server';
+import { requireUser, serverApi } from '../../../_trpc/server';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { ConfirmEmailButton } from './ConfirmEmailButton';
 import { SignOutEverywhere } from './SignOutEverywhere';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -20,6 +21,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requireUser();
+  const address = await (await serverApi()).emailConfirmation.status();
   const t = await getTranslations('account');
   const tn = await getTranslations('nav');
   return (
@@ -37,6 +39,27 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
               <div>
                 <dt className="text-xs text-muted">{t('email')}</dt>
                 <dd className="break-all text-ink">{user.email}</dd>
+                <dd className="mt-1.5">
+                  {address.verified ? (
+                    <Badge tone="ok" icon={MailCheck}>
+                      {t('emailVerified')}
+                    </Badge>
+                  ) : (
+                    <Badge tone={unverifiedLook.tone} icon={unverifiedLook.icon}>
+                      {t('emailUnverified')}
+                    </Badge>
+                  )}
+                </dd>
+                {address.verified ? null : (
+                  <dd className="mt-2 flex flex-col gap-2 text-xs text-ink-soft">
+                    <p>{address.canMail ? t('emailUnverifiedHint') : t('emailUnverifiedNoMail')}</p>
+                    {address.canMail ? (
+                      <ClientMessages namespaces={['account']}>
+                        <ConfirmEmailButton email={user.email} />
+                      </ClientMessages>
+                    ) : null}
+                  </dd>
+                )}
               </div>
               {user.isAdmin ? (
                 <div>

@@ -46,6 +46,7 @@ async function logLabs(workspace: Workspace, locale: string) {
               ? tg('record.rangeNonNegative')
               : tg('record.rangeAny'),
         baselineDate: g.baselineDate,
+        isPublic: g.isPublic,
         latestSource: g.latestSource,
         latestText: g.latest
           ? t('latest', { value: formatMeasure(locale, g.latest.value, suffix), date: formatIsoDate(format, g.latest.asOf) })

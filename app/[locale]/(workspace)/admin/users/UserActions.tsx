@@ -5,8 +5,7 @@ import { KeyRound, ShieldCheck, ShieldOff, UserCheck, UserX } from 'lucide-react
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ConfirmButton } from '../../../../_components/ConfirmDialog';
-import { CopyLink } from '../../../../_components/CopyLink';
-import { FormMessage } from '../../../../_components/Form';
+import { DeliveredLink } from '../../../../_components/DeliveredLink';
 import { useRouter } from '../../../../_i18n/navigation';
 import { useTRPC } from '../../../../_trpc/client';
 
@@ -21,7 +20,7 @@ export function UserActions({ user, isSelf }: { user: Account; isSelf: boolean }
   const setDisabled = useMutation(trpc.user.setDisabled.mutationOptions());
   const setAdmin = useMutation(trpc.user.setAdmin.mutationOptions());
   const issueReset = useMutation(trpc.user.issuePasswordReset.mutationOptions());
-  const [reset, setReset] = useState<{ token: string; mailed: boolean } | null>(null);
+  const [reset, setReset] = useState<{ token: string | null; mailed: boolean } | null>(null);
 
   return (
     <div className="flex flex-col gap-2 lg:items-end">
@@ -97,12 +96,13 @@ export function UserActions({ user, isSelf }: { user: Account; isSelf: boolean }
       </div>
       {reset ? (
         <div className="w-full max-w-xl rounded-lg border border-line bg-canvas p-3 lg:w-[32rem]">
-          <CopyLink path={`/reset/${reset.token}`} label={t('resetLink', { name: user.name })} hint={tf('resetLinkHint')} />
-          {reset.mailed ? (
-            <div className="mt-2">
-              <FormMessage tone="ok">{tf('mailed', { email: user.email })}</FormMessage>
-            </div>
-          ) : null}
+          <DeliveredLink
+            delivery={reset}
+            email={user.email}
+            path={(token) => `/reset/${token}`}
+            label={t('resetLink', { name: user.name })}
+            hint={tf('resetLinkHint')}
+          />
         </div>
       ) : null}
     </div>

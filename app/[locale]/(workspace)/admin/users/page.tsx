@@ -1,7 +1,7 @@
 import { Users } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { accountStatusLook, adminLook, Badge } from '../../../../_components/Badge';
+import { accountStatusLook, adminLook, Badge, unverifiedLook } from '../../../../_components/Badge';
 import { Card } from '../../../../_components/Page';
 import { localized } from '../../../../_lib/localized';
 import { serverApi } from '../../../../_trpc/server';
@@ -45,6 +45,14 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
                         {t('admin')}
                       </Badge>
                     ) : null}
+                    {u.emailVerified ? null : (
+                      <span title={t('unverifiedHint')}>
+                        <Badge tone={unverifiedLook.tone} icon={unverifiedLook.icon}>
+                          {t('unverified')}
+                        </Badge>
+                        <span className="sr-only">{t('unverifiedHint')}</span>
+                      </span>
+                    )}
                   </p>
                   <p className="truncate text-sm text-ink-soft">{u.email}</p>
                   <p className="text-xs text-muted">

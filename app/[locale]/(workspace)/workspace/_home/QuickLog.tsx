@@ -25,6 +25,7 @@ export type LogLab = {
     unitSuffix: string;
     rangeText: string;
     baselineDate: string;
+    isPublic: boolean;
     /** Offered as the new figure's source: it usually comes from the same report as the last one. */
     latestSource: string | null;
     latestText: string;
@@ -216,6 +217,7 @@ export function QuickLog({
                   today={workingToday}
                   editing={null}
                   initial={{ value: '', asOf: workingToday, source: goal.latestSource ?? '', sourceUrl: '', comment: '' }}
+                  sourceNeedsApproval={goal.isPublic && !lab.canPublish}
                   onDone={(message) => {
                     setNotice(message);
                     router.refresh();

@@ -7,24 +7,28 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Button, Field, inputClass, invalidProps, SubmitButton } from '../../../../../_components/Form';
 import { FormErrorSummary, useFormErrors } from '../../../../../_components/FormErrors';
 import { useRouter } from '../../../../../_i18n/navigation';
+import { isConflict } from '../../../../../_lib/trpc-errors';
 import { useTRPC } from '../../../../../_trpc/client';
 import { PasswordPair } from '../../../../../_components/PasswordPair';
 
 /**
  * Accepting: a new person names themselves and sets a password; someone with an account signs in;
- * someone already signed in as the invited address just joins. Everyone lands in the lab.
+ * someone already signed in as the invited address just joins. Everyone lands in the lab. The page
+ * does not know whether the address has an account (it is not told, decision 018): the person says
+ * so, and creating a second account for an address is answered with the way to sign in instead.
  */
 export function AcceptInvitation({
   token,
   email,
-  mode,
+  mode: initialMode,
   labName,
 }: {
   token: string;
   email: string;
-  mode: 'join' | 'signIn' | 'create';
+  mode: 'join' | 'create';
   labName: string;
 }) {
+  const [mode, setMode] = useState<'join' | 'signIn' | 'create'>(initialMode);
   const t = useTranslations('invitations');
   const ta = useTranslations('auth');
   const trpc = useTRPC();
@@ -57,7 +61,14 @@ export function AcceptInvitation({
           errors.setLocal('passwordConfirm', t('passwordsDiffer'));
           return;
         }
-        const { slug } = await acceptAsNewUser.mutateAsync({ token, name: String(form.get('name') ?? ''), password });
+        const created = await acceptAsNewUser
+          .mutateAsync({ token, name: String(form.get('name') ?? ''), password })
+          .catch((error: unknown) => {
+            // The address has an account already: its owner signs in with it instead.
+            if (isConflict(error)) setMode('signIn');
+            throw error;
+          });
+        const { slug } = created;
         // The account exists now; signing in with what was just typed gives this browser its session.
         if (!(await signInAs(password))) return router.replace('/signin');
         return openLab(slug);
@@ -75,6 +86,7 @@ export function AcceptInvitation({
     }
   }
 
+  const other = mode === 'create' ? 'signIn' : 'create';
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4">
       {mode !== 'join' ? (
@@ -126,9 +138,21 @@ export function AcceptInvitation({
           {t('join', { lab: labName })}
         </Button>
       ) : (
-        <SubmitButton pending={pending} pendingLabel={t('joining')}>
-          {mode === 'create' ? t('createSubmit') : t('signInSubmit')}
-        </SubmitButton>
+        <>
+          <SubmitButton pending={pending} pendingLabel={t('joining')}>
+            {mode === 'create' ? t('createSubmit') : t('signInSubmit')}
+          </SubmitButton>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => {
+              errors.clear();
+              setMode(other);
+            }}
+          >
+            {t(other === 'signIn' ? 'toSignIn' : 'toCreate')}
+          </Button>
+        </>
       )}
     </form>
   );

@@ -73,7 +73,8 @@ export default async function InvitationPage({ params }: Props) {
   }
 
   const labName = localized(locale, info.lab.nameEn, info.lab.nameZh);
-  const mode = info.signedInAsInvitee ? 'join' : info.accountExists ? 'signIn' : 'create';
+  // Whether the address has an account is not said here: whoever holds the link may not be its owner (decision 018).
+  const mode = info.signedInAsInvitee ? 'join' : 'create';
   return (
     <Panel icon={<MailCheck aria-hidden className="size-8" />} title={t('joinTitle', { lab: labName })}>
       <p className="mt-2 text-sm leading-relaxed text-ink-soft">
@@ -84,6 +85,11 @@ export default async function InvitationPage({ params }: Props) {
       <p className="mt-1 text-xs text-muted">
         {t('expires', { date: format.dateTime(info.expiresAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
       </p>
+      {info.claimableByHolder && !info.signedInAsInvitee ? (
+        <p className="mt-4 rounded-lg border border-line bg-canvas px-3 py-2 text-sm text-ink-soft">
+          {t('claimNote', { email: info.email })}
+        </p>
+      ) : null}
       {info.signedInAs && !info.signedInAsInvitee ? (
         <p className="mt-4 rounded-lg border border-warn/30 bg-warn-soft px-3 py-2 text-sm text-warn">
           {t('signedInAsOther', { current: info.signedInAs, email: info.email })}

@@ -4,8 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { CheckCircle2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import { CopyLink } from '../../../../../_components/CopyLink';
-import { Button, buttonClass, FormMessage, SubmitButton } from '../../../../../_components/Form';
+import { DeliveredLink } from '../../../../../_components/DeliveredLink';
+import { Button, buttonClass, SubmitButton } from '../../../../../_components/Form';
 import { FormErrorSummary, useFormErrors } from '../../../../../_components/FormErrors';
 import { Link } from '../../../../../_i18n/navigation';
 import { useTRPC } from '../../../../../_trpc/client';
@@ -15,7 +15,7 @@ import { VisibilityChoice } from '../../../_forms/VisibilityChoice';
 
 type Created = {
   slug: string;
-  manager: { kind: 'member'; name: string; email: string } | { kind: 'invited'; email: string; token: string; mailed: boolean };
+  manager: { kind: 'member'; name: string; email: string } | { kind: 'invited'; email: string; token: string | null; mailed: boolean };
 };
 
 export function CreateLabForm() {
@@ -51,8 +51,13 @@ export function CreateLabForm() {
         ) : (
           <>
             <p className="text-sm text-ink-soft">{t('managerInvited', { email: created.manager.email })}</p>
-            <CopyLink path={`/invite/${created.manager.token}`} label={tf('invitationLink')} hint={tf('invitationLinkHint')} />
-            {created.manager.mailed ? <FormMessage tone="ok">{tf('mailed', { email: created.manager.email })}</FormMessage> : null}
+            <DeliveredLink
+              delivery={created.manager}
+              email={created.manager.email}
+              path={(token) => `/invite/${token}`}
+              label={tf('invitationLink')}
+              hint={tf('invitationLinkHint')}
+            />
           </>
         )}
         <div className="flex flex-wrap gap-2">

@@ -4,8 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { CheckCircle2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import { CopyLink } from '../../../../../_components/CopyLink';
-import { Button, buttonClass, FormMessage, SubmitButton } from '../../../../../_components/Form';
+import { DeliveredLink } from '../../../../../_components/DeliveredLink';
+import { Button, buttonClass, SubmitButton } from '../../../../../_components/Form';
 import { FormErrorSummary, useFormErrors } from '../../../../../_components/FormErrors';
 import { Link } from '../../../../../_i18n/navigation';
 import { useTRPC } from '../../../../../_trpc/client';
@@ -18,7 +18,7 @@ export function CreateUserForm({ organisations }: { organisations: { value: numb
   const create = useMutation(trpc.user.create.mutationOptions());
   const errors = useFormErrors();
   const formRef = useRef<HTMLFormElement>(null);
-  const [created, setCreated] = useState<{ email: string; token: string; mailed: boolean } | null>(null);
+  const [created, setCreated] = useState<{ email: string; token: string | null; mailed: boolean } | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -46,8 +46,13 @@ export function CreateUserForm({ organisations }: { organisations: { value: numb
           <CheckCircle2 aria-hidden className="size-5" />
           {t('created', { email: created.email })}
         </p>
-        <CopyLink path={`/reset/${created.token}`} label={t('setupLink')} hint={t('setupLinkHint')} />
-        {created.mailed ? <FormMessage tone="ok">{tf('mailed', { email: created.email })}</FormMessage> : null}
+        <DeliveredLink
+          delivery={created}
+          email={created.email}
+          path={(token) => `/reset/${token}`}
+          label={t('setupLink')}
+          hint={t('setupLinkHint')}
+        />
         <div className="flex flex-wrap gap-2">
           <Link href="/admin/users" className={buttonClass('secondary')}>
             {t('backToList')}

@@ -4,14 +4,14 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { LAB_ROLES } from '../../../../../../../server/domain/enums';
-import { CopyLink } from '../../../../../../_components/CopyLink';
-import { Button, FormMessage, SubmitButton } from '../../../../../../_components/Form';
+import { DeliveredLink } from '../../../../../../_components/DeliveredLink';
+import { Button, SubmitButton } from '../../../../../../_components/Form';
 import { FormErrorSummary, useFormErrors } from '../../../../../../_components/FormErrors';
 import { useRouter } from '../../../../../../_i18n/navigation';
 import { useTRPC } from '../../../../../../_trpc/client';
 import { focusFirstError, formValues, SelectInput, TextInput } from '../../../../_forms/inputs';
 
-/** Invites an address with a role (and the partner they work for); shows the link to pass on. */
+/** Invites an address with a role (and the partner they work for); says it was mailed, or shows the link once to pass on. */
 export function InviteForm({ labId, partners }: { labId: number; partners: { value: number; label: string }[] }) {
   const t = useTranslations('members.invite');
   const te = useTranslations('enums');
@@ -21,7 +21,7 @@ export function InviteForm({ labId, partners }: { labId: number; partners: { val
   const create = useMutation(trpc.invitation.create.mutationOptions());
   const errors = useFormErrors();
   const formRef = useRef<HTMLFormElement>(null);
-  const [sent, setSent] = useState<{ email: string; token: string; mailed: boolean } | null>(null);
+  const [sent, setSent] = useState<{ email: string; token: string | null; mailed: boolean } | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -49,8 +49,13 @@ export function InviteForm({ labId, partners }: { labId: number; partners: { val
       {sent ? (
         <div className="flex flex-col gap-3 rounded-lg border border-ok/25 bg-ok-soft/50 p-4" role="status">
           <p className="text-sm font-medium text-ok">{t('created', { email: sent.email })}</p>
-          <CopyLink path={`/invite/${sent.token}`} label={tf('invitationLink')} hint={tf('invitationLinkHint')} />
-          {sent.mailed ? <FormMessage tone="ok">{tf('mailed', { email: sent.email })}</FormMessage> : null}
+          <DeliveredLink
+            delivery={sent}
+            email={sent.email}
+            path={(token) => `/invite/${token}`}
+            label={tf('invitationLink')}
+            hint={tf('invitationLinkHint')}
+          />
           <div>
             <Button size="sm" variant="ghost" onClick={() => setSent(null)}>
               {tf('dismiss')}

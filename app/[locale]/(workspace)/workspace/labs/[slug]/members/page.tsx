@@ -2,7 +2,7 @@ import { MailPlus, UsersRound } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { roleAtLeast } from '../../../../../../../server/services/access';
-import { Badge, invitationStateLook } from '../../../../../../_components/Badge';
+import { Badge, invitationStateLook, unverifiedLook } from '../../../../../../_components/Badge';
 import { Card, CardHeader, EmptyState } from '../../../../../../_components/Page';
 import { ClientMessages } from '../../../../../../_components/ClientMessages';
 import { localized } from '../../../../../../_lib/localized';
@@ -65,6 +65,14 @@ export default async function MembersPage({ params }: Params) {
                         <span className="font-medium text-ink">{m.name}</span>
                         {isMe ? <span className="text-xs text-muted">{t('you')}</span> : null}
                         {m.disabled ? <Badge tone="bad">{t('disabled')}</Badge> : null}
+                        {m.emailVerified ? null : (
+                          <span title={t('unverifiedHint')}>
+                            <Badge tone={unverifiedLook.tone} icon={unverifiedLook.icon}>
+                              {t('unverified')}
+                            </Badge>
+                            <span className="sr-only">{t('unverifiedHint')}</span>
+                          </span>
+                        )}
                       </p>
                       <p className="truncate text-sm text-ink-soft">{m.email}</p>
                     </div>

@@ -13,6 +13,8 @@ import { dateOrNull, SaveError, type Option } from './form-helpers';
 type Progress = {
   id: number;
   version: number;
+  /** A public milestone's progress is on the public page as soon as it is saved (decision 017). */
+  isPublic: boolean;
   status: MilestoneStatus;
   percentComplete: number;
   actualStart: string | null;
@@ -146,6 +148,7 @@ export function ProgressForm({
           />
         </Field>
       </div>
+      {milestone.isPublic ? <p className="text-xs text-muted">{t('progress.publicNote')}</p> : null}
       {save.isSuccess && !save.isPending ? <FormMessage tone="ok">{t('progress.saved')}</FormMessage> : null}
       <SaveError error={save.error} onReload={save.reset} />
       <div>

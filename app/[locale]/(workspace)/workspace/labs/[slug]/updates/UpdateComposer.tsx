@@ -211,6 +211,12 @@ export function UpdateComposer({
         </details>
       ) : null}
 
+      {initial?.isPublic && !canPublish ? (
+        <p id={`${uid}-public-note`} className="rounded-lg border border-line bg-canvas px-3 py-2 text-sm text-ink-soft">
+          {t('publicEditNote')}
+        </p>
+      ) : null}
+
       {canPublish ? (
         <div>
           <label htmlFor={`${uid}-public`} className="flex items-center gap-2 text-sm text-ink">

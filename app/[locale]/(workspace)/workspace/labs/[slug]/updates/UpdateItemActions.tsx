@@ -16,6 +16,8 @@ type Item = {
   body: string;
   health: Health;
   isPublic: boolean;
+  /** Edited after a manager published it: the public still sees the published version. */
+  awaitingPublication: boolean;
   hidden: boolean;
   milestoneIds: number[];
   goalIds: number[];
@@ -96,6 +98,16 @@ export function UpdateItemActions({
         {item.revisionCount > 0 ? (
           <Button variant="ghost" size="sm" aria-expanded={showHistory} onClick={() => setShowHistory((v) => !v)}>
             {t('history', { count: item.revisionCount })}
+          </Button>
+        ) : null}
+        {isManager && !item.hidden && item.awaitingPublication ? (
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={setPublic.isPending}
+            onClick={() => setPublic.mutate({ labId, updateId: item.id, version: item.version, isPublic: true })}
+          >
+            {t('publishAgain')}
           </Button>
         ) : null}
         {isManager && !item.hidden ? (

@@ -1,4 +1,4 @@
-import { MessageSquareText } from 'lucide-react';
+import { Clock, MessageSquareText } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { HEALTHS, type Health } from '../../../../../../../server/domain/enums';
@@ -49,15 +49,16 @@ export default async function UpdatesPage({ params, searchParams }: Props) {
   };
   const cursor = typeof query.cursor === 'string' && /^\d+\.\d+$/.test(query.cursor) ? query.cursor : undefined;
   const api = await serverApi();
-  const [feed, options] = await Promise.all([
+  const isManager = roleAtLeast(role, 'manager');
+  const [feed, options, awaiting] = await Promise.all([
     orNotFound(api.update.list({ labId: lab.id, ...filters, cursor })),
     api.update.options({ labId: lab.id }),
+    isManager ? api.labSettings.awaitingPublication({ labId: lab.id }) : Promise.resolve(null),
   ]);
   const filtered = Object.values(filters).some((v) => v !== undefined);
   const milestoneOptions = options.milestones.map((m) => ({ id: m.id, label: m.title }));
   const goalOptions = options.goals.map((g) => ({ id: g.id, label: localized(locale, g.titleEn, g.titleZh) }));
   const canPost = roleAtLeast(role, 'member');
-  const isManager = roleAtLeast(role, 'manager');
   const base = `/workspace/labs/${lab.slug}/updates`;
   const filterFormProps = {
     action: `/${locale}${base}`,
@@ -100,6 +101,14 @@ export default async function UpdatesPage({ params, searchParams }: Props) {
             <h2 id="feed-heading" className="mb-3 text-lg font-semibold text-ink">
               {t('title')}
             </h2>
+            {awaiting?.updates.length ? (
+              <p role="status" className="mb-3 rounded-lg border border-warn/30 bg-warn-soft px-3 py-2 text-sm text-warn">
+                {t('awaitingBanner', { count: awaiting.updates.length })}{' '}
+                <Link href={`/workspace/labs/${lab.slug}/settings/visibility#awaiting`} className="font-medium underline">
+                  {t('awaitingReview')}
+                </Link>
+              </p>
+            ) : null}
             {feed.items.length === 0 ? (
               <EmptyState icon={<MessageSquareText className="size-8" aria-hidden />}>
                 {filtered ? t('emptyFiltered') : t('empty')}
@@ -131,6 +140,11 @@ export default async function UpdatesPage({ params, searchParams }: Props) {
                             <span className="text-xs text-muted">({t('edited', { when: format.relativeTime(item.editedAt) })})</span>
                           ) : null}
                           {item.isPublic ? <Badge tone="brand">{t('publicBadge')}</Badge> : null}
+                          {item.awaitingPublication ? (
+                            <Badge tone="warn" icon={Clock}>
+                              {t('awaitingBadge')}
+                            </Badge>
+                          ) : null}
                         </header>
                         {item.hidden ? (
                           <p className="mt-2 rounded-md bg-neutral-soft px-2 py-1 text-sm text-ink-soft">
@@ -141,6 +155,15 @@ export default async function UpdatesPage({ params, searchParams }: Props) {
                           className="prose-update mt-2 text-[0.95rem] leading-relaxed text-ink"
                           dangerouslySetInnerHTML={{ __html: item.html }}
                         />
+                        {item.awaitingPublication ? (
+                          <details className="mt-2 rounded-md border border-warn/30 bg-warn-soft/40 px-3 py-2 text-sm">
+                            <summary className="cursor-pointer text-warn">{t('awaitingSummary')}</summary>
+                            <div
+                              className="prose-update mt-1 text-ink-soft"
+                              dangerouslySetInnerHTML={{ __html: item.awaitingPublication.publishedHtml }}
+                            />
+                          </details>
+                        ) : null}
                         {item.milestones.length || item.goals.length ? (
                           <ul className="mt-3 flex flex-wrap gap-1.5 text-xs" aria-label={`${t('linkedMilestones')} / ${t('linkedGoals')}`}>
                             {item.milestones.map((m) => (
@@ -177,6 +200,7 @@ export default async function UpdatesPage({ params, searchParams }: Props) {
                             body: item.body,
                             health: item.health,
                             isPublic: item.isPublic,
+                            awaitingPublication: item.awaitingPublication !== null,
                             hidden: item.hidden !== null,
                             milestoneIds: item.milestones.map((m) => m.id),
                             goalIds: item.goals.map((g) => g.id),

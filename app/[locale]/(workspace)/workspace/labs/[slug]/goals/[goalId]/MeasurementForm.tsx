@@ -20,6 +20,8 @@ type Props = {
   /** The measurement being edited and the version the edit starts from; null to record a new one. */
   editing: { id: number; version: number } | null;
   initial: MeasurementDraft | null;
+  /** The goal is public and the person may not publish: their source waits for a manager (decision 017). */
+  sourceNeedsApproval?: boolean;
   onDone: (message: string) => void;
   onCancel: () => void;
 };
@@ -28,7 +30,19 @@ type Props = {
  * Records a measurement, or edits one. The value goes to the server as typed, so "12,5" or "abc"
  * gets the server's message next to the field, in the page's language; nothing is checked only here.
  */
-export function MeasurementForm({ labId, goalId, unitSuffix, rangeText, baselineDate, today, editing, initial, onDone, onCancel }: Props) {
+export function MeasurementForm({
+  labId,
+  goalId,
+  unitSuffix,
+  rangeText,
+  baselineDate,
+  today,
+  editing,
+  initial,
+  sourceNeedsApproval = false,
+  onDone,
+  onCancel,
+}: Props) {
   const t = useTranslations('goals');
   const trpc = useTRPC();
   const router = useRouter();
@@ -53,15 +67,15 @@ export function MeasurementForm({ labId, goalId, unitSuffix, rangeText, baseline
     if (editing) {
       update.mutate(
         { labId, measurementId: editing.id, version: editing.version, ...fields },
-        { onSuccess: () => onDone(t('record.saved')) },
+        { onSuccess: (saved) => onDone(t(saved.sourceAwaitingApproval ? 'record.savedAwaiting' : 'record.saved')) },
       );
     } else {
       record.mutate(
         { labId, goalId, ...fields },
         {
-          onSuccess: () => {
+          onSuccess: (saved) => {
             setDraft({ value: '', asOf: today, source: draft.source, sourceUrl: '', comment: '' });
-            onDone(t('record.recorded'));
+            onDone(t(saved.sourceAwaitingApproval ? 'record.recordedAwaiting' : 'record.recorded'));
           },
         },
       );
@@ -163,6 +177,9 @@ export function MeasurementForm({ labId, goalId, unitSuffix, rangeText, baseline
           {...invalidProps(id('comment'), errors.comment)}
         />
       </Field>
+      {sourceNeedsApproval ? (
+        <p className="rounded-lg border border-line bg-canvas px-3 py-2 text-xs text-ink-soft">{t('record.publicNote')}</p>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         <SubmitButton pending={mutation.isPending} pendingLabel={t('record.saving')}>
           {editing ? t('record.save') : t('record.submit')}

@@ -1,12 +1,13 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { ExternalLink, Pencil, Trash2 } from 'lucide-react';
+import { Clock, ExternalLink, Pencil, Trash2 } from 'lucide-react';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import type { GoalUnit } from '../../../../../../../../server/domain/enums';
 import { UNIT_RANGES } from '../../../../../../../../server/domain/goal-units';
+import { Badge } from '../../../../../../../_components/Badge';
 import { Button, FormMessage } from '../../../../../../../_components/Form';
 import { formatMeasure } from '../../../../../../../_components/goal-chart/format';
 import { formatIsoDate } from '../../../../../../../_lib/dates';
@@ -26,6 +27,9 @@ export type MeasurementRow = {
   recordedByName: string | null;
   recordedByOrg: string | null;
   canEdit: boolean;
+  /** A source written by someone who may not publish, on a public goal: the public sees `publishedSource` until a manager approves it. */
+  sourceAwaitingApproval: boolean;
+  publishedSource: string | null;
 };
 
 type Props = {
@@ -37,6 +41,9 @@ type Props = {
   /** Today where the consortia work: the form's default and latest as-of date. */
   today: string;
   canRecord: boolean;
+  /** Managers approve sources; on a public goal everyone else's source waits for them (decision 017). */
+  canManage: boolean;
+  goalIsPublic: boolean;
   measurements: MeasurementRow[];
 };
 
@@ -112,6 +119,7 @@ export function MeasurementsPanel(props: Props) {
             today={props.today}
             editing={editing ? { id: editing.id, version: editing.version } : null}
             initial={draft}
+            sourceNeedsApproval={props.goalIsPublic && !props.canManage}
             onDone={(message) => {
               setEditing(null);
               setNotice(message);
@@ -129,6 +137,7 @@ function MeasurementTable({
   labId,
   measurements,
   unitSuffix,
+  canManage,
   onEdit,
   onDeleted,
 }: Props & { onEdit: (row: MeasurementRow) => void; onDeleted: () => void }) {
@@ -168,6 +177,11 @@ function MeasurementTable({
                 {formatIsoDate(format, m.asOf)}
                 {/* On phones the source and author fold under the date. */}
                 <span className="mt-0.5 block max-w-48 whitespace-normal text-xs text-muted sm:hidden">{m.source ?? ''}</span>
+                {m.sourceAwaitingApproval ? (
+                  <span className="block max-w-56 whitespace-normal font-normal sm:hidden">
+                    <SourceAwaiting labId={labId} row={m} canManage={canManage} />
+                  </span>
+                ) : null}
               </th>
               <td className="num whitespace-nowrap px-2 py-2.5 text-right font-semibold text-ink sm:px-3">
                 {formatMeasure(locale, m.value, unitSuffix)}
@@ -187,6 +201,7 @@ function MeasurementTable({
                 ) : null}
                 {m.comment ? <span className="mt-0.5 block text-xs text-muted">{m.comment}</span> : null}
                 <span className="mt-0.5 block text-xs text-muted">{t('measurements.recordedByLine', { name: who(m) })}</span>
+                {m.sourceAwaitingApproval ? <SourceAwaiting labId={labId} row={m} canManage={canManage} /> : null}
               </td>
               {anyEditable ? (
                 <td className="no-print whitespace-nowrap py-1.5 pl-1 pr-3 text-right sm:pr-5">
@@ -198,6 +213,39 @@ function MeasurementTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The source waits for a manager: what the public sees meanwhile, and (for managers) the button that publishes it. */
+function SourceAwaiting({ labId, row, canManage }: { labId: number; row: MeasurementRow; canManage: boolean }) {
+  const t = useTranslations('goals');
+  const trpc = useTRPC();
+  const router = useRouter();
+  const publish = useMutation(trpc.measurement.publishSource.mutationOptions({ onSuccess: () => router.refresh() }));
+  return (
+    <span className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs" data-testid="source-awaiting">
+      <Badge tone="warn" icon={Clock}>
+        {t('measurements.sourceAwaiting')}
+      </Badge>
+      <span className="text-muted">
+        {row.publishedSource ? t('measurements.publicSource', { source: row.publishedSource }) : t('measurements.publicNoSource')}
+      </span>
+      {canManage ? (
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={publish.isPending}
+          onClick={() => publish.mutate({ labId, measurementId: row.id, version: row.version })}
+        >
+          {publish.isPending ? t('measurements.publishingSource') : t('measurements.publishSource')}
+        </Button>
+      ) : null}
+      {publish.error ? (
+        <span role="alert" className="basis-full text-bad">
+          {publish.error.message}
+        </span>
+      ) : null}
+    </span>
   );
 }
 

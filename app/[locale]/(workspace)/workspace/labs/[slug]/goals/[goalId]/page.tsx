@@ -161,6 +161,8 @@ export default async function GoalPage({ params }: Params) {
           baselineDate={goal.baselineDate}
           today={detail.latestAsOf}
           canRecord={detail.canRecord}
+          canManage={detail.canManage}
+          goalIsPublic={goal.isPublic}
           measurements={detail.measurements.map(({ createdAt: _createdAt, ...m }) => m)}
         />
       </ClientMessages>

@@ -7,6 +7,7 @@ import { localized } from '../../../../../../../_lib/localized';
 import { serverApi } from '../../../../../../../_trpc/server';
 import { loadLab, orNotFound } from '../../lab-context';
 import { loadManagedLab, ManagersOnly } from '../managed-lab';
+import { AwaitingPublication } from './AwaitingPublication';
 import { PublicPreview } from './PublicPreview';
 import { VisibilitySwitch } from './VisibilitySwitch';
 
@@ -25,9 +26,10 @@ export default async function VisibilitySettingsPage({ params }: Params) {
   const managed = await loadManagedLab(slug);
   if (!managed) return <ManagersOnly />;
   const api = await serverApi();
-  const [{ lab, publication }, preview] = await Promise.all([
+  const [{ lab, publication }, preview, awaiting] = await Promise.all([
     orNotFound(api.labSettings.get({ labId: managed.lab.id })),
     orNotFound(api.labSettings.previewPublic({ labId: managed.lab.id })),
+    orNotFound(api.labSettings.awaitingPublication({ labId: managed.lab.id })),
   ]);
   const t = await getTranslations('labSettings.visibility');
   const te = await getTranslations('enums');
@@ -83,6 +85,7 @@ export default async function VisibilitySettingsPage({ params }: Params) {
           />
         </div>
       </Card>
+      <AwaitingPublication labId={lab.id} slug={lab.slug} locale={locale} awaiting={awaiting} />
       <PublicPreview sheet={preview} locale={locale as Locale} visibility={lab.visibility} />
     </div>
   );

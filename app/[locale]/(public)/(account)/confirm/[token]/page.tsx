@@ -1,0 +1,76 @@
+import { TRPCError } from '@trpc/server';
+import { Clock, Link2Off, MailCheck } from 'lucide-react';
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { buttonClass } from '../../../../../_components/Form';
+import { Card } from '../../../../../_components/Page';
+import { ClientMessages } from '../../../../../_components/ClientMessages';
+import { Link } from '../../../../../_i18n/navigation';
+import { serverApi } from '../../../../../_trpc/server';
+import { TRPCReactProvider } from '../../../../../_trpc/client';
+import { ConfirmEmailForm } from './ConfirmEmailForm';
+
+// The token in the address is a secret: never cached, never indexed, never sent on as a referrer.
+// Opening the page confirms nothing (mail scanners open links); the button does.
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ locale: string; token: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'account.confirm' });
+  return { title: t('title'), robots: { index: false, follow: false }, referrer: 'no-referrer' };
+}
+
+async function describe(token: string) {
+  try {
+    return await (await serverApi()).emailConfirmation.describe({ token });
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === 'BAD_REQUEST') return { state: 'unknown' as const };
+    throw error;
+  }
+}
+
+export default async function ConfirmEmailPage({ params }: Props) {
+  const { locale, token } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations('account.confirm');
+  const info = await describe(token);
+  const email = info.state === 'valid' && 'email' in info ? info.email : undefined;
+
+  return (
+    <main id="main" className="flex justify-center px-4 py-12 sm:py-20">
+      <Card className="w-full max-w-md p-6 sm:p-8">
+        <div className="text-muted">
+          {email ? (
+            <MailCheck aria-hidden className="size-8" />
+          ) : info.state === 'expired' ? (
+            <Clock aria-hidden className="size-8" />
+          ) : (
+            <Link2Off aria-hidden className="size-8" />
+          )}
+        </div>
+        <h1 className="mt-3 text-xl font-semibold">{email ? t('title') : t(`states.${info.state}.title`)}</h1>
+        {email ? (
+          <>
+            <p className="mt-2 text-sm text-ink-soft">{t('intro', { email })}</p>
+            <ClientMessages namespaces={['account']}>
+              <TRPCReactProvider>
+                <ConfirmEmailForm token={token} email={email} />
+              </TRPCReactProvider>
+            </ClientMessages>
+          </>
+        ) : (
+          <>
+            <p className="mt-2 text-sm leading-relaxed text-ink-soft">{t(`states.${info.state}.body`)}</p>
+            <p className="mt-6">
+              <Link href="/account" className={buttonClass('secondary')}>
+                {t('toAccount')}
+              </Link>
+            </p>
+          </>
+        )}
+      </Card>
+    </main>
+  );
+}
