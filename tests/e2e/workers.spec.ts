@@ -9,7 +9,7 @@ import { signedInApi, startServer, stopServer, waitUntilUp } from './server-proc
 // killed mid-write loses no acknowledged write while the other keeps serving and the primary
 // starts a replacement.
 
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 4;
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 5;
 const BASE = `http://localhost:${PORT}`;
 const DATA = `data/e2e-workers-${PORT}`;
 const FILE = `${DATA}/app.db`;
