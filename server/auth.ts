@@ -7,6 +7,7 @@ import { prepared } from '../db/prepared';
 import { users } from '../db/schema';
 import type { Locale } from './domain/enums';
 import { authSecret, env } from './env';
+import { cookieValue } from './http/cookies';
 import { decoyHash, verifyPassword } from './password';
 import { clientAddress, recordSignInAttempt, signInBlock } from './services/sign-in-guard';
 
@@ -158,13 +159,7 @@ export async function sessionUserFromToken(db: DB, token: string | undefined): P
   };
 }
 
-/** Reads the session cookie from a Cookie header (route handlers) or a cookie store (server components). */
-export function sessionTokenFromCookieHeader(header: string | null): string | undefined {
-  if (!header) return undefined;
-  const name = sessionCookieName();
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
+/** Reads the session cookie from a request's Cookie header (pages, route handlers, tRPC). */
+export function sessionTokenFromCookieHeader(header: string | null | undefined): string | undefined {
+  return cookieValue(header, sessionCookieName());
 }
