@@ -6,6 +6,7 @@ import { getDb, type DB } from '../db/client';
 import { prepared } from '../db/prepared';
 import { users } from '../db/schema';
 import type { Locale } from './domain/enums';
+import { sameOriginPath } from './domain/redirect-target';
 import { authSecret, env } from './env';
 import { cookieValue } from './http/cookies';
 import { decoyHash, verifyPassword } from './password';
@@ -98,6 +99,11 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's own redirects (its sign-in and sign-out endpoints' callbackUrl) stay on this site.
+      redirect({ url, baseUrl }) {
+        const path = sameOriginPath(url, baseUrl);
+        return path ? new URL(path, baseUrl).href : baseUrl;
+      },
       // The token carries only who signed in and which session generation they belong to.
       async jwt({ token, user }) {
         if (user) {
