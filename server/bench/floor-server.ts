@@ -6,12 +6,11 @@
 // process: DATABASE_URL, PORT, BENCH_LAB (slug), BENCH_USER (email), AUTH_SECRET.
 
 import { createServer } from 'node:http';
-import { encode } from 'next-auth/jwt';
 import { openDatabase } from '../../db/client';
-import { sessionUserFromToken } from '../auth';
+import { issueSessionToken, sessionUserFromToken } from '../auth';
 import { createCaller } from '../api/root';
 import { createContext } from '../api/trpc';
-import { authSecret, databaseFile } from '../env';
+import { databaseFile } from '../env';
 import { serializeResult } from '../api/transformer';
 import { captureStatements } from './sql-capture';
 
@@ -23,7 +22,7 @@ async function main() {
     id: number;
     sv: number;
   };
-  const token = await encode({ token: { sub: String(user.id), sv: user.sv }, secret: authSecret() });
+  const token = await issueSessionToken({ id: user.id, sessionVersion: user.sv });
 
   const { result, statements } = await captureStatements(client, async () => {
     const sessionUser = await sessionUserFromToken(db, token);

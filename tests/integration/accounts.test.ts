@@ -1,10 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { encode } from 'next-auth/jwt';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DB } from '../../db/client';
 import { auditEvents, passwordResets, users } from '../../db/schema';
-import { authenticate, sessionUserFromToken } from '../../server/auth';
-import { authSecret } from '../../server/env';
+import { authenticate, issueSessionToken, sessionUserFromToken } from '../../server/auth';
 import { setMailerForTests, type MailMessage } from '../../server/services/mail';
 import { setUserAdmin, setUserDisabled } from '../../server/services/user-admin';
 import { hashSecretToken } from '../../server/services/tokens';
@@ -25,7 +23,7 @@ const admin = () => callerAs(db, 'admin@demo.local');
 /** A session token as the browser holds it after signing in. */
 async function sessionTokenOf(email: string) {
   const u = row(email);
-  return encode({ token: { sub: String(u.id), sv: u.sessionVersion }, secret: authSecret() });
+  return issueSessionToken(u);
 }
 
 describe('user administration is for platform admins only', () => {

@@ -1,10 +1,8 @@
-import { encode } from 'next-auth/jwt';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
-import { sessionTokenFromCookieHeader } from '../../server/auth';
-import { authSecret } from '../../server/env';
+import { issueSessionToken, sessionTokenFromCookieHeader } from '../../server/auth';
 import { cookieValue } from '../../server/http/cookies';
 import { trpcHandler } from '../../server/http/trpc-handler';
 import { freshDb, sessionUser } from '../helpers/db';
@@ -41,7 +39,7 @@ describe('a malformed Cookie header', () => {
 
   it('does not spoil the session cookie beside it, nor the language', async () => {
     const member = sessionUser(db, 'member@demo.local');
-    const token = await encode({ token: { sub: String(member.id), sv: 1 }, secret: authSecret() });
+    const token = await issueSessionToken({ id: member.id, sessionVersion: 1 });
     const res = await fetch(`${base}/api/trpc/me.get?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, {
       headers: { cookie: `NEXT_LOCALE=%; junk=%E0%A4%A; next-auth.session-token=${token}` },
     });
