@@ -10,9 +10,9 @@ import type { Locale } from './domain/enums';
 import { sameOriginPath } from './domain/redirect-target';
 import { authSecret, env } from './env';
 import { cookieValue } from './http/cookies';
-import { decoyHash, verifyPassword } from './password';
+import { decoyHash, PasswordHashingBusy, verifyPassword } from './password';
 import { isSessionRevoked, revokeSession } from './services/sessions';
-import { clientAddress, recordSignInAttempt, signInBlock } from './services/sign-in-guard';
+import { clientAddress, minutesUntil, recordSignInAttempt, signInBlock } from './services/sign-in-guard';
 
 export { hashPassword, verifyPassword } from './password';
 
@@ -80,6 +80,8 @@ export async function authenticate(db: DB, email: string, password: string) {
 
 /** The error a refused sign-in reports to the form: `TooManyAttempts.<minutes to wait>`. */
 export const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
+/** The error a sign-in reports when too many password checks are under way: try again in a moment. */
+export const SIGN_IN_BUSY = 'Busy';
 
 /**
  * A sign-in attempt as the sign-in form makes it: throttled per account and per address, then
@@ -112,11 +114,14 @@ export function authOptions(database: () => DB = getDb): NextAuthOptions {
           const email = typeof credentials?.email === 'string' ? credentials.email : '';
           const password = typeof credentials?.password === 'string' ? credentials.password : '';
           if (!email || !password || email.length > 320 || password.length > 1024) return null;
-          const result = await signInWithPassword(database(), email, password, clientAddress(req?.headers));
-          if (result.blocked) {
-            const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 60_000));
-            throw new Error(`${TOO_MANY_ATTEMPTS}.${minutes}`);
+          let result: Awaited<ReturnType<typeof signInWithPassword>>;
+          try {
+            result = await signInWithPassword(database(), email, password, clientAddress(req?.headers));
+          } catch (error) {
+            if (error instanceof PasswordHashingBusy) throw new Error(SIGN_IN_BUSY);
+            throw error;
           }
+          if (result.blocked) throw new Error(`${TOO_MANY_ATTEMPTS}.${minutesUntil(result.retryAt)}`);
           const { user } = result;
           if (!user) return null;
           return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion };

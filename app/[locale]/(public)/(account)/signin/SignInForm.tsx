@@ -17,6 +17,8 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
 
   function signInErrorMessage(error: string | null | undefined): string {
     if (error === 'CredentialsSignin') return t('wrongCredentials');
+    // Thrown by the server when too many password checks are under way (server/password.ts).
+    if (error === 'Busy') return t('busy');
     // Thrown by the server's throttle as `TooManyAttempts.<minutes>`.
     const throttled = /^TooManyAttempts\.(\d+)$/.exec(error ?? '');
     if (throttled) return t('tooManyAttempts', { minutes: Number(throttled[1]) });
