@@ -33,7 +33,13 @@ type Attempt = { ms: number; outcome: Outcome };
 async function csrf(): Promise<{ token: string; cookie: string }> {
   const res = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { token: csrfToken, cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+  return {
+    token: csrfToken,
+    cookie: res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+  };
 }
 
 /** One sign-in through the credentials endpoint, as the sign-in form makes it; the time is the POST's alone. */
@@ -107,7 +113,9 @@ async function main() {
     flooding = false;
     await Promise.all(loops);
     const refused = flood.filter((a) => a.outcome === 'busy').length;
-    console.log(`${'the flood itself'.padEnd(34)} ${flood.length} attempts, ${refused} refused as busy, median ${median(flood.map((a) => a.ms)).toFixed(0)} ms`);
+    console.log(
+      `${'the flood itself'.padEnd(34)} ${flood.length} attempts, ${refused} refused as busy, median ${median(flood.map((a) => a.ms)).toFixed(0)} ms`,
+    );
   } finally {
     await stopGroup(server);
     rmSync(dir, { recursive: true, force: true });

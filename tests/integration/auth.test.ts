@@ -150,13 +150,22 @@ describe('signing out', () => {
     revokeSession(db, 'current', new Date(now.getTime() + 1), now);
     expect(isSessionRevoked(db, 'current')).toBe(true);
     revokeSession(db, 'another', new Date(now.getTime() + 60_000), now);
-    expect(db.select().from(revokedSessions).all().map((r) => r.sessionId).sort()).toEqual(['another', 'current']);
+    expect(
+      db
+        .select()
+        .from(revokedSessions)
+        .all()
+        .map((r) => r.sessionId)
+        .sort(),
+    ).toEqual(['another', 'current']);
   });
 
   it('refuses tokens issued before sessions had ids (decision 018): they could never be signed out', async () => {
     const member = sessionUser(db, 'member@demo.local');
     const legacy = await encode({ token: { sub: String(member.id), sv: 1 }, secret: authSecret() });
     expect(await sessionUserFromToken(db, legacy)).toBeNull();
-    expect(await sessionUserFromToken(db, await encode({ token: { sub: String(member.id), sv: 1, sid: 7 }, secret: authSecret() }))).toBeNull();
+    expect(
+      await sessionUserFromToken(db, await encode({ token: { sub: String(member.id), sv: 1, sid: 7 }, secret: authSecret() })),
+    ).toBeNull();
   });
 });

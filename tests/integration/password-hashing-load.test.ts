@@ -55,13 +55,20 @@ describe('password hashing under a flood', () => {
     const user = sessionUser(db, 'member@demo.local');
     const before = tableCounts(db);
     const full = occupyHashing();
-    const res = await httpCall(db, 'password.change', { currentPassword: 'demo-password', newPassword: 'a brand new passphrase' }, { user });
+    const res = await httpCall(
+      db,
+      'password.change',
+      { currentPassword: 'demo-password', newPassword: 'a brand new passphrase' },
+      { user },
+    );
     expect(res.status).toBe(429);
-    expect(res.body.error?.json.message).toBe('Many sign-ins are being checked right now. Nothing was changed; try again in a few seconds.');
+    expect(res.body.error?.json.message).toBe(
+      'Many sign-ins are being checked right now. Nothing was changed; try again in a few seconds.',
+    );
     expect(tableCounts(db)).toEqual(before);
     await full;
-    expect((await httpCall(db, 'password.change', { currentPassword: 'demo-password', newPassword: 'a brand new passphrase' }, { user })).status).toBe(
-      200,
-    );
+    expect(
+      (await httpCall(db, 'password.change', { currentPassword: 'demo-password', newPassword: 'a brand new passphrase' }, { user })).status,
+    ).toBe(200);
   });
 });
