@@ -1,14 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { decode } from 'next-auth/jwt';
+import { decode, encode } from 'next-auth/jwt';
+import { randomUUID } from 'node:crypto';
 import { getDb, type DB } from '../db/client';
 import { prepared } from '../db/prepared';
 import { users } from '../db/schema';
 import type { Locale } from './domain/enums';
+import { sameOriginPath } from './domain/redirect-target';
 import { authSecret, env } from './env';
-import { decoyHash, verifyPassword } from './password';
-import { clientAddress, recordSignInAttempt, signInBlock } from './services/sign-in-guard';
+import { cookieValue } from './http/cookies';
+import { decoyHash, PasswordHashingBusy, verifyPassword } from './password';
+import { isSessionRevoked, revokeSession } from './services/sessions';
+import { clientAddress, minutesUntil, recordSignInAttempt, signInBlock } from './services/sign-in-guard';
 
 export { hashPassword, verifyPassword } from './password';
 
@@ -23,6 +27,28 @@ export type SessionUser = {
 };
 
 const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+const CLOCK_TOLERANCE_MS = 15_000; // next-auth's own tolerance when it checks `exp`
+
+/**
+ * All a session token says: who signed in (`sub`), which generation of their sessions it belongs
+ * to (`sv`, decision 004) and which sign-in it is (`sid`, decision 021). Every token next-auth
+ * re-issues for the same sign-in keeps the `sid` (its own `jti` changes each time).
+ */
+function newSessionClaims(userId: string | number, sessionVersion: number) {
+  return { sub: String(userId), sv: sessionVersion, sid: randomUUID() };
+}
+
+/** A session token as signing in issues it, for scripts and tests that need a session without a browser. */
+export function issueSessionToken(
+  user: { id: number; sessionVersion: number },
+  options: { secret?: string; maxAge?: number } = {},
+): Promise<string> {
+  return encode({
+    token: newSessionClaims(user.id, user.sessionVersion),
+    secret: options.secret ?? authSecret(),
+    maxAge: options.maxAge ?? SESSION_MAX_AGE_S,
+  });
+}
 
 function secureCookies(): boolean {
   return env().NEXTAUTH_URL?.startsWith('https://') ?? false;
@@ -54,6 +80,8 @@ export async function authenticate(db: DB, email: string, password: string) {
 
 /** The error a refused sign-in reports to the form: `TooManyAttempts.<minutes to wait>`. */
 export const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
+/** The error a sign-in reports when too many password checks are under way: try again in a moment. */
+export const SIGN_IN_BUSY = 'Busy';
 
 /**
  * A sign-in attempt as the sign-in form makes it: throttled per account and per address, then
@@ -68,7 +96,8 @@ export async function signInWithPassword(db: DB, email: string, password: string
   return { blocked: false, user } as const;
 }
 
-export function authOptions(): NextAuthOptions {
+/** next-auth's configuration; `database` is the app's database (tests pass their own). */
+export function authOptions(database: () => DB = getDb): NextAuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
@@ -85,11 +114,14 @@ export function authOptions(): NextAuthOptions {
           const email = typeof credentials?.email === 'string' ? credentials.email : '';
           const password = typeof credentials?.password === 'string' ? credentials.password : '';
           if (!email || !password || email.length > 320 || password.length > 1024) return null;
-          const result = await signInWithPassword(getDb(), email, password, clientAddress(req?.headers));
-          if (result.blocked) {
-            const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 60_000));
-            throw new Error(`${TOO_MANY_ATTEMPTS}.${minutes}`);
+          let result: Awaited<ReturnType<typeof signInWithPassword>>;
+          try {
+            result = await signInWithPassword(database(), email, password, clientAddress(req?.headers));
+          } catch (error) {
+            if (error instanceof PasswordHashingBusy) throw new Error(SIGN_IN_BUSY);
+            throw error;
           }
+          if (result.blocked) throw new Error(`${TOO_MANY_ATTEMPTS}.${minutesUntil(result.retryAt)}`);
           const { user } = result;
           if (!user) return null;
           return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion };
@@ -97,16 +129,27 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      // The token carries only who signed in and which session generation they belong to.
+      // next-auth's own redirects (its sign-in and sign-out endpoints' callbackUrl) stay on this site.
+      redirect({ url, baseUrl }) {
+        const path = sameOriginPath(url, baseUrl);
+        return path ? new URL(path, baseUrl).href : baseUrl;
+      },
+      // The token carries only who signed in, their session generation and this sign-in's id.
       async jwt({ token, user }) {
-        if (user) {
-          const sv = (user as { sv?: number }).sv ?? 1;
-          return { sub: user.id, sv };
-        }
-        return { sub: token.sub, sv: token.sv };
+        if (user) return newSessionClaims(user.id, (user as { sv?: number }).sv ?? 1);
+        return { sub: token.sub, sv: token.sv, sid: token.sid };
       },
       async session({ session, token }) {
         return { ...session, user: { id: token.sub } } as typeof session;
+      },
+    },
+    events: {
+      // Signing out ends this sign-in on every server process, not only in this browser: a copy of
+      // the token is refused from now on. Its last re-issued token expires within SESSION_MAX_AGE.
+      async signOut({ token }) {
+        if (typeof token?.sid === 'string') {
+          revokeSession(database(), token.sid, new Date(Date.now() + SESSION_MAX_AGE_S * 1000 + CLOCK_TOLERANCE_MS));
+        }
       },
     },
   };
@@ -119,7 +162,6 @@ type TokenPayload = NonNullable<Awaited<ReturnType<typeof decode>>>;
 // (bounded, and only until it expires); who it names is still read from the database every time.
 const decodedTokens = new Map<string, TokenPayload>();
 const DECODED_TOKENS_KEPT = 1000;
-const CLOCK_TOLERANCE_MS = 15_000; // next-auth's own tolerance when it checks `exp`
 
 async function decodeSessionToken(token: string): Promise<TokenPayload | null> {
   const secret = authSecret();
@@ -135,7 +177,7 @@ async function decodeSessionToken(token: string): Promise<TokenPayload | null> {
   return payload;
 }
 
-/** Looks up the user a session token names; null when the token is invalid, stale or the account is disabled. */
+/** Looks up the user a session token names; null when the token is invalid, stale, signed out or the account is disabled. */
 export async function sessionUserFromToken(db: DB, token: string | undefined): Promise<SessionUser | null> {
   if (!token) return null;
   let payload: TokenPayload | null;
@@ -145,7 +187,9 @@ export async function sessionUserFromToken(db: DB, token: string | undefined): P
     return null;
   }
   const id = Number(payload?.sub);
-  if (!payload || !Number.isInteger(id) || id <= 0) return null;
+  // A token without a sign-in id predates decision 021 and could not be signed out: it is refused.
+  if (!payload || !Number.isInteger(id) || id <= 0 || typeof payload.sid !== 'string') return null;
+  if (isSessionRevoked(db, payload.sid)) return null;
   const user = prepared(db, 'userById', (d) => d.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare()).get({ id });
   if (!user || user.disabledAt || user.sessionVersion !== payload.sv) return null;
   return {
@@ -158,13 +202,7 @@ export async function sessionUserFromToken(db: DB, token: string | undefined): P
   };
 }
 
-/** Reads the session cookie from a Cookie header (route handlers) or a cookie store (server components). */
-export function sessionTokenFromCookieHeader(header: string | null): string | undefined {
-  if (!header) return undefined;
-  const name = sessionCookieName();
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
+/** Reads the session cookie from a request's Cookie header (pages, route handlers, tRPC). */
+export function sessionTokenFromCookieHeader(header: string | null | undefined): string | undefined {
+  return cookieValue(header, sessionCookieName());
 }

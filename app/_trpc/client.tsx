@@ -33,7 +33,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         httpBatchLink({
           url: '/api/trpc',
           transformer: superjson,
-          // The server refuses larger batches (MAX_BATCH_SIZE in server/http/trpc-handler.ts).
+          // The server refuses larger batches (MAX_BATCH_SIZE in server/api/http.ts).
           maxItems: 10,
           // Errors come back translated into the language of the page.
           headers: () => ({ 'x-locale': locale }),

@@ -1,17 +1,17 @@
 import 'server-only';
 import { getLocale } from 'next-intl/server';
-import { cookies, headers } from 'next/headers';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '../../db/client';
-import { sessionCookieName, sessionUserFromToken } from '../../server/auth';
+import { sessionTokenFromCookieHeader, sessionUserFromToken } from '../../server/auth';
 import { createCaller } from '../../server/api/root';
 import { createContext } from '../../server/api/trpc';
 import type { Locale } from '../../server/domain/enums';
 
 /** The signed-in user of this request, checked against the database (once per request). */
 export const currentUser = cache(async () => {
-  const token = (await cookies()).get(sessionCookieName())?.value;
+  const token = sessionTokenFromCookieHeader((await headers()).get('cookie'));
   return sessionUserFromToken(getDb(), token);
 });
 

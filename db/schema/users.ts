@@ -176,3 +176,17 @@ export const loginAttempts = sqliteTable(
     index('login_attempts_created_idx').on(t.createdAt),
   ],
 );
+
+/**
+ * Sessions ended by signing out (decision 021): a copy of such a session's token is refused by
+ * every server process. A row is kept until the last token of its session has expired anyway.
+ */
+export const revokedSessions = sqliteTable(
+  'revoked_sessions',
+  {
+    /** The `sid` claim every token of one sign-in carries. */
+    sessionId: text('session_id').primaryKey(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
+);

@@ -7,12 +7,11 @@
 
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
-import { encode } from 'next-auth/jwt';
 import { openDatabase } from '../../db/client';
-import { sessionUserFromToken } from '../auth';
+import { issueSessionToken, sessionUserFromToken } from '../auth';
 import { createCaller } from '../api/root';
 import { createContext } from '../api/trpc';
-import { authSecret, databaseFile } from '../env';
+import { databaseFile } from '../env';
 import superjson from 'superjson';
 import { statementRecorder } from './sql-capture';
 
@@ -25,7 +24,7 @@ async function main() {
     id: number;
     sv: number;
   };
-  const token = await encode({ token: { sub: String(user.id), sv: user.sv }, secret: authSecret() });
+  const token = await issueSessionToken({ id: user.id, sessionVersion: user.sv });
 
   const { result, statements } = await recorder.capture(async () => {
     const sessionUser = await sessionUserFromToken(db, token);

@@ -6,13 +6,13 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { encode } from 'next-auth/jwt';
 import { openDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { baselineItems, labs, memberships, milestoneBaselines, milestoneDependencies, milestones, users } from '../../db/schema';
 import { seedDemoData } from '../../db/seed';
 import { addDays, todayIso } from '../domain/dates';
 import { STAGES } from '../domain/enums';
+import { issueSessionToken } from '../auth';
 import { groupCpuMs } from '../bench/processes';
 import { eq } from 'drizzle-orm';
 
@@ -153,7 +153,7 @@ async function main() {
   try {
     const base = `http://localhost:${PORT}`;
     await waitForServer(`${base}/en/labs`);
-    const token = await encode({ token: { sub: String(manager.id), sv: manager.sessionVersion }, secret: SECRET });
+    const token = await issueSessionToken(manager, { secret: SECRET });
     const cookie = `next-auth.session-token=${token}`;
     const pages = [
       ['small lab (12 milestones), chart', '/en/workspace/labs/new-display-lab/timeline'],

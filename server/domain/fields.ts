@@ -76,4 +76,21 @@ export const tokenField = z
   .trim()
   .regex(/^[A-Za-z0-9_-]{20,100}$/, 'errors.linkInvalid');
 
-export const searchField = z.string().trim().max(100).optional();
+// Control characters other than tab and line breaks are never typed into a search, and FTS5 reads
+// NUL as the end of its query ("unterminated string"): they are refused with a message instead.
+const CONTROL_CHARACTER = /[^\P{Cc}\t\n\r]/u;
+
+/** A search text from a URL with its control characters removed (a page shows the rest instead of an error). */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(new RegExp(CONTROL_CHARACTER, 'gu'), '');
+}
+
+/** Text to search for: trimmed, at most `max` characters, without control characters. */
+export const searchText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !CONTROL_CHARACTER.test(v), 'validation.controlCharacters');
+
+export const searchField = searchText(100).optional();

@@ -1,8 +1,9 @@
 import { addDays } from './dates';
 
-// Writes an iCalendar document (RFC 5545) of all-day events. Lines end in CRLF and are folded at
-// 75 octets without splitting a UTF-8 character, and text values are escaped, so Chinese titles
-// and commas or semicolons in them survive every calendar client.
+// Writes an iCalendar document (RFC 5545) of all-day events: the one writer of the public and the
+// per-user milestone calendars. Lines end in CRLF and are folded at 75 octets without splitting a
+// UTF-8 character, and text values are escaped, so Chinese titles and commas or semicolons in them
+// survive every calendar client, and no line break in a title can start a property of its own.
 
 export type CalendarEvent = {
   uid: string;
@@ -27,13 +28,17 @@ export type Calendar = {
   stamp: Date;
 };
 
-/** Escapes a TEXT value: backslash, semicolon, comma and line breaks. */
+/**
+ * Escapes a TEXT value: backslash, semicolon, comma and every line break (CRLF, a bare CR or LF)
+ * become escapes; other control characters, which TEXT does not allow, are dropped (tab stays).
+ */
 export function escapeText(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, '');
 }
 
 /** Folds a content line into chunks of at most 75 octets; continuation lines start with a space. */

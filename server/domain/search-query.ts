@@ -19,13 +19,16 @@ function characterCount(term: string): number {
   return [...term].length;
 }
 
-/** Splits a query on white space (and full-width spaces), drops duplicates, keeps at most eight terms. */
+/**
+ * Splits a query on white space (and full-width spaces), drops duplicates, keeps at most eight terms.
+ * Control characters split too: FTS5 takes NUL for the end of its query (the schemas refuse them first).
+ */
 export function searchTerms(query: string): SearchTerms {
   const terms = [
     ...new Set(
       query
         .normalize('NFKC')
-        .split(/[\s\u3000]+/u)
+        .split(/[\s\u3000\p{Cc}]+/u)
         .map((t) => t.replace(/^["'“”‘’]+|["'“”‘’]+$/gu, ''))
         .filter((t) => t.length > 0),
     ),

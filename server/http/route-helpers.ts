@@ -3,17 +3,13 @@ import { getDb } from '../../db/client';
 import { sessionTokenFromCookieHeader, sessionUserFromToken, type SessionUser } from '../auth';
 import type { Locale } from '../domain/enums';
 import { AppError } from '../errors';
+import { cookieValue } from './cookies';
 import { LOCALE_COOKIE, negotiateLocale, translate } from '../i18n';
 
 // What every route handler (downloads, feeds, calendars) needs: the caller, their language, and
 // plain-text answers for refusals in that language.
 
-export function cookieValue(header: string | null, name: string): string | undefined {
-  return header
-    ?.split(';')
-    .map((p) => p.trim().split('='))
-    .find(([k]) => k === name)?.[1];
-}
+export { cookieValue };
 
 /** The signed-in user of a route-handler request, checked against the database. */
 export async function routeUser(req: Request): Promise<SessionUser | null> {

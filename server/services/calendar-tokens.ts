@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DbOrTx } from '../../db/client';
 import { calendarTokens, labs, users } from '../../db/schema';
 import type { SessionUser } from '../auth';
-import { calendarText } from '../domain/ics';
+import { renderCalendar } from '../domain/icalendar';
 import type { MilestoneStatus } from '../domain/enums';
 import { labStanding, requireLabAccess } from './access';
 import { recordAudit } from './audit';
@@ -110,15 +110,20 @@ export function calendarForToken(db: DbOrTx, token: string, baseUrl: string): { 
     db.update(calendarTokens).set({ lastUsedAt: new Date() }).where(eq(calendarTokens.id, row.id)).run();
   }
   const name = `${lab.nameEn} — milestones`;
-  const events = milestonesOfLab(db, row.labId).map((m) => ({
-    uid: `milestone-${m.id}@consortium-tracker`,
-    title: m.title,
-    description: [m.description, `${m.status.replace('_', ' ')} · ${m.percentComplete} %`].filter(Boolean).join('\n\n'),
-    start: m.forecastStart,
-    finish: m.forecastFinish,
-    stamp: m.updatedAt,
-    status: icsStatus[m.status],
-    url: `${baseUrl}/en/workspace/labs/${lab.slug}/timeline?m=${m.id}`,
-  }));
-  return { name, text: calendarText(name, events) };
+  const text = renderCalendar({
+    prodId: '-//Consortium Tracker//Milestones//EN',
+    name,
+    stamp: new Date(),
+    events: milestonesOfLab(db, row.labId).map((m) => ({
+      uid: `milestone-${m.id}@consortium-tracker`,
+      summary: m.title,
+      description: [m.description, `${m.status.replace('_', ' ')} · ${m.percentComplete} %`].filter(Boolean).join('\n\n'),
+      start: m.forecastStart,
+      end: m.forecastFinish,
+      lastModified: m.updatedAt,
+      status: icsStatus[m.status],
+      url: `${baseUrl}/en/workspace/labs/${lab.slug}/timeline?m=${m.id}`,
+    })),
+  });
+  return { name, text };
 }

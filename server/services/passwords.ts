@@ -12,6 +12,7 @@ import { hashPassword, verifyPassword } from '../password';
 import { findUserByEmail } from './accounts';
 import { verifyEmail } from './email-confirmations';
 import { recordAudit } from './audit';
+import { minutesUntil, recordSignInAttempt, signInBlock } from './sign-in-guard';
 import { mailEnabled, sendLinkMail } from './mail';
 import { ADMIN_RESET_TTL_MS, SELF_SERVICE_RESET_TTL_MS, hashSecretToken, newSecretToken, passwordResetPath } from './tokens';
 
@@ -91,11 +92,25 @@ export function mailPasswordReset(to: string, token: string, locale: Locale) {
   }));
 }
 
-/** Changing one's own password needs the current one; every other session of the account ends. */
+/**
+ * Changing one's own password needs the current one; every other session of the account ends.
+ * The current password is a guess like any sign-in: it is throttled and counted with the
+ * account's sign-ins (sign-in-guard.ts), so a stolen session cannot try passwords without limit.
+ */
 export async function changeOwnPassword(db: DB, actor: SessionUser, input: z.infer<typeof changePasswordInput>) {
   const user = db.select().from(users).where(eq(users.id, actor.id)).get();
   if (!user) throw new AppError('UNAUTHORIZED', 'errors.unauthorized');
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) throw invalidField('currentPassword', 'errors.wrongPassword');
+  const block = signInBlock(db, user.email, null);
+  if (block.blocked) {
+    throw new AppError('TOO_MANY_REQUESTS', 'errors.tooManyPasswordAttempts', {
+      field: 'currentPassword',
+      params: { minutes: minutesUntil(block.retryAt) },
+    });
+  }
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    recordSignInAttempt(db, user.email, null, false);
+    throw invalidField('currentPassword', 'errors.wrongPassword');
+  }
   const problem = passwordProblem(input.newPassword, user.email);
   if (problem) throw invalidField('newPassword', problem);
   if (input.newPassword === input.currentPassword) throw invalidField('newPassword', 'validation.passwordUnchanged');
@@ -103,6 +118,7 @@ export async function changeOwnPassword(db: DB, actor: SessionUser, input: z.inf
   db.transaction((tx) => {
     setPassword(tx, user.id, passwordHash);
     recordAudit(tx, { labId: null, actorId: actor.id, action: 'password_changed', entityType: 'user', entityId: user.id });
+    recordSignInAttempt(tx, user.email, null, true);
   });
   return { email: user.email };
 }

@@ -4,15 +4,13 @@ import { z } from 'zod';
 import type { DbOrTx } from '../../db/client';
 import { labs } from '../../db/schema';
 import { LAB_STATUSES, SECTORS, STAGES } from '../domain/enums';
+import { searchText } from '../domain/fields';
 import { ftsMatchExpression, likePattern, MAX_QUERY_LENGTH, searchTerms } from '../domain/search-query';
 import { isPublicLab, selectPublicLabs, withPublicPartners, type PublicLabCard, type PublicLabRow } from './publication';
 
 /** Empty form fields arrive as ''; they mean "no filter". */
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
+  searchText(max)
     .optional()
     .transform((v) => (v ? v : undefined));
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>

@@ -51,6 +51,11 @@ export function signInBlock(db: DbOrTx, email: string, ip: string | null, now = 
   return retryAt ? { blocked: true, retryAt } : { blocked: false };
 }
 
+/** Whole minutes until `retryAt`, at least one: what the refusal tells the person to wait. */
+export function minutesUntil(retryAt: Date, now = new Date()): number {
+  return Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
+}
+
 export function recordSignInAttempt(db: DbOrTx, email: string, ip: string | null, succeeded: boolean, now = new Date()): void {
   db.insert(loginAttempts).values({ email, ip, succeeded, createdAt: now }).run();
   // Keep the table small: a day of history is plenty for throttling.

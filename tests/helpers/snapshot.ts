@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { DB } from '../../db/client';
 
-/** A digest of every row of every table: equal digests mean the call changed nothing at all. */
-export function databaseDigest(db: DB): string {
+/** A digest of every row of every table (but `except`): equal digests mean the call changed nothing at all. */
+export function databaseDigest(db: DB, except: readonly string[] = []): string {
   const hash = createHash('sha256');
   // Ordinary tables only: full-text indexes (virtual and shadow tables) are derived from them.
   const tables = (db.$client.pragma('table_list') as { name: string; type: string; schema: string }[])
-    .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'))
+    .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_') && !except.includes(t.name))
     .map((t) => t.name)
     .sort();
   for (const name of tables) {

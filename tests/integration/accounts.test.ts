@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { encode } from 'next-auth/jwt';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DB } from '../../db/client';
 import { auditEvents, passwordResets, users } from '../../db/schema';
-import { authenticate, sessionUserFromToken } from '../../server/auth';
-import { authSecret } from '../../server/env';
+import { authenticate, issueSessionToken, sessionUserFromToken, signInWithPassword } from '../../server/auth';
 import { setMailerForTests } from '../../server/services/mail';
+import { ACCOUNT_FAILURE_LIMIT, SIGN_IN_WINDOW_MS } from '../../server/services/sign-in-guard';
 import { setUserAdmin, setUserDisabled } from '../../server/services/user-admin';
 import { calendarForToken } from '../../server/services/calendar-tokens';
 import { hashSecretToken } from '../../server/services/tokens';
@@ -34,7 +33,7 @@ const admin = () => callerAs(db, 'admin@demo.local');
 /** A session token as the browser holds it after signing in. */
 async function sessionTokenOf(email: string) {
   const u = row(email);
-  return encode({ token: { sub: String(u.id), sv: u.sessionVersion }, secret: authSecret() });
+  return issueSessionToken(u);
 }
 
 describe('user administration is for platform admins only', () => {
@@ -265,7 +264,8 @@ describe('password.change', () => {
     const before = tableCounts(db);
     const wrong = await errorOf(member.password.change({ currentPassword: 'not it', newPassword: 'a brand new passphrase' }));
     expect(wrong).toMatchObject({ code: 'BAD_REQUEST', field: 'currentPassword' });
-    expect(tableCounts(db)).toEqual(before);
+    // Nothing changed but the record of a failed guess, which the throttle counts.
+    expect(tableCounts(db)).toEqual({ ...before, login_attempts: before.login_attempts! + 1 });
 
     await member.password.change({ currentPassword: 'demo-password', newPassword: 'a brand new passphrase' });
     expect(await sessionUserFromToken(db, oldToken)).toBeNull();
@@ -287,6 +287,45 @@ describe('password.change', () => {
     expect(await errorCode(callerAs(db, null).password.change({ currentPassword: 'x', newPassword: 'a brand new passphrase' }))).toBe(
       'UNAUTHORIZED',
     );
+  });
+});
+
+describe('password.change is throttled like signing in', () => {
+  const change = (currentPassword: string, email = 'member@demo.local') =>
+    httpCall(db, 'password.change', { currentPassword, newPassword: 'a brand new passphrase' }, { user: sessionUser(db, email) });
+  const stored = () => row('member@demo.local').passwordHash;
+  afterEach(() => vi.useRealTimers());
+
+  it('refuses the current password after ten wrong ones, even the right one, on its field, changing nothing', async () => {
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) expect((await change(`guess number ${i}`)).status).toBe(400);
+    const hash = stored();
+    const before = tableCounts(db);
+    const refused = await change('demo-password');
+    expect(refused.status).toBe(429);
+    expect(refused.body.error?.json.data.fieldErrors).toEqual({
+      currentPassword: ['Too many wrong passwords for this account. For your security, wait 15 minutes and try again.'],
+    });
+    expect(stored()).toBe(hash);
+    expect(tableCounts(db)).toEqual(before);
+    // Another account is not affected.
+    expect((await change('demo-password', 'viewer@demo.local')).status).toBe(200);
+  });
+
+  it('shares one budget with signing in: guesses in either place count for both', async () => {
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) await signInWithPassword(db, 'member@demo.local', `guess number ${i}`, '10.0.0.1');
+    expect((await change('demo-password')).status).toBe(429);
+
+    db.$client.exec('delete from login_attempts');
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) await change(`guess number ${i}`);
+    expect((await signInWithPassword(db, 'member@demo.local', 'demo-password', '10.0.0.2')).blocked).toBe(true);
+  });
+
+  it('lets the person try again once the failures are older than the window', async () => {
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) await change(`guess number ${i}`);
+    expect((await change('demo-password')).status).toBe(429);
+    vi.useFakeTimers({ now: Date.now() + SIGN_IN_WINDOW_MS + 60_000, toFake: ['Date'] });
+    expect((await change('demo-password')).status).toBe(200);
+    expect(await authenticate(db, 'member@demo.local', 'a brand new passphrase')).not.toBeNull();
   });
 });
 

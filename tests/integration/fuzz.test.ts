@@ -88,12 +88,16 @@ function mutated(valid: unknown, fields: string[]): fc.Arbitrary<unknown> {
   );
 }
 
+// A wrong current password is a guess at the account's password: the sign-in throttle records it
+// (sign-in-guard.ts), which is the point of the throttle, and nothing else changes.
+const RECORDED_WHEN_REFUSED: Record<string, readonly string[]> = { 'password.change': ['login_attempts'] };
+
 async function attempt(path: string, role: Role, makeInput: (valid: unknown) => unknown) {
   const db = await freshDb();
   const user = userFor(db, role);
   const valid = POLICY[path]!.input(labFixture(db, role, user));
   const input = makeInput(valid);
-  const before = databaseDigest(db);
+  const before = databaseDigest(db, RECORDED_WHEN_REFUSED[path]);
   const caller = createCaller(createContext({ db, user }));
   const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
     input: unknown,
@@ -105,7 +109,7 @@ async function attempt(path: string, role: Role, makeInput: (valid: unknown) => 
       throw new Error(`${path} threw a non-tRPC error for ${JSON.stringify(input)?.slice(0, 200)}: ${String(error)}`);
     if (error.code === 'INTERNAL_SERVER_ERROR')
       throw new Error(`${path} crashed for ${JSON.stringify(input)?.slice(0, 200)}: ${String(error.cause ?? error)}`);
-    expect(databaseDigest(db), `${path} refused the input but changed the database`).toBe(before);
+    expect(databaseDigest(db, RECORDED_WHEN_REFUSED[path]), `${path} refused the input but changed the database`).toBe(before);
   }
 }
 

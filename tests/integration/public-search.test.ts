@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { labs, labTechnologies, organisations, participations } from '../../db/schema';
+import { searchPublicLabs } from '../../server/services/public-search';
 import { callerAs, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 
@@ -130,6 +131,34 @@ describe('directory.search: filters', () => {
     expect(zh.status).toBe(400);
     expect(zh.body.error?.json.data.fieldErrors).toEqual({ q: ['最多 100 个字符。'] });
     expect(tableCounts(db)).toEqual(before);
+  });
+});
+
+describe('control characters in a search', () => {
+  const CONTROL = ['\u0000abc', 'OLED\u0000', 'ab\u0000', '\u0000', 'OLED \u0007 steel', 'x\u007f'];
+
+  it('are refused with a message naming the field, for the text and every text filter, never a 500', async () => {
+    for (const value of CONTROL) {
+      for (const field of ['q', 'chain', 'region'] as const) {
+        const res = await httpCall(db, 'directory.search', { [field]: value }, { method: 'GET' });
+        expect(res.status, `${field}=${JSON.stringify(value)}`).toBe(400);
+        expect(res.body.error?.json.data.fieldErrors).toEqual({
+          [field]: ['Remove the control characters (such as NUL) from this text: they cannot be searched for.'],
+        });
+      }
+    }
+    const zh = await httpCall(db, 'directory.search', { q: '\u0000显示' }, { method: 'GET', locale: 'zh-CN' });
+    expect(zh.body.error?.json.data.fieldErrors).toEqual({ q: ['请删除其中的控制字符（如 NUL），它们无法用于搜索。'] });
+  });
+
+  it('split the words when a service is handed them directly, so the index is never asked to match NUL', () => {
+    expect(searchPublicLabs(db, { q: 'Joint\u0000Laboratory' }).map((l) => l.slug)).toEqual(DISPLAY);
+    expect(searchPublicLabs(db, { q: '\u0000' })).toEqual([]);
+  });
+
+  it('leave tabs and line breaks as the spaces between words', async () => {
+    expect(await slugsFor({ q: 'Joint\tLaboratory' })).toEqual(DISPLAY);
+    expect(await slugsFor({ q: 'hydrogen\r\nsteel' })).toEqual(STEEL);
   });
 });
 

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loggingDatabase, openDatabase, type DB } from '../../db/client';
 import { DEMO_PASSWORD } from '../../db/demo-data';
@@ -7,11 +6,10 @@ import { seedDemoData } from '../../db/seed';
 import { appRouter, createCaller } from '../../server/api/root';
 import { createContext } from '../../server/api/trpc';
 import { goals, labs, milestoneBaselines, milestones } from '../../db/schema';
-import { sessionUserFromToken, signInWithPassword } from '../../server/auth';
+import { authOptions, issueSessionToken, sessionUserFromToken, signInWithPassword } from '../../server/auth';
 import { BENCH_BIG_LAB, BENCH_MANAGER, BENCH_MEMBER, BENCH_PASSWORD, generateBenchDataset } from '../../server/bench/dataset';
 import { explainQueryPlan, fullScansOfGrowingTables, type PlanStep } from '../../server/bench/query-plan';
 import { distinctQueries, statementRecorder, type CapturedStatement } from '../../server/bench/sql-capture';
-import { authSecret } from '../../server/env';
 import { hashPassword } from '../../server/password';
 import { getPublicFactSheet } from '../../server/services/public-fact-sheet';
 import { getPublicLabCalendar, getPublicLabNews, listPublicNews, publicLabsLastModified } from '../../server/services/public-feeds';
@@ -57,7 +55,7 @@ beforeAll(async () => {
     id: number;
     sv: number;
   };
-  const token = await encode({ token: { sub: String(memberUser.id), sv: memberUser.sv }, secret: authSecret() });
+  const token = await issueSessionToken({ id: memberUser.id, sessionVersion: memberUser.sv });
   const olderBaseline = db
     .select({ id: milestoneBaselines.id })
     .from(milestoneBaselines)
@@ -76,6 +74,7 @@ beforeAll(async () => {
   vi.spyOn(Math, 'random').mockReturnValue(0); // also take the branch that prunes old sign-in attempts
   await run('sign-in', () => signInWithPassword(db, BENCH_MEMBER, BENCH_PASSWORD, '203.0.113.9'));
   vi.restoreAllMocks();
+  await run('sign-out', () => authOptions(() => db).events!.signOut!({ token: { sid: 'signed-out-session' } } as never));
 
   // The workspace: my labs, a lab's pages.
   await run('workspace (lab.mine)', () => member.lab.mine());

@@ -86,6 +86,10 @@ describe('iCalendar', () => {
     expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
   });
 
+  it('escapes a bare CR like any line break and drops the control characters TEXT does not allow', () => {
+    expect(escapeText('a\rb\r\nc\nd\u0000\u001b\te')).toBe('a\\nb\\nc\\nd\te');
+  });
+
   it('folds long lines at 75 octets without splitting a Chinese character', () => {
     const line = `SUMMARY:${'国产化'.repeat(30)}`;
     const folded = foldLine(line);

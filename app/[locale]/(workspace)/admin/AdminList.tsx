@@ -2,13 +2,17 @@ import { Plus } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { buttonClass } from '../../../_components/Form';
+import { withoutControlCharacters } from '../../../../server/domain/fields';
 import { EmptyState } from '../../../_components/Page';
 import { Link } from '../../../_i18n/navigation';
 import { SearchForm } from './SearchForm';
 
-/** The search text of an admin list, as the URL carries it (`?q=`). */
-export async function adminQuery(searchParams: Promise<{ q?: string }>): Promise<string> {
-  return ((await searchParams).q ?? '').trim().slice(0, 100);
+/** The search text of an admin list, as the URL carries it (`?q=`), less what the search refuses. */
+export async function adminQuery(searchParams: Promise<{ q?: string | string[] }>): Promise<string> {
+  const q = (await searchParams).q;
+  return withoutControlCharacters((Array.isArray(q) ? q[0] : q) ?? '')
+    .trim()
+    .slice(0, 100);
 }
 
 /**

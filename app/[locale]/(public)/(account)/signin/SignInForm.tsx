@@ -2,25 +2,23 @@
 
 import { signIn } from 'next-auth/react';
 import { useLocale, useTranslations } from 'next-intl';
-import { useRouter, useSearchParams } from 'next/navigation';
+import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { sameOriginPath } from '../../../../../server/domain/redirect-target';
 import { Field, FormMessage, inputClass, SubmitButton } from '../../../../_components/Form';
 
-/** Only same-site paths may be a destination after sign-in (no open redirects). */
-function safeCallback(value: string | null, fallback: string): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : fallback;
-}
-
-export function SignInForm() {
+/** `callbackPath` was checked by the page on the server; the browser checks it again against its own origin before going there. */
+export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const t = useTranslations('auth');
   const locale = useLocale();
   const router = useRouter();
-  const callbackUrl = safeCallback(useSearchParams().get('callbackUrl'), `/${locale}/workspace`);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   function signInErrorMessage(error: string | null | undefined): string {
     if (error === 'CredentialsSignin') return t('wrongCredentials');
+    // Thrown by the server when too many password checks are under way (server/password.ts).
+    if (error === 'Busy') return t('busy');
     // Thrown by the server's throttle as `TooManyAttempts.<minutes>`.
     const throttled = /^TooManyAttempts\.(\d+)$/.exec(error ?? '');
     if (throttled) return t('tooManyAttempts', { minutes: Number(throttled[1]) });
@@ -43,7 +41,7 @@ export function SignInForm() {
         setPending(false);
         return;
       }
-      router.replace(callbackUrl);
+      router.replace(sameOriginPath(callbackPath, window.location.origin) ?? `/${locale}/workspace`);
       router.refresh();
     } catch {
       setError(t('failed'));

@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Suspense } from 'react';
+import { headers } from 'next/headers';
+import { sameOriginPath } from '../../../../../server/domain/redirect-target';
 import { Card } from '../../../../_components/Page';
 import { Link } from '../../../../_i18n/navigation';
 import { SignInForm } from './SignInForm';
+
+// The page reads where to return to (?callbackUrl=) and checks it here, on the server: per request.
+export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -11,9 +15,20 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t('signInTitle'), robots: { index: false } };
 }
 
-export default async function SignInPage({ params }: { params: Promise<{ locale: string }> }) {
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ callbackUrl?: string | string[] }> };
+
+/** The page to return to after signing in: `?callbackUrl=` when it is a page of this site, else the workspace. */
+async function returnPath(locale: string, callbackUrl: string | string[] | undefined): Promise<string> {
+  const asked = Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl;
+  const h = await headers();
+  const origin = `${h.get('x-forwarded-proto') === 'https' ? 'https' : 'http'}://${h.get('host') ?? 'localhost'}`;
+  return sameOriginPath(asked, origin) ?? `/${locale}/workspace`;
+}
+
+export default async function SignInPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
+  const callbackPath = await returnPath(locale, (await searchParams).callbackUrl);
   const t = await getTranslations('auth');
   const ta = await getTranslations('account.forgot');
   return (
@@ -21,9 +36,7 @@ export default async function SignInPage({ params }: { params: Promise<{ locale:
       <Card className="w-full max-w-sm p-6 sm:p-8">
         <h1 className="text-xl font-semibold">{t('signInTitle')}</h1>
         <p className="mt-1 text-sm text-ink-soft">{t('signInIntro')}</p>
-        <Suspense>
-          <SignInForm />
-        </Suspense>
+        <SignInForm callbackPath={callbackPath} />
         <p className="mt-3 text-sm">
           <Link href="/forgot" className="text-ink-soft underline-offset-2 hover:text-ink hover:underline">
             {ta('link')}

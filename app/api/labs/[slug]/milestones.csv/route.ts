@@ -1,6 +1,6 @@
 import { getDb } from '../../../../../db/client';
-import { sessionTokenFromCookieHeader, sessionUserFromToken } from '../../../../../server/auth';
 import { milestoneCsvResponse } from '../../../../../server/api/milestone-files';
+import { routeUser } from '../../../../../server/http/route-helpers';
 import { isLocale } from '../../../../../server/i18n';
 
 export const dynamic = 'force-dynamic';
@@ -10,7 +10,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
   const { slug } = await params;
   const url = new URL(req.url);
   const db = getDb();
-  const user = await sessionUserFromToken(db, sessionTokenFromCookieHeader(req.headers.get('cookie')));
+  const user = await routeUser(req);
   const baseline = Number(url.searchParams.get('baseline'));
   const locale = url.searchParams.get('locale');
   return milestoneCsvResponse(db, user, {

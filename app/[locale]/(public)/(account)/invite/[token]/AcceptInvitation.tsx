@@ -44,9 +44,10 @@ export function AcceptInvitation({
     router.refresh();
   }
 
-  async function signInAs(password: string): Promise<boolean> {
+  /** Signs this browser in; the error next-auth reported, or null. */
+  async function signInAs(password: string): Promise<string | null> {
     const result = await signIn('credentials', { email, password, redirect: false });
-    return Boolean(result && !result.error);
+    return result ? (result.error ?? null) : 'failed';
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -70,11 +71,13 @@ export function AcceptInvitation({
           });
         const { slug } = created;
         // The account exists now; signing in with what was just typed gives this browser its session.
-        if (!(await signInAs(password))) return router.replace('/signin');
+        if (await signInAs(password)) return router.replace('/signin');
         return openLab(slug);
       }
-      if (mode === 'signIn' && !(await signInAs(password))) {
-        errors.setLocal('password', ta('wrongCredentials'));
+      const refused = mode === 'signIn' ? await signInAs(password) : null;
+      if (refused) {
+        // Too many password checks under way (server/password.ts) is not a wrong password.
+        errors.setLocal('password', ta(refused === 'Busy' ? 'busy' : 'wrongCredentials'));
         return;
       }
       openLab((await accept.mutateAsync({ token })).slug);
