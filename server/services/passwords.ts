@@ -97,10 +97,16 @@ export function mailPasswordReset(to: string, token: string, locale: Locale) {
  * The current password is a guess like any sign-in: it is throttled and counted with the
  * account's sign-ins (sign-in-guard.ts), so a stolen session cannot try passwords without limit.
  */
-export async function changeOwnPassword(db: DB, actor: SessionUser, input: z.infer<typeof changePasswordInput>) {
+export async function changeOwnPassword(
+  db: DB,
+  actor: SessionUser,
+  input: z.infer<typeof changePasswordInput>,
+  /** Where the request came from: its failures count against that address as a sign-in's do. */
+  address: string | null = null,
+) {
   const user = db.select().from(users).where(eq(users.id, actor.id)).get();
   if (!user) throw new AppError('UNAUTHORIZED', 'errors.unauthorized');
-  const block = signInBlock(db, user.email, null);
+  const block = signInBlock(db, user.email, address);
   if (block.blocked) {
     throw new AppError('TOO_MANY_REQUESTS', 'errors.tooManyPasswordAttempts', {
       field: 'currentPassword',
@@ -108,7 +114,7 @@ export async function changeOwnPassword(db: DB, actor: SessionUser, input: z.inf
     });
   }
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    recordSignInAttempt(db, user.email, null, false);
+    recordSignInAttempt(db, user.email, address, false);
     throw invalidField('currentPassword', 'errors.wrongPassword');
   }
   const problem = passwordProblem(input.newPassword, user.email);
@@ -118,7 +124,7 @@ export async function changeOwnPassword(db: DB, actor: SessionUser, input: z.inf
   db.transaction((tx) => {
     setPassword(tx, user.id, passwordHash);
     recordAudit(tx, { labId: null, actorId: actor.id, action: 'password_changed', entityType: 'user', entityId: user.id });
-    recordSignInAttempt(tx, user.email, null, true);
+    recordSignInAttempt(tx, user.email, address, true);
   });
   return { email: user.email };
 }

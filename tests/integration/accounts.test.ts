@@ -4,7 +4,9 @@ import type { DB } from '../../db/client';
 import { auditEvents, passwordResets, users } from '../../db/schema';
 import { authenticate, issueSessionToken, sessionUserFromToken, signInWithPassword } from '../../server/auth';
 import { setMailerForTests } from '../../server/services/mail';
-import { ACCOUNT_FAILURE_LIMIT, SIGN_IN_WINDOW_MS } from '../../server/services/sign-in-guard';
+import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT, signInBlock, SIGN_IN_WINDOW_MS } from '../../server/services/sign-in-guard';
+import { createCaller } from '../../server/api/root';
+import { createContext } from '../../server/api/trpc';
 import { setUserAdmin, setUserDisabled } from '../../server/services/user-admin';
 import { calendarForToken } from '../../server/services/calendar-tokens';
 import { hashSecretToken } from '../../server/services/tokens';
@@ -318,6 +320,19 @@ describe('password.change is throttled like signing in', () => {
     db.$client.exec('delete from login_attempts');
     for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) await change(`guess number ${i}`);
     expect((await signInWithPassword(db, 'member@demo.local', 'demo-password', '10.0.0.2')).blocked).toBe(true);
+  });
+
+  it('counts its wrong passwords against the caller’s address too, like a sign-in from there', async () => {
+    const from = (email: string) =>
+      createCaller(createContext({ db, user: sessionUser(db, email), clientAddress: '198.51.100.40' })).password.change({
+        currentPassword: 'not the password',
+        newPassword: 'a brand new passphrase',
+      });
+    const accounts = ['member@demo.local', 'viewer@demo.local', 'manager@demo.local', 'steel@demo.local', 'equipment@demo.local'];
+    // Fifty wrong passwords from one address, never ten for one account.
+    for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i++) expect(await errorCode(from(accounts[i % accounts.length]!))).toBe('BAD_REQUEST');
+    expect(signInBlock(db, 'admin@demo.local', '198.51.100.40').blocked).toBe(true);
+    expect(signInBlock(db, 'admin@demo.local', '198.51.100.41').blocked).toBe(false);
   });
 
   it('lets the person try again once the failures are older than the window', async () => {
