@@ -65,6 +65,16 @@ test('cached public pages set no cookie, run no script, and let a cache in front
   expect(signin.headers()['set-cookie']).toContain('NEXT_LOCALE=zh-CN');
 });
 
+test('the language links of public pages remember the choice on the way, and lead only to this site', async ({ request }) => {
+  const chosen = await request.get('/api/locale?to=zh-CN&next=%2Fzh-CN%2Flabs%2Fgreen-auto-steel', { maxRedirects: 0 });
+  expect(chosen.status()).toBe(303);
+  expect(chosen.headers()['location']).toBe('/zh-CN/labs/green-auto-steel');
+  expect(chosen.headers()['set-cookie']).toMatch(/^NEXT_LOCALE=zh-CN; Max-Age=31536000; Path=\/; SameSite=Lax/);
+  for (const next of ['%2F%09%2Fevil.example', '%2F%2Fevil.example', 'https%3A%2F%2Fevil.example%2F', '%2F%5Cevil.example'])
+    expect((await request.get(`/api/locale?to=zh-CN&next=${next}`, { maxRedirects: 0 })).status(), next).toBe(400);
+  expect((await request.get('/api/locale?to=fr&next=%2Fen%2Flabs', { maxRedirects: 0 })).status()).toBe(400);
+});
+
 async function setVisibility(api: APIRequestContext, slug: string, visibility: 'public' | 'private') {
   const context = await (await api.get(`/api/trpc/lab.context?input=${encodeURIComponent(JSON.stringify({ json: { slug } }))}`)).json();
   const { id, version } = context.result.data.json.lab as { id: number; version: number };

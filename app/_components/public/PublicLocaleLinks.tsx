@@ -20,7 +20,7 @@ function Links({ locale, label, search }: Props & { search: string }) {
       {LOCALES.map((l) => (
         <a
           key={l}
-          href={`/${l}${rest}${search ? `?${search}` : ''}`}
+          href={`/api/locale?to=${l}&next=${encodeURIComponent(`/${l}${rest}${search ? `?${search}` : ''}`)}`}
           lang={l}
           hrefLang={l}
           aria-current={l === locale ? 'true' : undefined}
