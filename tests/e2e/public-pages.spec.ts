@@ -331,9 +331,12 @@ test('the fact sheet works at 360 px: each milestone becomes a card, nothing is 
   // of names leaves in view (as far as the chart's end allows), with no script on the page.
   const frame = await page.locator('.tl-frame').evaluate((el) => {
     const scroller = el.parentElement!;
+    const names = el.querySelector<HTMLElement>('.tl-sticky')!;
     return {
       today: Number((el as HTMLElement).dataset.todayX),
-      names: el.querySelector<HTMLElement>('.tl-sticky')!.offsetWidth,
+      names: names.offsetWidth,
+      // Where the pinned column of names is, against the scroller's left edge (0: in view).
+      namesAt: names.getBoundingClientRect().left - scroller.getBoundingClientRect().left,
       left: scroller.scrollLeft,
       width: scroller.clientWidth,
       scrollWidth: scroller.scrollWidth,
@@ -343,5 +346,7 @@ test('the fact sheet works at 360 px: each milestone becomes a card, nothing is 
   const centred = Math.min(Math.max(0, frame.today - (frame.width + frame.names) / 2), frame.scrollWidth - frame.width);
   expect(frame.left).toBeGreaterThan(0);
   expect(Math.abs(frame.left - centred)).toBeLessThanOrEqual(1);
+  // The names stay pinned there, however far the chart is scrolled (the frame is as wide as the chart).
+  expect(Math.abs(frame.namesAt)).toBeLessThanOrEqual(1);
   await context.close();
 });

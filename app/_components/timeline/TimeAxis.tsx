@@ -1,3 +1,4 @@
+import clsx from 'clsx';
 import type { getFormatter } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import type { TimeAxis as Axis } from './scale';
@@ -69,7 +70,8 @@ export function TimeAxisBand({
 export function TimelineFrame({ todayX, className, children }: { todayX: number; className?: string; children: ReactNode }) {
   const x = Math.round(todayX);
   return (
-    <div className={`tl-frame relative grid w-max${className ? ` ${className}` : ''}`} data-today-x={x}>
+    // clsx, not a template string: Tailwind finds `w-max` only as a whole word of the source.
+    <div className={clsx('tl-frame relative grid w-max', className)} data-today-x={x}>
       <span className="tl-today-anchor" style={{ left: x }} aria-hidden />
       {children}
     </div>
