@@ -1,12 +1,10 @@
 import clsx from 'clsx';
-import type { getFormatter } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import type { Formatter } from '../../_lib/i18n';
 import type { TimeAxis as Axis } from './scale';
 import type { TimelineZoom } from './types';
 
 export const AXIS_HEIGHT = 46;
-
-type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 
 /** The label under a minor tick: the month's short name, or the quarter. */
 export function minorTickLabel(zoom: TimelineZoom, format: Formatter, quarter: (n: number) => string) {
