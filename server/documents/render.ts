@@ -43,7 +43,7 @@ export class DocumentRenderer {
     }
   }
 
-  /** Ends the worker (tests, and a server shutting down); the next render starts another. */
+  /** Ends the worker (tests); the next render starts another. A server that stops needs not: the worker is unref'd. */
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;

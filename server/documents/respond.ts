@@ -57,10 +57,12 @@ export async function documentResponse(
     );
   }
   const { locale, origin, path, query } = request;
+  // No cache in front keeps a failure (Next.js leaves a route's own Cache-Control as it is).
+  const failure = { 'cache-control': 'no-store' };
   try {
-    return htmlResponse(await renderer.render({ kind: 'failed', locale, origin, path, query }), 500);
+    return htmlResponse(await renderer.render({ kind: 'failed', locale, origin, path, query }), 500, failure);
   } catch {
-    return htmlResponse(plainFailure(locale), 500);
+    return htmlResponse(plainFailure(locale), 500, failure);
   }
 }
 

@@ -168,6 +168,7 @@ describe('the renderer in its worker thread', () => {
       expect(res.status).toBe(500);
       expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(res.headers.get('content-security-policy')).toContain("script-src 'none'");
+      expect(res.headers.get('cache-control')).toBe('no-store');
       const html = await res.text();
       const [doc] = await readDocuments([html]);
       expect(doc!.lang).toBe('zh-CN');
