@@ -1,6 +1,6 @@
 import createNextIntlPlugin from 'next-intl/plugin';
 import path from 'node:path';
-import { hsts, securityHeaders } from './server/http/security-headers.mjs';
+import { ALL_BUT_DOCUMENTS, hsts, policyHeader, securityHeaders } from './server/http/security-headers.mjs';
 
 const withNextIntl = createNextIntlPlugin('./app/_i18n/request.ts');
 
@@ -21,7 +21,9 @@ const nextConfig = {
   expireTime: 360,
   async headers() {
     return [
-      { source: '/:path*', headers: securityHeaders(dev) },
+      { source: '/:path*', headers: securityHeaders() },
+      // The public documents send their own policy, which allows no script (decision 019).
+      { source: ALL_BUT_DOCUMENTS, headers: [policyHeader(dev)] },
       { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [hsts] },
     ];
   },

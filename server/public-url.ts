@@ -1,8 +1,7 @@
-import type { Locale } from './domain/enums';
 import { env } from './env';
 
-// The public URLs of the app in one place: pages, feeds and the sitemap link to each other, and the
-// cache is told which of them to rebuild (server/services/public-cache.ts).
+// The public URLs of the app: their paths (server/domain/public-paths.ts) and the origin that makes
+// them absolute.
 
 /**
  * The origin the public reaches the app at. Cached pages and feeds are rendered without a request
@@ -17,15 +16,4 @@ export function absoluteUrl(path: string): string {
   return new URL(path, publicOrigin()).toString();
 }
 
-export const publicPaths = {
-  directory: (locale: Locale) => `/${locale}/labs`,
-  search: (locale: Locale) => `/${locale}/search`,
-  factSheet: (locale: Locale, slug: string) => `/${locale}/labs/${slug}`,
-  labFeed: (locale: Locale, slug: string) => `/${locale}/labs/${slug}/feed.xml`,
-  labCalendar: (locale: Locale, slug: string) => `/${locale}/labs/${slug}/calendar.ics`,
-  newsFeed: (locale: Locale) => `/${locale}/labs/feed.xml`,
-  /** The share cards (og:image, twitter:image) of the directory and of a fact sheet. */
-  directoryShareImage: (locale: Locale) => `/${locale}/labs/share.png`,
-  labShareImage: (locale: Locale, slug: string) => `/${locale}/labs/${slug}/share.png`,
-  sitemap: () => '/sitemap.xml',
-};
+export { publicPaths } from './domain/public-paths';

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { getDb, type DB } from '../../db/client';
 import type { SessionUser } from '../auth';
 import type { LabRole, Locale } from '../domain/enums';
-import { env } from '../env';
 import { AppError, tooManyRequests } from '../errors';
-import { sharedState } from '../shared-state/store';
 import { DEFAULT_LOCALE, translate } from '../i18n';
 import { requireLabAccess } from '../services/access';
+import { spendAnonymousBudget } from '../services/request-budget';
 import { issueMessage, type SchemaIssue } from './issues';
 import superjson from 'superjson';
 
@@ -84,17 +83,8 @@ export const publicProcedure = t.procedure;
  * server process draws on the same budget; past it the answer is 429 with Retry-After.
  */
 export const budgetedPublicProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  if (!ctx.user && ctx.clientAddress) {
-    const answer = await sharedState(ctx.db)
-      .consume(`anonymous:${ctx.clientAddress}`, env().ANONYMOUS_BUDGET_PER_MINUTE, 60_000)
-      // A budget that cannot be counted (the shared store is unreachable) lets the request through:
-      // it guards the server's capacity, not anyone's data.
-      .catch((error: unknown) => {
-        console.error('Counting the request budget failed:', error instanceof Error ? error.message : error);
-        return { allowed: true as const, remaining: 0 };
-      });
-    if (!answer.allowed) throw tooManyRequests(answer.retryAfterSeconds);
-  }
+  const answer = await spendAnonymousBudget(ctx.db, ctx.user, ctx.clientAddress);
+  if (answer && !answer.allowed) throw tooManyRequests(answer.retryAfterSeconds);
   return next();
 });
 

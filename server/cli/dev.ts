@@ -1,6 +1,7 @@
 // `npm run dev`: the same start-up as `npm start` (database migrated and seeded), then one server
 // process with the Next.js development server. TypeScript runs through tsx here, in development only.
-import { buildServer } from '../build/build.mjs';
+import { buildServer, root } from '../build/build.mjs';
+import { buildDocuments } from '../build/documents.mjs';
 import { authSecret } from '../env';
 import { demoAccountsText, prepareDatabase } from './prepare';
 
@@ -14,4 +15,6 @@ if (seeded) console.log('Database: new, filled with demo data');
 if (hasDemo) console.log(demoAccountsText());
 // next.config.mjs loads the compiled page-cache handler.
 await buildServer();
+// The public documents' renderer and stylesheet, rebuilt while their sources change (decision 019).
+await buildDocuments({ root, dev: true, watch: true });
 await import('../http/worker');

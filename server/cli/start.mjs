@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildNext, buildServer, distDir, root } from '../build/build.mjs';
+import { buildDocuments } from '../build/documents.mjs';
 
 /** The newest change among the files a build is made from. */
 function newestSourceChange() {
@@ -24,12 +25,18 @@ function newestSourceChange() {
 }
 
 function builtAt() {
-  const marks = [path.join(root, '.next', 'BUILD_ID'), path.join(distDir, 'server', 'primary.mjs'), path.join(distDir, 'cache-handler.cjs')];
+  const marks = [
+    path.join(root, '.next', 'BUILD_ID'),
+    path.join(distDir, 'server', 'primary.mjs'),
+    path.join(distDir, 'cache-handler.cjs'),
+    path.join(distDir, 'documents', 'manifest.json'),
+  ];
   return marks.every((mark) => existsSync(mark)) ? Math.min(...marks.map((mark) => statSync(mark).mtimeMs)) : 0;
 }
 
 if (builtAt() < newestSourceChange()) {
   console.log('No up-to-date build found: building the app (this takes a minute or two)…');
+  await buildDocuments({ root });
   await buildServer();
   buildNext({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
 }

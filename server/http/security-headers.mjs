@@ -34,14 +34,11 @@ export function contentSecurityPolicy({ dev, scripts }) {
 }
 
 /**
- * The headers every response carries; its policy is the one for responses that run no inline
- * script (pages get theirs from proxy.ts, public documents from documents.ts).
- * @param {boolean} dev
+ * The headers every response carries, but for the script policy (policyHeader).
  * @returns {{ key: string, value: string }[]}
  */
-export function securityHeaders(dev) {
+export function securityHeaders() {
   return [
-    { key: 'Content-Security-Policy', value: contentSecurityPolicy({ dev, scripts: 'self' }) },
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     { key: 'X-Frame-Options', value: 'DENY' },
     { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -49,6 +46,25 @@ export function securityHeaders(dev) {
     { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
   ];
 }
+
+/**
+ * The policy of the responses that run no inline script (assets, downloads, feeds, API answers);
+ * pages rendered per request replace it with their nonce (proxy.ts).
+ * @param {boolean} dev
+ * @returns {{ key: string, value: string }}
+ */
+export function policyHeader(dev) {
+  return { key: 'Content-Security-Policy', value: contentSecurityPolicy({ dev, scripts: 'self' }) };
+}
+
+/**
+ * A next.config `source` for every path but the public documents' (the directory, a fact sheet and
+ * the search: `/{locale}/labs`, `/{locale}/labs/{slug}`, `/{locale}/search`). Those are route
+ * handlers that send their own policy, `script-src 'none'` (server/documents/respond.ts), and
+ * Next.js would send a header named in next.config in place of the one a route handler sets.
+ * The locales are those of server/domain/enums.ts.
+ */
+export const ALL_BUT_DOCUMENTS = '/:path((?!(?:en|zh-CN)/(?:labs(?:/[^/.]+)?|search)$).*)';
 
 /** HTTPS is terminated by the reverse proxy in front of the app; it says so in X-Forwarded-Proto. */
 export const hsts = { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' };

@@ -310,6 +310,55 @@ test('the public documents load no JavaScript and keep their structured data; th
   expect(scripts.length).toBeGreaterThan(0);
 });
 
+test('a private lab and a missing one answer the same complete 404 document, in the visitor’s language', async ({ browser, request }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const [locale, title, directory] of [
+    ['en', 'Page not found', 'Go to the public labs'],
+    ['zh-CN', '页面不存在', '前往公开实验室'],
+  ] as const) {
+    for (const slug of [privateLab.slug, 'no-such-lab']) {
+      const res = await page.goto(`/${locale}/labs/${slug}`);
+      expect(res?.status()).toBe(404);
+      expect(res?.headers()['content-security-policy']).toContain("script-src 'none'");
+      // What a screen reader and a search engine need: the language, one main landmark, one heading, a way on.
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      await expect(page.getByRole('main')).toHaveCount(1);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+      await expect(page.getByRole('main').getByRole('link', { name: directory })).toHaveAttribute('href', `/${locale}/labs`);
+      expect(await page.locator('script').count()).toBe(0);
+    }
+  }
+  await context.close();
+  // HEAD is answered as GET is, without the body.
+  for (const [url, status] of [
+    ['/en/labs/new-display-lab', 200],
+    ['/zh-CN/labs', 200],
+    ['/en/labs/no-such-lab', 404],
+  ] as const) {
+    const head = await request.head(url);
+    expect(head.status(), url).toBe(status);
+    expect(head.headers()['content-type'], url).toBe('text/html; charset=utf-8');
+    expect(await head.text(), url).toBe('');
+  }
+});
+
+test('the documents’ stylesheet is one file named by its content, kept by browsers for a year', async ({ page, request }) => {
+  await page.goto('/en/labs');
+  const href = await page.locator('link[rel="stylesheet"]').getAttribute('href');
+  expect(href).toMatch(/^\/assets\/documents\.[0-9a-f]{16}\.css$/);
+  const css = await request.get(href!);
+  expect(css.status()).toBe(200);
+  expect(css.headers()['content-type']).toBe('text/css; charset=utf-8');
+  expect(css.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(await css.text()).toContain('.tl-frame');
+  expect((await request.get('/assets/documents.0000000000000000.css')).status()).toBe(404);
+  // Feeds and everything else that is not a document keep the policy of answers that run no inline script.
+  expect((await request.get('/en/labs/feed.xml')).headers()['content-security-policy']).toContain("script-src 'self'");
+});
+
 test('the fact sheet works at 360 px: each milestone becomes a card, nothing is wider than the screen', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
@@ -331,9 +380,12 @@ test('the fact sheet works at 360 px: each milestone becomes a card, nothing is 
   // of names leaves in view (as far as the chart's end allows), with no script on the page.
   const frame = await page.locator('.tl-frame').evaluate((el) => {
     const scroller = el.parentElement!;
+    const names = el.querySelector<HTMLElement>('.tl-sticky')!;
     return {
       today: Number((el as HTMLElement).dataset.todayX),
-      names: el.querySelector<HTMLElement>('.tl-sticky')!.offsetWidth,
+      names: names.offsetWidth,
+      // Where the pinned column of names is, against the scroller's left edge (0: in view).
+      namesAt: names.getBoundingClientRect().left - scroller.getBoundingClientRect().left,
       left: scroller.scrollLeft,
       width: scroller.clientWidth,
       scrollWidth: scroller.scrollWidth,
@@ -343,5 +395,7 @@ test('the fact sheet works at 360 px: each milestone becomes a card, nothing is 
   const centred = Math.min(Math.max(0, frame.today - (frame.width + frame.names) / 2), frame.scrollWidth - frame.width);
   expect(frame.left).toBeGreaterThan(0);
   expect(Math.abs(frame.left - centred)).toBeLessThanOrEqual(1);
+  // The names stay pinned there, however far the chart is scrolled (the frame is as wide as the chart).
+  expect(Math.abs(frame.namesAt)).toBeLessThanOrEqual(1);
   await context.close();
 });

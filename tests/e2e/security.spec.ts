@@ -168,4 +168,25 @@ test.describe('on a server of its own', () => {
     const inputs = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [i, { json: null }]));
     expect((await api.get(`/api/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(inputs))}`)).status()).toBe(400);
   });
+
+  test('the search document spends the same budget: past it, a 429 page in the visitor’s language with Retry-After', async ({ playwright }) => {
+    const api = await playwright.request.newContext({ baseURL: `http://localhost:${PORT}` });
+    // The budget of this address may be spent already (the test above): ask until the answer is 429.
+    let refused;
+    for (let i = 0; i < 12 && !refused; i++) {
+      const res = await api.get('/zh-CN/search?q=steel');
+      if (res.status() === 429) refused = res;
+      else expect(res.status()).toBe(200);
+    }
+    expect(refused, 'no 429 within twice the budget').toBeDefined();
+    expect(Number(refused!.headers()['retry-after'])).toBeGreaterThan(0);
+    expect(refused!.headers()['content-type']).toBe('text/html; charset=utf-8');
+    expect(refused!.headers()['content-security-policy']).toContain("script-src 'none'");
+    const html = await refused!.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('搜索过于频繁');
+    // The search API answers this address the same way now.
+    const search = await api.get(`/api/trpc/directory.search?input=${encodeURIComponent(JSON.stringify({ json: { q: 'steel' } }))}`);
+    expect(search.status()).toBe(429);
+  });
 });

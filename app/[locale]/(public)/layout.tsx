@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import { setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import type { Locale } from '../../../server/domain/enums';
 import { publicOrigin } from '../../../server/public-url';
 import { PublicHeader } from '../../_components/public/PublicHeader';
+import { PublicLocaleLinks } from '../../_components/public/PublicLocaleLinks';
+import { serverI18n } from '../../_lib/server-i18n';
 
 // The share images of the public pages (opengraph-image, twitter-image files) are resolved against
 // this layout's metadata: without a base here Next.js falls back to localhost and warns on every render.
@@ -10,15 +13,16 @@ export function generateMetadata(): Metadata {
   return { metadataBase: new URL(publicOrigin()) };
 }
 
-// Public pages know nothing of the visitor, so they can be served from cache to everyone. No client
-// providers here: the account pages ship as little JavaScript as the framework allows, and the
-// directory, fact sheets and search are sent with none (docs/decisions/016).
+// The account pages (sign-in, invitation, reset) know nothing of the visitor until they submit, and
+// carry the public header. The directory, fact sheets and search are not pages of this layout but
+// documents of their own, rendered without the framework (app/_documents, decision 019).
 export default async function PublicLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
+  const locale = (await params).locale as Locale;
   setRequestLocale(locale);
+  const i18n = await serverI18n(locale);
   return (
     <>
-      <PublicHeader locale={locale} />
+      <PublicHeader i18n={i18n} localeLinks={<PublicLocaleLinks locale={locale} label={i18n.t('common.language')} />} />
       {children}
     </>
   );

@@ -1,8 +1,7 @@
 import { CalendarPlus, Rss } from 'lucide-react';
-import { getTranslations } from 'next-intl/server';
-import type { Locale } from '../../../server/domain/enums';
-import { publicPaths } from '../../../server/public-url';
+import { publicPaths } from '../../../server/domain/public-paths';
 import type { PublicFactSheet } from '../../../server/services/public-fact-sheet';
+import { scoped, type I18n } from '../../_lib/i18n';
 import { localized, secondaryName } from '../../_lib/localized';
 import { Badge, labStatusLook } from '../Badge';
 import { DemoBanner, PageContainer } from '../Page';
@@ -13,13 +12,15 @@ import { ProfileSection } from './ProfileSection';
 import { UpdatesSection } from './UpdatesSection';
 
 // A lab's public fact sheet. It renders only what it is given, and it is given only allow-listed
-// data (server/services/public-fact-sheet.ts), so the public page and a manager's preview of it
-// (lab settings → visibility) show the same.
+// data (server/services/public-fact-sheet.ts), so the public document and a manager's preview of it
+// (lab settings → visibility) show the same. Synchronous and fed its words as a prop (app/_lib/i18n.ts):
+// the document is rendered by react-dom/server outside Next.js, the preview by a server component.
 
 /** The whole public page: breadcrumb, heading band and body. */
-export async function FactSheet({ sheet, locale }: { sheet: PublicFactSheet; locale: Locale }) {
-  const tn = await getTranslations('nav');
-  const t = await getTranslations('publicLab');
+export function FactSheet({ sheet, i18n }: { sheet: PublicFactSheet; i18n: I18n }) {
+  const { locale } = i18n;
+  const tn = scoped(i18n, 'nav');
+  const t = scoped(i18n, 'publicLab');
   return (
     <>
       <div className="border-b border-line bg-surface">
@@ -30,11 +31,11 @@ export async function FactSheet({ sheet, locale }: { sheet: PublicFactSheet; loc
             </a>
             <span aria-hidden> / </span>
           </nav>
-          <FactSheetHeading sheet={sheet} locale={locale} titleAs="h1" withFollowLinks />
+          <FactSheetHeading sheet={sheet} i18n={i18n} titleAs="h1" withFollowLinks />
         </PageContainer>
       </div>
       <PageContainer className="flex flex-col gap-6 pb-16 pt-6">
-        <FactSheetBody sheet={sheet} locale={locale} timelineAxisWidth={800} />
+        <FactSheetBody sheet={sheet} i18n={i18n} timelineAxisWidth={800} />
       </PageContainer>
     </>
   );
@@ -45,21 +46,22 @@ export async function FactSheet({ sheet, locale }: { sheet: PublicFactSheet; loc
  * page names the lab without a second top-level heading, and leaves out the follow links while
  * the lab is private (they answer 404 until it is published).
  */
-export async function FactSheetHeading({
+export function FactSheetHeading({
   sheet,
-  locale,
+  i18n,
   titleAs: Title,
   withFollowLinks,
 }: {
   sheet: PublicFactSheet;
-  locale: Locale;
+  i18n: I18n;
   titleAs: 'h1' | 'p';
   withFollowLinks: boolean;
 }) {
   const { lab } = sheet;
-  const t = await getTranslations('publicLab');
-  const te = await getTranslations('enums');
-  const tc = await getTranslations('common');
+  const { locale } = i18n;
+  const t = scoped(i18n, 'publicLab');
+  const te = scoped(i18n, 'enums');
+  const tc = scoped(i18n, 'common');
   const status = labStatusLook[lab.status];
   const other = secondaryName(locale, lab.nameEn, lab.nameZh);
   const followLink =
@@ -110,24 +112,15 @@ export async function FactSheetHeading({
  * The sections of the fact sheet: profile, partners, milestones on a timeline, goals with charts,
  * updates. `timelineAxisWidth` fits the timeline to the width the body is shown at on a desktop.
  */
-export async function FactSheetBody({
-  sheet,
-  locale,
-  timelineAxisWidth,
-}: {
-  sheet: PublicFactSheet;
-  locale: Locale;
-  timelineAxisWidth: number;
-}) {
-  const tc = await getTranslations('common');
+export function FactSheetBody({ sheet, i18n, timelineAxisWidth }: { sheet: PublicFactSheet; i18n: I18n; timelineAxisWidth: number }) {
   return (
     <>
-      {sheet.lab.isDemo ? <DemoBanner>{tc('demoBanner')}</DemoBanner> : null}
-      <ProfileSection sheet={sheet} locale={locale} />
-      <PartnersSection partners={sheet.partners} locale={locale} />
-      <MilestonesSection milestones={sheet.milestones} locale={locale} today={sheet.today} timelineAxisWidth={timelineAxisWidth} />
-      <GoalsSection goals={sheet.goals} locale={locale} today={sheet.today} />
-      <UpdatesSection updates={sheet.updates} />
+      {sheet.lab.isDemo ? <DemoBanner>{i18n.t('common.demoBanner')}</DemoBanner> : null}
+      <ProfileSection sheet={sheet} i18n={i18n} />
+      <PartnersSection partners={sheet.partners} i18n={i18n} />
+      <MilestonesSection milestones={sheet.milestones} i18n={i18n} today={sheet.today} timelineAxisWidth={timelineAxisWidth} />
+      <GoalsSection goals={sheet.goals} i18n={i18n} today={sheet.today} />
+      <UpdatesSection updates={sheet.updates} i18n={i18n} />
     </>
   );
 }

@@ -1,7 +1,7 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
 import type { PublicGoal } from '../../../server/services/public-fact-sheet';
 import { formatIsoDate } from '../../_lib/dates';
 import { gapText, goalChartLabels, unitSuffix } from '../../_lib/goal-text';
+import { scoped, type I18n } from '../../_lib/i18n';
 import { localized } from '../../_lib/localized';
 import { Badge, goalStatusLook } from '../Badge';
 import { chartGoalOf } from '../goal-chart/chart-goal';
@@ -13,8 +13,8 @@ import { ProgressBar, Section, SectionEmpty } from './Section';
 const barTone = { achieved: 'brand', on_track: 'ok', at_risk: 'warn', off_track: 'bad', stale: 'neutral', no_data: 'neutral' } as const;
 
 /** Public localization goals: figures, status and the chart of each against its trajectory. */
-export async function GoalsSection({ goals, locale, today }: { goals: PublicGoal[]; locale: string; today: string }) {
-  const t = await getTranslations('publicLab');
+export function GoalsSection({ goals, i18n, today }: { goals: PublicGoal[]; i18n: I18n; today: string }) {
+  const t = scoped(i18n, 'publicLab');
   return (
     <Section id="goals" title={t('goals')} description={t('goalsIntro')}>
       {goals.length === 0 ? (
@@ -22,7 +22,7 @@ export async function GoalsSection({ goals, locale, today }: { goals: PublicGoal
       ) : (
         <ul className="grid gap-4 p-4 sm:p-5">
           {goals.map((goal) => (
-            <GoalCard key={goal.id} goal={goal} locale={locale} today={today} />
+            <GoalCard key={goal.id} goal={goal} i18n={i18n} today={today} />
           ))}
         </ul>
       )}
@@ -30,11 +30,11 @@ export async function GoalsSection({ goals, locale, today }: { goals: PublicGoal
   );
 }
 
-async function GoalCard({ goal, locale, today }: { goal: PublicGoal; locale: string; today: string }) {
-  const t = await getTranslations('publicLab');
+function GoalCard({ goal, i18n, today }: { goal: PublicGoal; i18n: I18n; today: string }) {
+  const { locale, format } = i18n;
+  const t = scoped(i18n, 'publicLab');
   // The chart and the gap speak the words of the goal pages, so both read the same everywhere.
-  const tg = await getTranslations('goals');
-  const format = await getFormatter();
+  const tg = scoped(i18n, 'goals');
   const { assessment } = goal;
   const look = goalStatusLook[assessment.status];
   const title = localized(locale, goal.titleEn, goal.titleZh);

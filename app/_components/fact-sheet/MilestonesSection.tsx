@@ -1,7 +1,7 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
 import { isLate } from '../../../server/domain/schedule';
 import type { PublicMilestone } from '../../../server/services/publication';
 import { formatIsoDate } from '../../_lib/dates';
+import { scoped, type I18n } from '../../_lib/i18n';
 import { localized } from '../../_lib/localized';
 import { Badge, lateLook, milestoneStatusLook } from '../Badge';
 import { Timeline } from '../timeline/Timeline';
@@ -16,22 +16,22 @@ type Milestone = Omit<PublicMilestone, 'labId'>;
  * The public milestones on a read-only timeline, then as a table (title, phase, owner, forecast
  * dates, status, percent complete), which is also the timeline's accessible equivalent.
  */
-export async function MilestonesSection({
+export function MilestonesSection({
   milestones,
-  locale,
+  i18n,
   today,
   timelineAxisWidth,
 }: {
   milestones: Milestone[];
-  locale: string;
+  i18n: I18n;
   today: string;
   /** Pixels for the timeline's dates, beside its 264 px of labels: the whole plan fits the section on a desktop. */
   timelineAxisWidth: number;
 }) {
-  const t = await getTranslations('publicLab');
-  const te = await getTranslations('enums');
-  const tc = await getTranslations('common');
-  const format = await getFormatter();
+  const { locale, format } = i18n;
+  const t = scoped(i18n, 'publicLab');
+  const te = scoped(i18n, 'enums');
+  const tc = scoped(i18n, 'common');
   const range = (m: Milestone) =>
     tc('dateRange', { start: formatIsoDate(format, m.forecastStart), end: formatIsoDate(format, m.forecastFinish) });
   const owner = (m: Milestone) => (m.ownerNameEn ? localized(locale, m.ownerNameEn, m.ownerNameZh) : t('noOwner'));
@@ -77,6 +77,7 @@ export async function MilestonesSection({
           {/* Scrolls sideways on narrow screens, opening at today; printed, it is scaled to the page width. */}
           <TimelineScroller className="overflow-x-auto border-b border-line print:overflow-visible print:[&_.tl-frame]:w-full print:[&_.timeline-svg]:h-auto print:[&_.timeline-svg]:w-full">
             <Timeline
+              i18n={i18n}
               items={items}
               links={[]}
               label={t('timelineLabel', { count: items.length })}
@@ -89,7 +90,7 @@ export async function MilestonesSection({
             />
           </TimelineScroller>
           <div className="border-b border-line px-5 py-3">
-            <TimelineLegend showPlanningMarks={false} />
+            <TimelineLegend i18n={i18n} showPlanningMarks={false} />
           </div>
           <div className="@container overflow-x-auto">
             <table role="table" className="w-full text-left text-sm" aria-labelledby="milestones-heading">

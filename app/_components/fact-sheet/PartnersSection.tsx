@@ -1,6 +1,6 @@
 import { ExternalLink } from 'lucide-react';
-import { getTranslations } from 'next-intl/server';
 import type { PublicPartner } from '../../../server/services/publication';
+import { scoped, type I18n } from '../../_lib/i18n';
 import { localized, secondaryName } from '../../_lib/localized';
 import { Badge } from '../Badge';
 import { Section, SectionEmpty } from './Section';
@@ -18,9 +18,10 @@ function PartnerName({ partner, locale }: { partner: PublicPartner; locale: stri
 }
 
 /** Partners with role, type, tier, position in the chain and region: a table on wide screens, a list on phones. */
-export async function PartnersSection({ partners, locale }: { partners: PublicPartner[]; locale: string }) {
-  const t = await getTranslations('publicLab');
-  const te = await getTranslations('enums');
+export function PartnersSection({ partners, i18n }: { partners: PublicPartner[]; i18n: I18n }) {
+  const { locale } = i18n;
+  const t = scoped(i18n, 'publicLab');
+  const te = scoped(i18n, 'enums');
   const otherLang = locale === 'zh-CN' ? 'en' : 'zh-CN';
   const details = (p: PublicPartner) => ({
     type: te(`organisationType.${p.type}`),

@@ -1,16 +1,16 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
 import type { PublicFactSheet } from '../../../server/services/public-fact-sheet';
 import { formatIsoDate } from '../../_lib/dates';
+import { scoped, type I18n } from '../../_lib/i18n';
 import { localized, secondaryName } from '../../_lib/localized';
 import { Section, SectionEmpty } from './Section';
 
 /** Objective, key facts and the stuck-neck technologies of a public lab. */
-export async function ProfileSection({ sheet, locale }: { sheet: PublicFactSheet; locale: string }) {
+export function ProfileSection({ sheet, i18n }: { sheet: PublicFactSheet; i18n: I18n }) {
   const { lab, technologies } = sheet;
-  const t = await getTranslations('publicLab');
-  const te = await getTranslations('enums');
-  const tc = await getTranslations('common');
-  const format = await getFormatter();
+  const { locale, format } = i18n;
+  const t = scoped(i18n, 'publicLab');
+  const te = scoped(i18n, 'enums');
+  const tc = scoped(i18n, 'common');
   const dates = lab.startDate
     ? lab.endDate
       ? tc('dateRange', { start: formatIsoDate(format, lab.startDate), end: formatIsoDate(format, lab.endDate) })

@@ -1,6 +1,6 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
 import { renderMarkdown } from '../../../server/domain/markdown';
 import type { PublicFactSheet } from '../../../server/services/public-fact-sheet';
+import { scoped, type I18n } from '../../_lib/i18n';
 import { Badge, healthLook } from '../Badge';
 import { Section, SectionEmpty } from './Section';
 
@@ -11,10 +11,10 @@ const prose =
   'text-sm leading-relaxed text-ink [&_a]:text-brand [&_a]:underline [&_a]:underline-offset-2 [&_code]:rounded [&_code]:bg-neutral-soft [&_code]:px-1 [&_ol]:list-decimal [&_ol]:pl-5 [&_p+p]:mt-2 [&_ul]:list-disc [&_ul]:pl-5 [&_blockquote]:border-l-2 [&_blockquote]:border-line-strong [&_blockquote]:pl-3 [&_blockquote]:text-ink-soft';
 
 /** The lab's public progress updates, newest first; each is an anchor the feeds link to. */
-export async function UpdatesSection({ updates }: { updates: Update[] }) {
-  const t = await getTranslations('publicLab');
-  const te = await getTranslations('enums');
-  const format = await getFormatter();
+export function UpdatesSection({ updates, i18n }: { updates: Update[]; i18n: I18n }) {
+  const { format } = i18n;
+  const t = scoped(i18n, 'publicLab');
+  const te = scoped(i18n, 'enums');
   return (
     <Section id="updates" title={t('updates')}>
       {updates.length === 0 ? (

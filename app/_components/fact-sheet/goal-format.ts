@@ -1,8 +1,6 @@
-import type { getFormatter, getTranslations } from 'next-intl/server';
 import type { PublicGoal } from '../../../server/services/public-fact-sheet';
+import type { Formatter, Translate as Translator } from '../../_lib/i18n';
 
-type Formatter = Awaited<ReturnType<typeof getFormatter>>;
-type Translator = Awaited<ReturnType<typeof getTranslations>>;
 type Unit = Pick<PublicGoal, 'unit' | 'unitLabel'>;
 
 /** A goal's value in the reader's number format, and its unit apart (so a figure can show it smaller). */

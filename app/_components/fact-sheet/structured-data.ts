@@ -1,10 +1,13 @@
 import type { Locale } from '../../../server/domain/enums';
-import { absoluteUrl, publicPaths } from '../../../server/public-url';
+import { publicPaths } from '../../../server/domain/public-paths';
 import type { PublicFactSheet } from '../../../server/services/public-fact-sheet';
 import { localized, secondaryName } from '../../_lib/localized';
 
-/** schema.org ResearchProject for a fact sheet, built from the same allow-listed data as the page. */
-export function researchProjectJsonLd(sheet: PublicFactSheet, locale: Locale) {
+/**
+ * schema.org ResearchProject for a fact sheet, built from the same allow-listed data as the page.
+ * `origin` is where the public reaches the app (server/public-url.ts).
+ */
+export function researchProjectJsonLd(sheet: PublicFactSheet, locale: Locale, origin: string) {
   const { lab } = sheet;
   const alternateNames = [secondaryName(locale, lab.nameEn, lab.nameZh), lab.acronymEn, lab.acronymZh].filter(Boolean);
   return {
@@ -13,7 +16,7 @@ export function researchProjectJsonLd(sheet: PublicFactSheet, locale: Locale) {
     name: localized(locale, lab.nameEn, lab.nameZh),
     ...(alternateNames.length ? { alternateName: alternateNames } : {}),
     description: localized(locale, lab.objectiveEn, lab.objectiveZh),
-    url: absoluteUrl(publicPaths.factSheet(locale, lab.slug)),
+    url: new URL(publicPaths.factSheet(locale, lab.slug), origin).toString(),
     inLanguage: locale,
     ...(lab.startDate ? { foundingDate: lab.startDate } : {}),
     ...(lab.region ? { areaServed: lab.region } : {}),

@@ -52,7 +52,7 @@ export function GoalChart(props: GoalChartProps) {
   const wide = buildGoalChart(goal, points, today, WIDE);
   const narrow = buildGoalChart(goal, points, today, NARROW);
   return (
-    <figure className="goal-chart m-0">
+    <figure className="m-0">
       {/* Static drawings: sent as markup, so the page neither ships nor hydrates their elements (svg-markup.ts). */}
       <div
         className="hidden sm:block print:block"

@@ -1,8 +1,7 @@
 import { Search } from 'lucide-react';
-import { getTranslations } from 'next-intl/server';
-import type { Locale } from '../../../server/domain/enums';
-import { publicPaths } from '../../../server/public-url';
+import { publicPaths } from '../../../server/domain/public-paths';
 import type { DirectoryFacets } from '../../../server/services/public-search';
+import { scoped, type I18n } from '../../_lib/i18n';
 import { localized } from '../../_lib/localized';
 import { buttonClass, Field, inputClass, invalidProps, selectClass } from '../Form';
 
@@ -12,19 +11,20 @@ export type SearchValues = Partial<Record<'q' | 'sector' | 'chain' | 'region' | 
  * The directory search: a plain GET form, so it works without JavaScript and every search has a
  * URL that can be shared. Filters offer only the values the public labs actually have.
  */
-export async function DirectorySearchForm({
-  locale,
+export function DirectorySearchForm({
+  i18n,
   facets,
   values = {},
   errors = {},
 }: {
-  locale: Locale;
+  i18n: I18n;
   facets: DirectoryFacets;
   values?: SearchValues;
   errors?: Record<string, string>;
 }) {
-  const t = await getTranslations('directory');
-  const te = await getTranslations('enums');
+  const { locale } = i18n;
+  const t = scoped(i18n, 'directory');
+  const te = scoped(i18n, 'enums');
   const active = Object.values(values).some(Boolean);
   const filters = [
     {

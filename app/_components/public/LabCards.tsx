@@ -1,17 +1,17 @@
 import { MapPin } from 'lucide-react';
-import { getTranslations } from 'next-intl/server';
-import type { Locale } from '../../../server/domain/enums';
-import { publicPaths } from '../../../server/public-url';
+import { publicPaths } from '../../../server/domain/public-paths';
 import type { PublicLabCard } from '../../../server/services/publication';
+import { scoped, type I18n } from '../../_lib/i18n';
 import { localized, secondaryName } from '../../_lib/localized';
 import { Badge, labStatusLook } from '../Badge';
 import { Card } from '../Page';
 
 /** The directory's cards: one per public lab, each leading to its fact sheet. */
-export async function LabCards({ labs, locale, label }: { labs: PublicLabCard[]; locale: Locale; label: string }) {
-  const t = await getTranslations('directory');
-  const te = await getTranslations('enums');
-  const tc = await getTranslations('common');
+export function LabCards({ labs, i18n, label }: { labs: PublicLabCard[]; i18n: I18n; label: string }) {
+  const { locale } = i18n;
+  const t = scoped(i18n, 'directory');
+  const te = scoped(i18n, 'enums');
+  const tc = scoped(i18n, 'common');
   return (
     <ul className="grid gap-4 md:grid-cols-2" aria-label={label}>
       {labs.map((lab) => {

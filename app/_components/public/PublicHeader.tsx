@@ -1,16 +1,17 @@
-import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { scoped, type I18n } from '../../_lib/i18n';
 import { Logo } from '../Logo';
 import { PageContainer } from '../Page';
-import { PublicLocaleLinks } from './PublicLocaleLinks';
 
 /**
- * The header of the public pages. Server-rendered with plain links, so it works without
- * JavaScript; the language switch renders its links on the server too, and reads the address in
- * the browser only on the account pages, which are hydrated (documents are not: decision 016).
+ * The header of the public pages: plain links, so it works without JavaScript. `localeLinks` is the
+ * language switch: LocaleLinks with the document's own path in the public documents, its client
+ * wrapper PublicLocaleLinks on the hydrated account pages.
  */
-export async function PublicHeader({ locale }: { locale: string }) {
-  const t = await getTranslations('nav');
-  const tc = await getTranslations('common');
+export function PublicHeader({ i18n, localeLinks }: { i18n: I18n; localeLinks: ReactNode }) {
+  const { locale } = i18n;
+  const t = scoped(i18n, 'nav');
+  const tc = scoped(i18n, 'common');
   return (
     <header className="no-print border-b border-line bg-surface/95 backdrop-blur">
       <PageContainer className="flex h-14 items-center gap-3 sm:gap-6">
@@ -27,7 +28,7 @@ export async function PublicHeader({ locale }: { locale: string }) {
           </a>
         </nav>
         <div className="ml-auto flex items-center gap-2 sm:gap-3">
-          <PublicLocaleLinks locale={locale} label={tc('language')} />
+          {localeLinks}
           <a
             href={`/${locale}/workspace`}
             className="whitespace-nowrap rounded-lg bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-ink-soft"

@@ -1,7 +1,7 @@
 import { ChevronLeft, ChevronRight } from 'lucide-react';
-import { getTranslations } from 'next-intl/server';
 import type { Locale } from '../../../server/domain/enums';
-import { publicPaths } from '../../../server/public-url';
+import { publicPaths } from '../../../server/domain/public-paths';
+import { scoped, type I18n } from '../../_lib/i18n';
 import type { SearchValues } from './DirectorySearchForm';
 
 /** The address of another page of the same search: the same words and filters, another page number. */
@@ -17,19 +17,10 @@ const linkClass =
   'inline-flex items-center gap-1 rounded-lg border border-line bg-surface px-3 py-1.5 text-sm font-medium text-ink hover:border-brand/40 hover:text-brand focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand';
 
 /** Previous and next page of a search's results, as plain links (they work without JavaScript). */
-export async function SearchPagination({
-  locale,
-  values,
-  page,
-  pageCount,
-}: {
-  locale: Locale;
-  values: SearchValues;
-  page: number;
-  pageCount: number;
-}) {
+export function SearchPagination({ i18n, values, page, pageCount }: { i18n: I18n; values: SearchValues; page: number; pageCount: number }) {
   if (pageCount <= 1) return null;
-  const t = await getTranslations('directory');
+  const { locale } = i18n;
+  const t = scoped(i18n, 'directory');
   return (
     <nav aria-label={t('pagination')} className="no-print mt-6 flex flex-wrap items-center justify-between gap-3">
       {page > 1 ? (

@@ -1,11 +1,10 @@
-import type { getFormatter } from 'next-intl/server';
+import clsx from 'clsx';
 import type { ReactNode } from 'react';
+import type { Formatter } from '../../_lib/i18n';
 import type { TimeAxis as Axis } from './scale';
 import type { TimelineZoom } from './types';
 
 export const AXIS_HEIGHT = 46;
-
-type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 
 /** The label under a minor tick: the month's short name, or the quarter. */
 export function minorTickLabel(zoom: TimelineZoom, format: Formatter, quarter: (n: number) => string) {
@@ -69,7 +68,8 @@ export function TimeAxisBand({
 export function TimelineFrame({ todayX, className, children }: { todayX: number; className?: string; children: ReactNode }) {
   const x = Math.round(todayX);
   return (
-    <div className={`tl-frame relative grid w-max${className ? ` ${className}` : ''}`} data-today-x={x}>
+    // clsx, not a template string: Tailwind finds `w-max` only as a whole word of the source.
+    <div className={clsx('tl-frame relative grid w-max', className)} data-today-x={x}>
       <span className="tl-today-anchor" style={{ left: x }} aria-hidden />
       {children}
     </div>

@@ -1,8 +1,8 @@
 import './timeline.css';
-import { getFormatter, getTranslations } from 'next-intl/server';
 import { svgMarkup } from '../svg-markup';
 import { MILESTONE_STATUSES as STATUS_KEYS, STAGES } from '../../../server/domain/enums';
 import { formatIsoDate } from '../../_lib/dates';
+import { scoped, type I18n } from '../../_lib/i18n';
 import { fitText } from './fit-text';
 import { timeAxis } from './scale';
 import { AXIS_HEIGHT, minorTickLabel, TimeAxisBand, TimelineFrame } from './TimeAxis';
@@ -22,21 +22,23 @@ type Row = { kind: 'phase'; phase: TimelineItem['phase']; count: number; y: numb
  * arrows, the critical path, conflict marks, slippage badges and a today line. Each row is one link
  * (keyboard: one tab stop per milestone) to the milestone's details when `hrefFor` is given.
  */
-export async function Timeline({
+export function Timeline({
+  i18n,
   items,
   links,
   options,
   label,
 }: {
+  i18n: I18n;
   items: readonly TimelineItem[];
   links: readonly TimelineLink[];
   options: TimelineOptions;
   /** Accessible name of the chart (e.g. the lab's name). */
   label: string;
 }) {
-  const t = await getTranslations('timeline');
-  const te = await getTranslations('enums');
-  const format = await getFormatter();
+  const { format } = i18n;
+  const t = scoped(i18n, 'timeline');
+  const te = scoped(i18n, 'enums');
   const planning = options.showPlanningMarks ?? true;
 
   const rows: Row[] = [];

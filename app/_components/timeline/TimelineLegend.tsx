@@ -1,10 +1,10 @@
-import { getTranslations } from 'next-intl/server';
+import { scoped, type I18n } from '../../_lib/i18n';
 import { BASELINE, CONFLICT, CRITICAL, statusPaint, TODAY } from './paint';
 
 /** What each mark on the timeline means; printed with the chart. */
-export async function TimelineLegend({ showPlanningMarks = true }: { showPlanningMarks?: boolean }) {
-  const t = await getTranslations('timeline.legend');
-  const te = await getTranslations('enums.milestoneStatus');
+export function TimelineLegend({ i18n, showPlanningMarks = true }: { i18n: I18n; showPlanningMarks?: boolean }) {
+  const t = scoped(i18n, 'timeline.legend');
+  const te = scoped(i18n, 'enums.milestoneStatus');
   const swatch = (children: React.ReactNode) => (
     <svg aria-hidden width="26" height="14" viewBox="0 0 26 14" className="shrink-0">
       {children}

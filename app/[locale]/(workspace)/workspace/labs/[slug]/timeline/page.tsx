@@ -2,7 +2,7 @@ import { AlertTriangle, BarChart3, CalendarRange, Download, Plus, Table2 } from 
 import type { Metadata } from 'next';
 import { ClientMessages } from '../../../../../../_components/ClientMessages';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { MILESTONE_STATUSES, STAGES } from '../../../../../../../server/domain/enums';
+import { MILESTONE_STATUSES, STAGES, type Locale } from '../../../../../../../server/domain/enums';
 import { roleAtLeast } from '../../../../../../../server/services/access';
 import type { LabTimelineMilestone } from '../../../../../../../server/services/timeline';
 import { Timeline } from '../../../../../../_components/timeline/Timeline';
@@ -15,6 +15,7 @@ import { buttonClass } from '../../../../../../_components/Form';
 import { Card, EmptyState, Stat } from '../../../../../../_components/Page';
 import { formatIsoDate } from '../../../../../../_lib/dates';
 import { localized } from '../../../../../../_lib/localized';
+import { serverI18n } from '../../../../../../_lib/server-i18n';
 import { serverApi } from '../../../../../../_trpc/server';
 import { loadLab, orNotFound } from '../lab-context';
 import { BaselineDialog } from './BaselineDialog';
@@ -50,6 +51,7 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
   const t = await getTranslations('timeline');
   const te = await getTranslations('enums');
   const format = await getFormatter();
+  const i18n = await serverI18n(locale as Locale);
 
   const base = `/${locale}/workspace/labs/${lab.slug}/timeline`;
   const href = (change: Partial<TimelineParams>) => timelineHref(base, p, change);
@@ -291,6 +293,7 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
               {toolbar}
               <TimelineScroller className="timeline-scroll overflow-x-auto">
                 <Timeline
+                  i18n={i18n}
                   label={t('chartLabel', { count: shown.length })}
                   items={shown.map((m) => ({ ...m, owner: ownerName(m) }))}
                   links={timeline.dependencies
@@ -300,7 +303,7 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
                 />
               </TimelineScroller>
               <div className="border-t border-line px-4 py-3">
-                <TimelineLegend />
+                <TimelineLegend i18n={i18n} />
               </div>
             </Card>
           )}

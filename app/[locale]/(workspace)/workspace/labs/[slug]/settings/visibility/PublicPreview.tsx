@@ -5,6 +5,7 @@ import { absoluteUrl, publicPaths } from '../../../../../../../../server/public-
 import type { PublicFactSheet } from '../../../../../../../../server/services/public-fact-sheet';
 import { Badge } from '../../../../../../../_components/Badge';
 import { FactSheetBody, FactSheetHeading } from '../../../../../../../_components/fact-sheet/FactSheet';
+import { serverI18n } from '../../../../../../../_lib/server-i18n';
 
 /**
  * The lab's public fact sheet as the public reads it (or would, once the lab is public), framed as a
@@ -20,6 +21,7 @@ export async function PublicPreview({
   visibility: 'private' | 'public';
 }) {
   const t = await getTranslations('labSettings.visibility');
+  const i18n = await serverI18n(locale);
   const isPublic = visibility === 'public';
   const address = absoluteUrl(publicPaths.factSheet(locale, sheet.lab.slug));
   return (
@@ -45,11 +47,11 @@ export async function PublicPreview({
         )}
       </div>
       <div className="border-b border-line bg-surface px-4 pt-4 sm:px-6">
-        <FactSheetHeading sheet={sheet} locale={locale} titleAs="p" withFollowLinks={isPublic} />
+        <FactSheetHeading sheet={sheet} i18n={i18n} titleAs="p" withFollowLinks={isPublic} />
       </div>
       <div className="flex flex-col gap-6 px-3 py-5 sm:px-6">
         {/* Narrower than the public page: the settings navigation takes part of the width. */}
-        <FactSheetBody sheet={sheet} locale={locale} timelineAxisWidth={540} />
+        <FactSheetBody sheet={sheet} i18n={i18n} timelineAxisWidth={540} />
       </div>
     </section>
   );
