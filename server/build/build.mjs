@@ -1,8 +1,9 @@
 // `npm run build`: compiles the app's own server code with esbuild, then builds the Next.js app.
 // Plain JavaScript, so that building needs nothing but Node and the installed packages.
-// Outputs (git-ignored): dist/server/primary.mjs and worker.mjs (the production server: one primary,
-// one worker per core), dist/cache-handler.cjs (the shared page cache Next.js loads by path; it
-// must exist before `next build`, which loads it too). Decision 020 says why esbuild.
+// Outputs (git-ignored): dist/documents/ (the renderer of the public documents and their
+// stylesheet, decision 019), dist/server/primary.mjs and worker.mjs (the production server: one
+// primary, one worker per core), dist/cache-handler.cjs (the shared page cache Next.js loads by
+// path; it must exist before `next build`, which loads it too). Decision 020 says why esbuild.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -50,6 +51,8 @@ export function buildNext(env = process.env) {
 }
 
 if (process.argv[1] === import.meta.filename) {
+  const { buildDocuments } = await import('./documents.mjs');
+  await buildDocuments({ root });
   await buildServer();
   buildNext();
 }
