@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { proxyTrust } from '../env';
 import { requestClientAddress } from './client-address';
-import { hasDecodablePath, refuseUndecodablePath } from './request-target';
+import { hasDecodablePath, isReadOfPublicPage, refuseMethod, refuseUndecodablePath } from './request-target';
 
 const dev = process.argv.includes('--dev') || process.env.NODE_ENV === 'development';
 const port = Number(process.env.PORT ?? 3000);
@@ -19,6 +19,7 @@ async function main() {
   const server = createServer((req, res) => {
     // Next.js answers an address whose escapes are not UTF-8 with a 500 of its own.
     if (!hasDecodablePath(req.url ?? '/')) return refuseUndecodablePath(res);
+    if (!isReadOfPublicPage(req.method, req.url ?? '/')) return refuseMethod(res);
     // Below this point X-Forwarded-For names the client as TRUST_PROXY allows, never as sent:
     // Next.js keeps a header the client wrote, and the throttles and budgets read it.
     const address = requestClientAddress(req, trust);

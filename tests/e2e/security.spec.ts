@@ -101,6 +101,25 @@ test('a lab made private loses its share cards, fact sheet, feed and calendar at
   for (const path of paths) await expect.poll(async () => (await request.get(path)).status(), { timeout: 1_000 }).toBe(200);
 });
 
+test('a POST, PUT, DELETE or OPTIONS to a public page is refused, and never becomes what the next visitor is served', async ({ request }) => {
+  const api = await signedInApi(Number(new URL(BASE).port), 'steel@demo.local');
+  // Withdrawn and published again: none of the lab's public answers is in the cache now.
+  await setVisibility(api, 'green-auto-steel', 'private');
+  await setVisibility(api, 'green-auto-steel', 'public');
+  const paths = ['/en/labs/green-auto-steel', '/zh-CN/labs/green-auto-steel/feed.xml', '/en/labs/green-auto-steel/calendar.ics', '/en/labs'];
+  for (const path of paths)
+    for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']) {
+      const res = await request.fetch(path, { method, data: method === 'OPTIONS' ? undefined : 'x' });
+      expect(res.status(), `${method} ${path}`).toBe(405);
+      expect(res.headers()['allow']).toBe('GET, HEAD');
+    }
+  for (const path of paths) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(200);
+    expect((await res.text()).length, path).toBeGreaterThan(500);
+  }
+});
+
 /** A raw request, so header bytes outside ASCII reach the server as sent. */
 function rawPost(path: string, headers: Record<string, string>): Promise<number> {
   const url = new URL(path, BASE);
