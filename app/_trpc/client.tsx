@@ -5,8 +5,8 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useLocale } from 'next-intl';
 import { useState, type ReactNode } from 'react';
-import superjson from 'superjson';
 import type { AppRouter } from '../../server/api/root';
+import { transformer } from '../../server/api/transformer';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -32,7 +32,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
       links: [
         httpBatchLink({
           url: '/api/trpc',
-          transformer: superjson,
+          transformer,
           // The server refuses larger batches (MAX_BATCH_SIZE in server/api/http.ts).
           maxItems: 10,
           // Errors come back translated into the language of the page.

@@ -1,9 +1,10 @@
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { getDb, type DB } from '../../db/client';
 import { sessionTokenFromCookieHeader, sessionUserFromToken } from '../auth';
 import { AppError } from '../errors';
+import { cookieValue } from '../http/cookies';
 import { guardMutation } from '../http/request-guard';
-import { cookieValue } from '../http/route-helpers';
 import { LOCALE_COOKIE, negotiateLocale } from '../i18n';
 import { clientAddress } from '../services/sign-in-guard';
 import { appRouter } from './root';
@@ -20,35 +21,30 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  */
 export const MAX_BATCH_SIZE = 10;
 
-function refuse(status: number, message: string): Response {
-  return Response.json({ error: { message } }, { status });
+function header(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : (value ?? null);
 }
 
 /**
- * The app's tRPC endpoint over the Fetch API, served by Next.js at /api/trpc (the route handler in
- * app/api/trpc/[trpc]) and called the same way by tests: the cross-site guard and the body limit
- * first, then tRPC's own fetch adapter with the caller's session, language and address.
+ * The app's API at /api/trpc, for the browser and for scripts: tRPC's own node adapter, run by the
+ * server process itself (server/http/worker.ts) rather than inside Next.js's route pipeline, which
+ * tripled what a small write cost (decision 020). The cross-site guard first, then tRPC with its
+ * body and batch limits and the caller's session, language and address.
  */
-export async function handleTrpcRequest(req: Request, database: () => DB = getDb): Promise<Response> {
-  const guard = guardMutation(req);
-  if (!guard.ok) return refuse(guard.status, guard.reason);
-  if (req.method === 'POST') {
-    const length = Number(req.headers.get('content-length') ?? NaN);
-    if (!Number.isFinite(length)) return refuse(411, 'Mutations must say their length (Content-Length).');
-    if (length > MAX_BODY_BYTES) return refuse(413, `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
-  }
-  return fetchRequestHandler({
-    endpoint: TRPC_ENDPOINT,
-    req,
+export function trpcHandler(database: () => DB = getDb) {
+  const handle = createHTTPHandler({
     router: appRouter,
+    basePath: `${TRPC_ENDPOINT}/`,
+    maxBodySize: MAX_BODY_BYTES,
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: async () => {
+    createContext: async ({ req }) => {
       const db = database();
-      const cookie = req.headers.get('cookie');
+      const cookie = header(req, 'cookie');
       return createContext({
         db,
         user: await sessionUserFromToken(db, sessionTokenFromCookieHeader(cookie)),
-        locale: negotiateLocale(req.headers.get('x-locale') ?? cookieValue(cookie, LOCALE_COOKIE), req.headers.get('accept-language')),
+        locale: negotiateLocale(header(req, 'x-locale') ?? cookieValue(cookie, LOCALE_COOKIE), header(req, 'accept-language')),
         clientAddress: clientAddress(req.headers),
       });
     },
@@ -60,4 +56,19 @@ export async function handleTrpcRequest(req: Request, database: () => DB = getDb
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
     },
   });
+
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const guard = guardMutation({
+      method: req.method ?? 'GET',
+      url: `http://${header(req, 'host') ?? 'localhost'}${req.url ?? '/'}`,
+      headers: { get: (name) => header(req, name.toLowerCase()) },
+    });
+    if (!guard.ok) {
+      res.statusCode = guard.status;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ error: { message: guard.reason } }));
+      return;
+    }
+    handle(req, res);
+  };
 }

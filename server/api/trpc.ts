@@ -8,7 +8,7 @@ import { DEFAULT_LOCALE, translate } from '../i18n';
 import { requireLabAccess } from '../services/access';
 import { spendAnonymousBudget } from '../services/request-budget';
 import { issueMessage, type SchemaIssue } from './issues';
-import superjson from 'superjson';
+import { transformer } from './transformer';
 
 export type Context = {
   db: DB;
@@ -36,8 +36,8 @@ function schemaIssues(cause: unknown): SchemaIssue[] | null {
 }
 
 const t = initTRPC.context<Context>().create({
-  // Dates (and undefined) survive the trip to the browser, which deserializes with superjson too.
-  transformer: superjson,
+  // Dates, Maps and undefined survive the trip to the browser (transformer.ts).
+  transformer,
   // Every error reaches the client translated for the caller's locale, with messages per field,
   // and never with internals: an unexpected error says only that something went wrong.
   errorFormatter({ shape, error, ctx }) {

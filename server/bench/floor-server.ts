@@ -12,7 +12,7 @@ import { issueSessionToken, sessionUserFromToken } from '../auth';
 import { createCaller } from '../api/root';
 import { createContext } from '../api/trpc';
 import { databaseFile } from '../env';
-import superjson from 'superjson';
+import { transformer } from '../api/transformer';
 import { statementRecorder } from './sql-capture';
 
 async function main() {
@@ -32,7 +32,7 @@ async function main() {
   });
   const timeline = statements.map((s) => ({ statement: client.prepare(s.sql), params: s.params }));
   // The answer the procedure gave, in its wire format: the floor writes exactly these JSON bytes.
-  const answer = { result: { data: superjson.serialize(result) } };
+  const answer = { result: { data: transformer.output.serialize(result) } };
 
   const insertUpdate = client.prepare(
     `insert into progress_updates (lab_id, author_id, body, health, is_public) values (?, ?, ?, ?, 0) returning id, version`,
@@ -60,7 +60,7 @@ async function main() {
         const input = (JSON.parse(Buffer.concat(chunks).toString()) as { json: { body: string; health: string } }).json;
         const row = postUpdate(input);
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ result: { data: { json: row } } }));
+        res.end(JSON.stringify({ result: { data: transformer.output.serialize(row) } }));
       });
       return;
     }

@@ -1,4 +1,5 @@
 import superjson from 'superjson';
+import { transformer } from '../api/transformer';
 
 // A signed-in HTTP client for the benchmark: it signs in through the real credentials endpoint
 // (as the sign-in form does) and calls tRPC procedures as the browser does.
@@ -39,9 +40,9 @@ export function mutationHeaders(base: string, cookie: string): Record<string, st
 
 export async function trpcQuery<T>(base: string, cookie: string, procedure: string, input: unknown): Promise<T> {
   const res = await fetch(base + trpcQueryPath(procedure, input), { headers: { cookie } });
-  const body = (await res.json()) as { result?: { data: Parameters<typeof superjson.deserialize>[0] } };
+  const body = (await res.json()) as { result?: { data: string } };
   if (!res.ok || !body.result) throw new Error(`${procedure} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
-  return superjson.deserialize<T>(body.result.data);
+  return transformer.output.deserialize(body.result.data) as T;
 }
 
 export async function trpcMutation<T>(base: string, cookie: string, procedure: string, input: unknown): Promise<T> {
@@ -50,7 +51,7 @@ export async function trpcMutation<T>(base: string, cookie: string, procedure: s
     headers: mutationHeaders(base, cookie),
     body: trpcBody(input),
   });
-  const body = (await res.json()) as { result?: { data: Parameters<typeof superjson.deserialize>[0] } };
+  const body = (await res.json()) as { result?: { data: string } };
   if (!res.ok || !body.result) throw new Error(`${procedure} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
-  return superjson.deserialize<T>(body.result.data);
+  return transformer.output.deserialize(body.result.data) as T;
 }

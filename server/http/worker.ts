@@ -1,11 +1,14 @@
 // One server process: Next.js's documented custom server (`next()` and its request handler) on a
-// node:http server, behind the two checks Next.js cannot make itself. Started by the primary
-// (primary.ts) once per core in production, or alone by `npm run dev`.
+// node:http server, behind the checks Next.js cannot make itself, with the app's API (tRPC's node
+// adapter) beside it. Started by the primary (primary.ts) once per core in production, or alone by
+// `npm run dev`.
 import { createServer } from 'node:http';
 import next from 'next';
 import { proxyTrust } from '../env';
 import { requestClientAddress } from './client-address';
+import { TRPC_ENDPOINT, trpcHandler } from '../api/http';
 import { hasDecodablePath, isReadOfPublicPage, refuseMethod, refuseUndecodablePath } from './request-target';
+import { hsts, policyHeader, securityHeaders } from './security-headers.mjs';
 
 const dev = process.argv.includes('--dev') || process.env.NODE_ENV === 'development';
 const port = Number(process.env.PORT ?? 3000);
@@ -15,6 +18,9 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const trust = proxyTrust();
+  const trpc = trpcHandler();
+  // The headers next.config.mjs gives every answer of Next.js, for the API's answers too.
+  const apiHeaders = [...securityHeaders(), policyHeader(dev)];
 
   const server = createServer((req, res) => {
     // Next.js answers an address whose escapes are not UTF-8 with a 500 of its own.
@@ -25,6 +31,11 @@ async function main() {
     const address = requestClientAddress(req, trust);
     if (address) req.headers['x-forwarded-for'] = address;
     else delete req.headers['x-forwarded-for'];
+    if (req.url?.startsWith(`${TRPC_ENDPOINT}/`)) {
+      for (const { key, value } of apiHeaders) res.setHeader(key, value);
+      if (req.headers['x-forwarded-proto'] === 'https') res.setHeader(hsts.key, hsts.value);
+      return trpc(req, res);
+    }
     void handle(req, res);
   });
   // Longer than a load balancer's idle timeout, so it closes idle connections, not the app.

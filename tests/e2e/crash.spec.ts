@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { signedInApi, startServer, stopServer, waitUntilUp } from './server-process';
+import { trpcJson } from '../helpers/trpc-wire';
 
 // Crash safety: a stream of writes, the server killed with SIGKILL in the middle, a restart —
 // the database is intact and every write the server acknowledged is there.
@@ -16,7 +17,7 @@ test('a server killed mid-stream loses no acknowledged write', async () => {
   try {
     await waitUntilUp(PORT);
     const api = await signedInApi(PORT, 'member@demo.local');
-    const labId = (await (await api.get('/api/trpc/lab.mine')).json()).result.data.json[0].id as number;
+    const labId = (await trpcJson(await api.get('/api/trpc/lab.mine'))).result.data.json[0].id as number;
 
     const acknowledged: number[] = [];
     let attempted = 0;
@@ -30,7 +31,7 @@ test('a server killed mid-stream loses no acknowledged write', async () => {
             data: { json: { labId, body: `Crash test ${w}-${i}`, health: 'on_track' } },
             timeout: 5_000,
           });
-          if (res.ok()) acknowledged.push((await res.json()).result.data.json.id);
+          if (res.ok()) acknowledged.push((await trpcJson(res)).result.data.json.id);
         } catch {
           // the connection died with the server: not acknowledged
         }

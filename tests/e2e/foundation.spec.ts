@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoPrivateText, signIn, signInAs } from './helpers';
+import { trpcJson } from '../helpers/trpc-wire';
 
 test('the demo manager signs in and sees their lab', async ({ page }) => {
   await signIn(page, 'manager@demo.local');
@@ -69,7 +70,7 @@ test('a member asking for a lab they are not in gets "not found", by URL and by 
     `/api/trpc/lab.overview?input=${encodeURIComponent(JSON.stringify({ json: { slug: 'key-equipment-consortium' } }))}`,
   );
   expect(bySlug.status()).toBe(404);
-  expect((await bySlug.json()).error.json.data.code).toBe('NOT_FOUND');
+  expect((await trpcJson(bySlug)).error.json.data.code).toBe('NOT_FOUND');
 });
 
 test('the workspace sends an anonymous visitor to sign in and back to the page they asked for', async ({ page }) => {
@@ -143,7 +144,7 @@ test('a cross-site request cannot change anything', async ({ page, baseURL }) =>
   const form = await page.request.post('/api/trpc/me.setLocale', { form: { locale: 'zh-CN' }, headers: { origin: baseURL! } });
   expect(form.status()).toBe(415);
   const me = await page.request.get('/api/trpc/me.get');
-  expect((await me.json()).result.data.json.locale).toBeNull();
+  expect((await trpcJson(me)).result.data.json.locale).toBeNull();
   const sameSite = await page.request.post('/api/trpc/me.setLocale', { ...mutation, headers: { origin: baseURL! } });
   expect(sameSite.status()).toBe(200);
 });

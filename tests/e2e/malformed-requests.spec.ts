@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { MALFORMED_COOKIES } from '../helpers/malformed-cookies';
 import { signInAs } from './helpers';
+import { trpcJson } from '../helpers/trpc-wire';
 
 // What a crafted request can carry that no page of ours sends: a Cookie header that is not valid
 // percent-encoding, a NUL in a search. The production server answers each as a signed-out or
@@ -45,7 +46,7 @@ test('a NUL in the public search is refused next to the field, and the directory
 
   const api = await page.request.get(trpc('directory.search', { q: '\u0000abc' }));
   expect(api.status()).toBe(400);
-  expect((await api.json()).error.json.data.fieldErrors).toEqual({
+  expect((await trpcJson(api)).error.json.data.fieldErrors).toEqual({
     q: ['Remove the control characters (such as NUL) from this text: they cannot be searched for.'],
   });
   for (const path of ['/en/search?chain=%00', '/en/search?region=a%00', '/zh-CN/search?q=%E6%98%BE%00']) {

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { signInAs } from './helpers';
+import { trpcJson } from '../helpers/trpc-wire';
 
 // What a manager publishes reaches the cached public fact sheet within seconds, and what they
 // withdraw leaves it as fast; before publishing, the lab settings show exactly what the public will see.
@@ -94,9 +95,9 @@ test('the preview of a public lab is its public fact sheet, and the lab header l
   await page.goto('/zh-CN/workspace/labs/new-display-lab/settings/visibility');
   const preview = page.getByRole('region', { name: '公开概况页预览' });
   await expect(preview).not.toContainText('尚未公开');
-  const publicSheet = await (
-    await request.get('/api/trpc/directory.factSheet?input=' + encodeURIComponent(JSON.stringify({ json: { slug: 'new-display-lab' } })))
-  ).json();
+  const publicSheet = await trpcJson(
+    await request.get('/api/trpc/directory.factSheet?input=' + encodeURIComponent(JSON.stringify({ json: { slug: 'new-display-lab' } }))),
+  );
   const milestones: { title: string }[] = publicSheet.result.data.json.milestones;
   const previewTable = preview.getByRole('table', { name: '里程碑' });
   await expect(previewTable.locator('tbody tr')).toHaveCount(milestones.length);
@@ -117,7 +118,7 @@ test.describe('without JavaScript', () => {
   }) => {
     for (const slug of ['new-display-lab', 'green-auto-steel']) {
       const input = encodeURIComponent(JSON.stringify({ json: { slug } }));
-      const sheet = (await (await request.get(`/api/trpc/directory.factSheet?input=${input}`)).json()).result.data.json as {
+      const sheet = (await trpcJson(await request.get(`/api/trpc/directory.factSheet?input=${input}`))).result.data.json as {
         milestones: { title: string }[];
         goals: { titleEn: string; measurements: unknown[] }[];
       };

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { signedInApi, startServer, stopServer, waitUntilUp } from './server-process';
+import { trpcJson } from '../helpers/trpc-wire';
 
 // A restart keeps data and sessions. The server runs without AUTH_SECRET, as a fresh install
 // does: the secret generated on first start must survive the restart.
@@ -24,7 +25,7 @@ test('a restart keeps all data and sessions', async () => {
 
     const me = await api.get('/api/trpc/me.get');
     expect(me.status()).toBe(200);
-    expect((await me.json()).result.data.json).toMatchObject({ email: 'member@demo.local', locale: 'zh-CN' });
+    expect((await trpcJson(me)).result.data.json).toMatchObject({ email: 'member@demo.local', locale: 'zh-CN' });
     await api.dispose();
   } finally {
     await stopServer(server);

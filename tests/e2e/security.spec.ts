@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { rmSync } from 'node:fs';
 import { signInAs } from './helpers';
 import { signedInApi, startServer, stopServer, waitUntilUp } from './server-process';
+import { trpcJson } from '../helpers/trpc-wire';
 
 // Findings of the outside security review (issue 15) that only the running server shows: the
 // script nonce of per-request pages, what cached public pages send, share cards after unpublishing,
@@ -76,7 +77,7 @@ test('the language links of public pages remember the choice on the way, and lea
 });
 
 async function setVisibility(api: APIRequestContext, slug: string, visibility: 'public' | 'private') {
-  const context = await (await api.get(`/api/trpc/lab.context?input=${encodeURIComponent(JSON.stringify({ json: { slug } }))}`)).json();
+  const context = await trpcJson(await api.get(`/api/trpc/lab.context?input=${encodeURIComponent(JSON.stringify({ json: { slug } }))}`));
   const { id, version } = context.result.data.json.lab as { id: number; version: number };
   const res = await api.post('/api/trpc/labSettings.setVisibility', { data: { json: { labId: id, version, visibility } } });
   expect(res.status()).toBe(200);

@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { signedInApi, startServer, stopServer, waitUntilUp } from './server-process';
+import { trpcJson } from '../helpers/trpc-wire';
 
 // `npm start` runs one server process per core (two here) behind one port (issue 16). What every
 // process must agree on, they do: a publish is what each serves within a second, signing out
@@ -37,7 +38,7 @@ async function fresh(api: APIRequestContext, path: string) {
 
 async function lab(api: APIRequestContext, slug: string) {
   const res = await api.get(`/api/trpc/lab.context?input=${encodeURIComponent(JSON.stringify({ json: { slug } }))}`);
-  return (await res.json()).result.data.json.lab as { id: number; version: number };
+  return (await trpcJson(res)).result.data.json.lab as { id: number; version: number };
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -120,7 +121,7 @@ test('a server process killed mid-write loses no acknowledged write; the other k
           timeout: 5_000,
         });
         if (res.ok()) {
-          acknowledged.push((await res.json()).result.data.json.id);
+          acknowledged.push((await trpcJson(res)).result.data.json.id);
           if (killed) afterKill++;
         }
       } catch {

@@ -5,6 +5,7 @@ import type { SessionUser } from '../../server/auth';
 import { appRouter } from '../../server/api/root';
 import { createContext } from '../../server/api/trpc';
 import type { Locale } from '../../server/domain/enums';
+import { trpcJson } from './trpc-wire';
 
 /**
  * Calls a procedure through tRPC's HTTP handler, as the browser does, so tests see the
@@ -26,9 +27,5 @@ export async function httpCall(
     router: appRouter,
     createContext: () => createContext({ db, user: options.user ?? null, locale: options.locale ?? 'en' }),
   });
-  const body = (await res.json()) as {
-    result?: { data: unknown };
-    error?: { json: { message: string; data: { code: string; fieldErrors: Record<string, string[]> } } };
-  };
-  return { status: res.status, body };
+  return { status: res.status, body: await trpcJson(res) };
 }

@@ -1,24 +1,24 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { issueSessionToken, sessionTokenFromCookieHeader } from '../../server/auth';
 import { cookieValue } from '../../server/http/cookies';
-import { handleTrpcRequest } from '../../server/api/http';
 import { freshDb, sessionUser } from '../helpers/db';
 import { MALFORMED_COOKIES } from '../helpers/malformed-cookies';
+import { startTrpcServer } from '../helpers/trpc-server';
 
 // A Cookie header is whatever the client sends. One that is not valid percent-encoding used to
 // throw a URIError in the hand-written parser (a 500 on every tRPC call and download); the app's
 // one parser reads it as a wrong value, so the request is simply signed out.
 
 let db: DB;
-const base = 'http://localhost:3000';
+let base: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
   db = await freshDb();
+  ({ base, close } = await startTrpcServer(db));
 });
-
-/** The tRPC endpoint answering as it does in the app (server/api/http.ts). */
-const fetch = (url: string, init: RequestInit = {}) => handleTrpcRequest(new Request(url, init), () => db);
+afterAll(() => close());
 
 const query = (path: string, cookie: string) =>
   fetch(`${base}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, { headers: { cookie } });

@@ -1,26 +1,24 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { requestBudgets } from '../../db/schema';
-import { handleTrpcRequest, MAX_BATCH_SIZE, MAX_BODY_BYTES } from '../../server/api/http';
+import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from '../../server/api/http';
 import { freshDb } from '../helpers/db';
+import { startTrpcServer } from '../helpers/trpc-server';
+import { trpcJson } from '../helpers/trpc-wire';
 
-// The app's tRPC endpoint (server/api/http.ts, served by the route handler app/api/trpc/[trpc]):
-// the protocol, the cross-site guard, the body limit, the batch cap and the anonymous budget,
-// against a real database. (Headers every answer carries are next.config.mjs's, checked in e2e.)
+// The app's tRPC endpoint (server/api/http.ts, which every server process serves): the protocol,
+// the cross-site guard, the body limit, the batch cap and the anonymous budget, over HTTP against a
+// real database. (The headers every answer carries are checked in e2e, on the real server.)
 
 let db: DB;
-const base = 'http://localhost:3000';
+let base: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
   db = await freshDb({ seed: true });
+  ({ base, close } = await startTrpcServer(db));
 });
-
-/** A request as the browser sends it, answered by the endpoint. */
-function fetch(url: string, init: RequestInit = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  if (typeof init.body === 'string' && !headers.has('content-length')) headers.set('content-length', String(Buffer.byteLength(init.body)));
-  return handleTrpcRequest(new Request(url, { ...init, headers }), () => db);
-}
+afterAll(() => close());
 
 const input = (value: unknown) => encodeURIComponent(JSON.stringify({ json: value }));
 
@@ -29,18 +27,18 @@ describe('the tRPC endpoint', () => {
     const res = await fetch(`${base}/api/trpc/directory.list?input=${input({})}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
-    const body = (await res.json()) as { result: { data: { json: { labs: { slug: string }[] } } } };
-    expect(body.result.data.json.labs.map((l) => l.slug).sort()).toEqual(['green-auto-steel', 'new-display-lab']);
+    const body = await trpcJson(res);
+    expect(body.result.data.json.labs.map((l: { slug: string }) => l.slug).sort()).toEqual(['green-auto-steel', 'new-display-lab']);
   });
 
   it('answers a batch of calls, each with its own result or error', async () => {
     const res = await fetch(
       `${base}/api/trpc/directory.list,no.such?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: {} }, 1: { json: {} } }))}`,
     );
-    const body = (await res.json()) as [{ result?: unknown }, { error?: { json: { data: { code: string } } } }];
+    const body = await trpcJson(res);
     expect(body).toHaveLength(2);
-    expect(body[0].result).toBeDefined();
-    expect(body[1].error?.json.data.code).toBe('NOT_FOUND');
+    expect(body[0]!.result).toBeDefined();
+    expect(body[1]!.error.json.data.code).toBe('NOT_FOUND');
   });
 
   it('refuses a signed-out mutation with UNAUTHORIZED, in the caller’s language', async () => {
@@ -50,7 +48,7 @@ describe('the tRPC endpoint', () => {
       body: JSON.stringify({ json: { labId: 1, body: 'x', health: 'on_track' } }),
     });
     expect(res.status).toBe(401);
-    const body = (await res.json()) as { error: { json: { message: string; data: { code: string } } } };
+    const body = await trpcJson(res);
     expect(body.error.json.data.code).toBe('UNAUTHORIZED');
     expect(body.error.json.message).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -84,17 +82,16 @@ describe('the tRPC endpoint', () => {
       body: '{"json": {',
     });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { json: { data: { code: string } } } }).error.json.data.code).toBe('BAD_REQUEST');
+    expect((await trpcJson(res)).error.json.data.code).toBe('BAD_REQUEST');
   });
 
-  it('refuses a body over the limit with 413', async () => {
-    const res = await fetch(`${base}/api/trpc/update.post`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: base },
-      body: JSON.stringify({ json: { body: 'x'.repeat(MAX_BODY_BYTES) } }),
-    });
+  it('refuses a body over the limit with 413 (a signed-out caller of a private mutation is refused before it is read)', async () => {
+    const huge = JSON.stringify({ json: { email: 'x'.repeat(MAX_BODY_BYTES) } });
+    const post = (path: string) => fetch(`${base}/api/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: huge });
+    const res = await post('password.requestReset');
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(String(MAX_BODY_BYTES));
+    expect((await trpcJson(res)).error.json.data.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await post('update.post')).status).toBe(401);
   });
 
   it('refuses a batch of more calls than the limit with 400, and answers one at the limit', async () => {
@@ -124,7 +121,7 @@ describe('the tRPC endpoint', () => {
     const wait = Number(refused.headers.get('retry-after'));
     expect(wait).toBeGreaterThanOrEqual(1);
     expect(wait).toBeLessThanOrEqual(60);
-    const body = (await refused.json()) as { error: { json: { message: string; data: { code: string } } } };
+    const body = await trpcJson(refused);
     expect(body.error.json.data.code).toBe('TOO_MANY_REQUESTS');
     expect(body.error.json.message).toContain(`${wait} seconds`);
     expect((await call('203.0.113.10')).status).toBe(200);
