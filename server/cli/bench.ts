@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_MEMBER, BENCH_PASSWORD } from '../bench/dataset';
 import { signIn, trpcMutation, trpcQuery } from '../bench/http-session';
-import { runLoad, type LoadResult } from '../bench/load';
+import { runLoad, runOpenLoop, type LoadResult } from '../bench/load';
 import {
   groupCpuMs,
   loadAverage,
@@ -271,6 +271,8 @@ async function main() {
         ...appScenarios(server.base, server.cookie, server.expect, lengths),
         ...(isMain ? floorScenarios(`http://localhost:${FLOOR_PORT}`, lengths) : []),
       ].filter((s) => draft.some((d) => d.key === s.key));
+      // Every answer must weigh at least what 90 % of the first right answer did.
+      for (const s of server.scenarios) s.target.minBytes = lengths[s.key];
       // Floors first, so each scenario follows its floor within the round.
       server.scenarios.sort((a, b) => ORDER.indexOf(a.key) - ORDER.indexOf(b.key));
     }
@@ -288,12 +290,9 @@ async function main() {
       const pgid = s.key.endsWith('Floor') && s.key !== 'staticFloor' ? floor.child.pid! : server.app.child.pid!;
       const countsBefore = s.kind !== 'read' && s.target.method === 'POST' ? countWrites(server.file, server.expect.bigLabId) : null;
       const cpuBefore = groupCpuMs(pgid);
-      // Open loop: enough connections that a slow answer never holds back the next request.
-      const result: LoadResult = await runLoad(s.target, {
-        connections: rate ? Math.max(rate, CONNECTIONS) : CONNECTIONS,
-        durationS: DURATION_S,
-        rate: rate ?? undefined,
-      });
+      const result: LoadResult = rate
+        ? await runOpenLoop(s.target, { rate, durationS: DURATION_S })
+        : await runLoad(s.target, { connections: CONNECTIONS, durationS: DURATION_S });
       const cpuMsPerRequest = result.requests ? (groupCpuMs(pgid) - cpuBefore) / result.requests : null;
       if (countsBefore) {
         const after = countWrites(server.file, server.expect.bigLabId);
