@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { decode, encode } from 'next-auth/jwt';
@@ -158,10 +159,10 @@ export function authOptions(database: () => DB = getDb): NextAuthOptions {
 type TokenPayload = NonNullable<Awaited<ReturnType<typeof decode>>>;
 
 // Decoding a token derives a key (HKDF) and decrypts it: a few percent of every signed-in
-// request's CPU (issue 9). A token's content never changes, so what it says is kept by its text
-// (bounded, and only until it expires); who it names is still read from the database every time.
-const decodedTokens = new Map<string, TokenPayload>();
-const DECODED_TOKENS_KEPT = 1000;
+// request's CPU (issue 9). A token's content never changes, so what it says is kept by its text,
+// per process (bounded, least recently used out first, and only until it expires); who it names,
+// and whether its session was signed out, is still read from the database every time.
+const decodedTokens = new LRUCache<string, TokenPayload>({ max: 1000 });
 
 async function decodeSessionToken(token: string): Promise<TokenPayload | null> {
   const secret = authSecret();
@@ -170,10 +171,7 @@ async function decodeSessionToken(token: string): Promise<TokenPayload | null> {
   if (known && (typeof known.exp !== 'number' || known.exp * 1000 + CLOCK_TOLERANCE_MS > Date.now())) return known;
   decodedTokens.delete(key);
   const payload = await decode({ token, secret });
-  if (payload) {
-    if (decodedTokens.size >= DECODED_TOKENS_KEPT) decodedTokens.delete(decodedTokens.keys().next().value!);
-    decodedTokens.set(key, payload);
-  }
+  if (payload) decodedTokens.set(key, payload);
   return payload;
 }
 
