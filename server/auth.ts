@@ -12,8 +12,8 @@ import { sameOriginPath } from './domain/redirect-target';
 import { authSecret, env } from './env';
 import { cookieValue } from './http/cookies';
 import { decoyHash, PasswordHashingBusy, verifyPassword } from './password';
-import { isSessionRevoked, revokeSession } from './services/sessions';
-import { clientAddress, minutesUntil, recordSignInAttempt, signInBlock } from './services/sign-in-guard';
+import { clientAddress, minutesUntil } from './services/sign-in-guard';
+import { sharedState } from './shared-state/store';
 
 export { hashPassword, verifyPassword } from './password';
 
@@ -90,10 +90,11 @@ export const SIGN_IN_BUSY = 'Busy';
  */
 export async function signInWithPassword(db: DB, email: string, password: string, ip: string | null, now = new Date()) {
   const normalised = normaliseEmail(email);
-  const block = signInBlock(db, normalised, ip, now);
+  const throttle = sharedState(db);
+  const block = await throttle.signInBlock(normalised, ip, now);
   if (block.blocked) return { blocked: true, retryAt: block.retryAt } as const;
   const user = await authenticate(db, normalised, password);
-  recordSignInAttempt(db, normalised, ip, user !== null, now);
+  await throttle.recordSignInAttempt(normalised, ip, user !== null, now);
   return { blocked: false, user } as const;
 }
 
@@ -149,7 +150,8 @@ export function authOptions(database: () => DB = getDb): NextAuthOptions {
       // the token is refused from now on. Its last re-issued token expires within SESSION_MAX_AGE.
       async signOut({ token }) {
         if (typeof token?.sid === 'string') {
-          revokeSession(database(), token.sid, new Date(Date.now() + SESSION_MAX_AGE_S * 1000 + CLOCK_TOLERANCE_MS));
+          const until = new Date(Date.now() + SESSION_MAX_AGE_S * 1000 + CLOCK_TOLERANCE_MS);
+          await sharedState(database()).revokeSession(token.sid, until);
         }
       },
     },
@@ -187,7 +189,7 @@ export async function sessionUserFromToken(db: DB, token: string | undefined): P
   const id = Number(payload?.sub);
   // A token without a sign-in id predates decision 021 and could not be signed out: it is refused.
   if (!payload || !Number.isInteger(id) || id <= 0 || typeof payload.sid !== 'string') return null;
-  if (isSessionRevoked(db, payload.sid)) return null;
+  if (await sharedState(db).isSessionRevoked(payload.sid)) return null;
   const user = prepared(db, 'userById', (d) => d.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare()).get({ id });
   if (!user || user.disabledAt || user.sessionVersion !== payload.sv) return null;
   return {
