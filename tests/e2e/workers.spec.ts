@@ -56,7 +56,7 @@ test.afterAll(async () => {
   rmSync(DATA, { recursive: true, force: true });
 });
 
-test('a lab published or withdrawn in one request is what every server process serves within a second', async ({ playwright }) => {
+test('a lab published or withdrawn in one request is what every server process serves from the next request on', async ({ playwright }) => {
   const visitor = await playwright.request.newContext({ baseURL: BASE });
   const manager = await signedInApi(PORT, 'steel@demo.local');
   const sheet = '/en/labs/green-auto-steel';
@@ -70,9 +70,11 @@ test('a lab published or withdrawn in one request is what every server process s
     const { id, version } = await lab(manager, 'green-auto-steel');
     const changed = Date.now();
     expect((await manager.post('/api/trpc/labSettings.setVisibility', { data: { json: { labId: id, version, visibility } } })).status()).toBe(200);
-    // Twenty new connections, ten to each process: every one answers the new state.
+    // Twenty new connections, ten to each process, sent as soon as the change is answered, with no
+    // waiting or retrying: every one answers the new state (stricter than "within a second"). How long
+    // they took is noted, not asserted: on a busy machine it measures the machine.
     const answers = await Promise.all(Array.from({ length: 20 }, () => fresh(visitor, sheet).then((r) => r.status())));
-    expect(Date.now() - changed).toBeLessThan(1_000 + 2_000); // the requests themselves take time on a busy machine
+    test.info().annotations.push({ type: `${visibility}: change and 20 reads, ms`, description: String(Date.now() - changed) });
     expect(answers, `after making the lab ${visibility}`).toEqual(Array(20).fill(status));
   }
 });
