@@ -1,4 +1,4 @@
-import { Column, is } from 'drizzle-orm';
+import { Column, is, sql, type SQL } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { DbOrTx } from './client';
 
@@ -62,4 +62,17 @@ export function allRows<Row>(query: RowQuery<Row>, columns: Record<string, Colum
     }
     return row as Row;
   });
+}
+
+/**
+ * A list of ids as one placeholder of a prepared query: `inArray(column, idsIn('labIds'))` with
+ * `{ labIds: idList(ids) }`. SQLite reads the JSON array with json_each, so the query's text is
+ * the same for any number of ids (an `in (?, ?, …)` list would be another statement per length).
+ */
+export function idsIn(placeholder: string): SQL {
+  return sql`(select value from json_each(${sql.placeholder(placeholder)}))`;
+}
+
+export function idList(ids: readonly number[]): string {
+  return JSON.stringify(ids);
 }

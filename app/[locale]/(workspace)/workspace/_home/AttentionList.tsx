@@ -42,6 +42,15 @@ export async function AttentionList({
   const tg = await getTranslations('goals');
   const format = await getFormatter();
   const date = (iso: string) => formatIsoDate(format, iso);
+  // The same words on every row: translated once, not once a row.
+  const words = {
+    milestone: t('milestone'),
+    goal: t('goal'),
+    yourOrganisation: t('yourOrganisation'),
+    logMilestone: t('logMilestone'),
+    logGoal: t('logGoal'),
+    noFigure: t('noFigure'),
+  };
 
   if (items.length === 0) {
     return (
@@ -60,7 +69,7 @@ export async function AttentionList({
           const title = localized(locale, item.title, item.titleZh);
           const base = `/workspace/labs/${item.lab.slug}`;
           const labName = localized(locale, item.lab.acronymEn ?? item.lab.nameEn, item.lab.nameZh);
-          const owner = item.owner ? `${item.owner.shortName}${item.ownedByMyOrganisation ? ` (${t('yourOrganisation')})` : ''}` : null;
+          const owner = item.owner ? `${item.owner.shortName}${item.ownedByMyOrganisation ? ` (${words.yourOrganisation})` : ''}` : null;
           const reason =
             item.reason === 'overdue' || item.reason === 'due_soon' || item.reason === 'stale'
               ? t(`reason.${item.reason}`, { count: item.days ?? 0 })
@@ -82,7 +91,7 @@ export async function AttentionList({
                   </Link>
                 </p>
                 <p className="mt-0.5 flex flex-wrap gap-x-1.5 text-xs text-muted">
-                  <span>{t(item.kind)}</span>
+                  <span>{words[item.kind]}</span>
                   <span aria-hidden>·</span>
                   <span>{labName}</span>
                   {owner ? (
@@ -115,7 +124,7 @@ export async function AttentionList({
                           value: formatMeasure(locale, item.goal.latest.value, unitSuffix(tg, item.goal.unit, item.goal.unitLabel)),
                           date: date(item.goal.latest.asOf),
                         })
-                      : t('noFigure')}
+                      : words.noFigure}
                   </span>
                 ) : null}
                 {item.canLog ? (
@@ -123,7 +132,7 @@ export async function AttentionList({
                     labId={item.lab.id}
                     kind={item.kind === 'milestone' ? 'milestone' : 'measurement'}
                     id={item.id}
-                    label={item.kind === 'milestone' ? t('logMilestone') : t('logGoal')}
+                    label={item.kind === 'milestone' ? words.logMilestone : words.logGoal}
                     accessibleLabel={item.kind === 'milestone' ? t('logMilestoneLabel', { title }) : t('logGoalLabel', { title })}
                   />
                 ) : null}
