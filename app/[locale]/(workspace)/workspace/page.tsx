@@ -35,12 +35,13 @@ async function logLabs(workspace: Workspace, locale: string) {
     any: tg('record.rangeAny'),
   };
   const noLatest = t('noLatest');
+  const suffixes: Partial<Record<Workspace['log'][number]['goals'][number]['unit'], string>> = {};
   return workspace.log.map((entry): LogLab => ({
     id: entry.lab.id,
     name: localized(locale, entry.lab.nameEn, entry.lab.nameZh),
     canPublish: entry.canPublish,
     goals: entry.goals.map((g) => {
-      const suffix = unitSuffix(tg, g.unit, g.unitLabel);
+      const suffix = g.unit === 'other' ? unitSuffix(tg, g.unit, g.unitLabel) : (suffixes[g.unit] ??= unitSuffix(tg, g.unit, null));
       const range = UNIT_RANGES[g.unit];
       return {
         id: g.id,

@@ -74,6 +74,7 @@ export async function AttentionList({
             item.reason === 'overdue' || item.reason === 'due_soon' || item.reason === 'stale'
               ? t(`reason.${item.reason}`, { count: item.days ?? 0 })
               : t(`reason.${item.reason}`);
+          const percentText = item.milestone ? t('percent', { value: item.milestone.percentComplete }) : null;
           return (
             <li key={`${item.kind}-${item.id}`} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-4">
               <div className="shrink-0 sm:w-32">
@@ -107,13 +108,13 @@ export async function AttentionList({
                 </p>
               </div>
               <div className="flex items-center justify-between gap-3 sm:justify-end">
-                {item.milestone ? (
-                  <div className="flex w-32 items-center gap-2" title={t('percent', { value: item.milestone.percentComplete })}>
+                {item.milestone && percentText ? (
+                  <div className="flex w-32 items-center gap-2" title={percentText}>
                     <div className="h-1.5 flex-1 overflow-hidden rounded-full bg-neutral-soft" aria-hidden>
                       <div className="h-full rounded-full bg-brand" style={{ width: `${item.milestone.percentComplete}%` }} />
                     </div>
                     <span className="num w-10 text-right text-xs text-ink-soft">
-                      <span className="sr-only">{t('percent', { value: item.milestone.percentComplete })}</span>
+                      <span className="sr-only">{percentText}</span>
                       <span aria-hidden>{item.milestone.percentComplete} %</span>
                     </span>
                   </div>
