@@ -1,5 +1,5 @@
 import superjson from 'superjson';
-import { transformer } from '../api/transformer';
+import { transformer, type Answer } from '../api/transformer';
 
 // A signed-in HTTP client for the benchmark: it signs in through the real credentials endpoint
 // (as the sign-in form does) and calls tRPC procedures as the browser does.
@@ -40,7 +40,7 @@ export function mutationHeaders(base: string, cookie: string): Record<string, st
 
 export async function trpcQuery<T>(base: string, cookie: string, procedure: string, input: unknown): Promise<T> {
   const res = await fetch(base + trpcQueryPath(procedure, input), { headers: { cookie } });
-  const body = (await res.json()) as { result?: { data: string } };
+  const body = (await res.json()) as { result?: { data: Answer } };
   if (!res.ok || !body.result) throw new Error(`${procedure} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
   return transformer.output.deserialize(body.result.data) as T;
 }
@@ -51,7 +51,7 @@ export async function trpcMutation<T>(base: string, cookie: string, procedure: s
     headers: mutationHeaders(base, cookie),
     body: trpcBody(input),
   });
-  const body = (await res.json()) as { result?: { data: string } };
+  const body = (await res.json()) as { result?: { data: Answer } };
   if (!res.ok || !body.result) throw new Error(`${procedure} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
   return transformer.output.deserialize(body.result.data) as T;
 }

@@ -33,7 +33,7 @@ export function startAppServer(port: number, databaseUrl: string, env: Record<st
 export function startProfiledServer(port: number, databaseUrl: string, profileDir: string, env: Record<string, string>): Started {
   return startGroup(
     `profiled app on ${databaseUrl}`,
-    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, 'dist/server/worker.mjs'],
+    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--max-semi-space-size=32', 'dist/server/worker.mjs'],
     port,
     {
       ...env,

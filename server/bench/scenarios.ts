@@ -80,7 +80,7 @@ export function appScenarios(base: string, cookie: string, expect: Expectations,
       target: {
         url: base + trpcQueryPath('milestone.timeline', { labId: expect.bigLabId }),
         headers: { cookie },
-        check: contains(minLengths.timeline ?? 1000, '{"result":{"data":"', BENCH_BIG_LAB, 'criticalCount'),
+        check: contains(minLengths.timeline ?? 1000, '{"result":{"data":{"json":', BENCH_BIG_LAB, 'criticalCount'),
       },
     },
     {
@@ -123,7 +123,7 @@ export function appScenarios(base: string, cookie: string, expect: Expectations,
         method: 'POST',
         headers: mutationHeaders(base, cookie),
         bodyFor: (n) => trpcBody({ labId: expect.bigLabId, body: `Benchmark update ${n}: line trial on schedule.`, health: 'on_track' }),
-        check: contains(0, '{"result":{"data":"', 'version'),
+        check: contains(0, '{"result":{"data":{"json":', 'version'),
       },
     },
     {
@@ -144,7 +144,7 @@ export function floorScenarios(floorBase: string, minLengths: Partial<Record<Sce
       kind: 'floor',
       target: {
         url: `${floorBase}/timeline`,
-        check: contains(minLengths.timelineFloor ?? 1000, '{"result":{"data":"', 'criticalCount'),
+        check: contains(minLengths.timelineFloor ?? 1000, '{"result":{"data":{"json":', 'criticalCount'),
       },
     },
     {
@@ -156,7 +156,7 @@ export function floorScenarios(floorBase: string, minLengths: Partial<Record<Sce
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         bodyFor: (n) => JSON.stringify({ json: { body: `Floor update ${n}: line trial on schedule.`, health: 'on_track' } }),
-        check: contains(0, '{"result":{"data":"', 'version'),
+        check: contains(0, '{"result":{"data":{"json":', 'version'),
       },
     },
   ];

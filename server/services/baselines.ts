@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { prepared } from '../../db/prepared';
+import { allRows, prepared } from '../../db/prepared';
 import { baselineItems, milestoneBaselines, milestones, users } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { invalidField, notFound } from '../errors';
@@ -28,22 +28,26 @@ export function baselinesOfLab(db: DbOrTx, labId: number) {
 
 export type BaselineSummary = ReturnType<typeof baselinesOfLab>[number];
 
+const baselineItemColumns = { milestoneId: baselineItems.milestoneId, start: baselineItems.start, finish: baselineItems.finish };
+
 /** The planned dates of a baseline by milestone id; NOT_FOUND for a baseline of another lab. */
 export function baselineDates(db: DbOrTx, labId: number, baselineId: number): Map<number, { start: string; finish: string }> {
-  const baseline = db
-    .select({ id: milestoneBaselines.id })
-    .from(milestoneBaselines)
-    .where(and(eq(milestoneBaselines.id, baselineId), eq(milestoneBaselines.labId, labId)))
-    .get();
-  if (!baseline) throw notFound();
-  const rows = prepared(db, 'baselineItems', (d) =>
+  const baseline = prepared(db, 'baselineOfLab', (d) =>
     d
-      .select({ milestoneId: baselineItems.milestoneId, start: baselineItems.start, finish: baselineItems.finish })
+      .select({ id: milestoneBaselines.id })
+      .from(milestoneBaselines)
+      .where(and(eq(milestoneBaselines.id, sql.placeholder('baselineId')), eq(milestoneBaselines.labId, sql.placeholder('labId'))))
+      .prepare(),
+  ).get({ baselineId, labId });
+  if (!baseline) throw notFound();
+  const query = prepared(db, 'baselineItems', (d) =>
+    d
+      .select(baselineItemColumns)
       .from(baselineItems)
       .where(eq(baselineItems.baselineId, sql.placeholder('baselineId')))
       .prepare(),
-  ).all({ baselineId });
-  return new Map(rows.map((r) => [r.milestoneId, { start: r.start, finish: r.finish }]));
+  );
+  return new Map(allRows(query, baselineItemColumns, { baselineId }).map((r) => [r.milestoneId, { start: r.start, finish: r.finish }]));
 }
 
 /** Stores a named, dated snapshot of every milestone's forecast dates. Earlier baselines are kept. */

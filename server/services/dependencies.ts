@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { prepared } from '../../db/prepared';
+import { allRows, prepared } from '../../db/prepared';
 import { milestoneDependencies, milestones } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { cycleClosedBy } from '../domain/schedule';
@@ -13,21 +13,24 @@ import { updateVersioned } from './versioning';
 
 export type MilestoneDependency = typeof milestoneDependencies.$inferSelect;
 
+const dependencyColumns = {
+  id: milestoneDependencies.id,
+  predecessorId: milestoneDependencies.predecessorId,
+  successorId: milestoneDependencies.successorId,
+  lagDays: milestoneDependencies.lagDays,
+  version: milestoneDependencies.version,
+};
+
 export function dependenciesOfLab(db: DbOrTx, labId: number) {
-  return prepared(db, 'dependenciesOfLab', (d) =>
+  const query = prepared(db, 'dependenciesOfLab', (d) =>
     d
-      .select({
-        id: milestoneDependencies.id,
-        predecessorId: milestoneDependencies.predecessorId,
-        successorId: milestoneDependencies.successorId,
-        lagDays: milestoneDependencies.lagDays,
-        version: milestoneDependencies.version,
-      })
+      .select(dependencyColumns)
       .from(milestoneDependencies)
       .where(eq(milestoneDependencies.labId, sql.placeholder('labId')))
       .orderBy(milestoneDependencies.id)
       .prepare(),
-  ).all({ labId });
+  );
+  return allRows(query, dependencyColumns, { labId });
 }
 
 function dependencyInLab(db: DbOrTx, labId: number, id: number): MilestoneDependency {

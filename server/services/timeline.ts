@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { prepared } from '../../db/prepared';
+import { allRows, prepared } from '../../db/prepared';
 import { milestones, organisations } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { criticalPath } from '../domain/critical-path';
@@ -13,34 +13,39 @@ import { partnersOfLab } from './labs';
 
 const EPOCH = '2000-01-01';
 
+/** What a timeline row shows of a milestone (and its owner), in this order. */
+const milestoneColumns = {
+  id: milestones.id,
+  title: milestones.title,
+  description: milestones.description,
+  phase: milestones.phase,
+  ownerOrganisationId: milestones.ownerOrganisationId,
+  ownerNameEn: organisations.nameEn,
+  ownerNameZh: organisations.nameZh,
+  ownerShortName: organisations.shortName,
+  forecastStart: milestones.forecastStart,
+  forecastFinish: milestones.forecastFinish,
+  actualStart: milestones.actualStart,
+  actualFinish: milestones.actualFinish,
+  status: milestones.status,
+  percentComplete: milestones.percentComplete,
+  isPublic: milestones.isPublic,
+  version: milestones.version,
+  updatedAt: milestones.updatedAt,
+};
+
+/** A lab's milestones in plan order (forecast start, then id), with their owner's names. */
 export function milestonesOfLab(db: DbOrTx, labId: number) {
-  return prepared(db, 'milestonesOfLab', (d) =>
+  const query = prepared(db, 'milestonesOfLab', (d) =>
     d
-      .select({
-        id: milestones.id,
-        title: milestones.title,
-        description: milestones.description,
-        phase: milestones.phase,
-        ownerOrganisationId: milestones.ownerOrganisationId,
-        ownerNameEn: organisations.nameEn,
-        ownerNameZh: organisations.nameZh,
-        ownerShortName: organisations.shortName,
-        forecastStart: milestones.forecastStart,
-        forecastFinish: milestones.forecastFinish,
-        actualStart: milestones.actualStart,
-        actualFinish: milestones.actualFinish,
-        status: milestones.status,
-        percentComplete: milestones.percentComplete,
-        isPublic: milestones.isPublic,
-        version: milestones.version,
-        updatedAt: milestones.updatedAt,
-      })
+      .select(milestoneColumns)
       .from(milestones)
       .leftJoin(organisations, eq(organisations.id, milestones.ownerOrganisationId))
       .where(eq(milestones.labId, sql.placeholder('labId')))
       .orderBy(asc(milestones.forecastStart), asc(milestones.id))
       .prepare(),
-  ).all({ labId });
+  );
+  return allRows(query, milestoneColumns, { labId });
 }
 
 export const asScheduled = (m: {

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { memberships } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { recordPageView, type VisitState } from '../domain/visits';
@@ -9,11 +10,13 @@ import { recordPageView, type VisitState } from '../domain/visits';
 
 /** The caller's visit state in a lab, or null when they are not a member (an admin looking in). */
 export function visitState(db: DbOrTx, userId: number, labId: number): (VisitState & { membershipId: number }) | null {
-  const row = db
-    .select({ membershipId: memberships.id, lastVisitedAt: memberships.lastVisitedAt, previousVisitAt: memberships.previousVisitAt })
-    .from(memberships)
-    .where(and(eq(memberships.labId, labId), eq(memberships.userId, userId)))
-    .get();
+  const row = prepared(db, 'visitState', (d) =>
+    d
+      .select({ membershipId: memberships.id, lastVisitedAt: memberships.lastVisitedAt, previousVisitAt: memberships.previousVisitAt })
+      .from(memberships)
+      .where(and(eq(memberships.labId, sql.placeholder('labId')), eq(memberships.userId, sql.placeholder('userId'))))
+      .prepare(),
+  ).get({ labId, userId });
   return row ?? null;
 }
 

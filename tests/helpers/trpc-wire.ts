@@ -1,10 +1,10 @@
-import { transformer } from '../../server/api/transformer';
+import { transformer, type Answer } from '../../server/api/transformer';
 
 // What tests read of a tRPC answer: its data or its error shape, decoded as the browser's client
 // decodes them (server/api/transformer.ts), under `json` as tests have always read them.
 
 export type TrpcErrorShape = { message: string; data: { code: string; httpStatus?: number; fieldErrors: Record<string, string[]> } };
-type Wire = { result?: { data: string }; error?: string };
+type Wire = { result?: { data: Answer }; error?: Answer };
 // Not optional: a test asserts which one an answer has by reading it.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests pick what they expect out of each answer
 export type TrpcBody = { result: { data: { json: any } }; error: { json: TrpcErrorShape } };

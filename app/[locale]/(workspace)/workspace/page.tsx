@@ -28,29 +28,32 @@ async function logLabs(workspace: Workspace, locale: string) {
   const tg = await getTranslations('goals');
   const t = await getTranslations('workspace.log');
   const format = await getFormatter();
+  // The same words for many goals: translated once each.
+  const rangeText = {
+    percent: tg('record.rangePercent'),
+    nonNegative: tg('record.rangeNonNegative'),
+    any: tg('record.rangeAny'),
+  };
+  const noLatest = t('noLatest');
+  const suffixes: Partial<Record<Workspace['log'][number]['goals'][number]['unit'], string>> = {};
   return workspace.log.map((entry): LogLab => ({
     id: entry.lab.id,
     name: localized(locale, entry.lab.nameEn, entry.lab.nameZh),
     canPublish: entry.canPublish,
     goals: entry.goals.map((g) => {
-      const suffix = unitSuffix(tg, g.unit, g.unitLabel);
+      const suffix = g.unit === 'other' ? unitSuffix(tg, g.unit, g.unitLabel) : (suffixes[g.unit] ??= unitSuffix(tg, g.unit, null));
       const range = UNIT_RANGES[g.unit];
       return {
         id: g.id,
         title: localized(locale, g.titleEn, g.titleZh),
         unitSuffix: suffix,
-        rangeText:
-          range.max !== undefined
-            ? tg('record.rangePercent')
-            : range.min !== undefined
-              ? tg('record.rangeNonNegative')
-              : tg('record.rangeAny'),
+        rangeText: range.max !== undefined ? rangeText.percent : range.min !== undefined ? rangeText.nonNegative : rangeText.any,
         baselineDate: g.baselineDate,
         isPublic: g.isPublic,
         latestSource: g.latestSource,
         latestText: g.latest
           ? t('latest', { value: formatMeasure(locale, g.latest.value, suffix), date: formatIsoDate(format, g.latest.asOf) })
-          : t('noLatest'),
+          : noLatest,
       };
     }),
     linkGoals: entry.linkGoals.map((g) => ({ id: g.id, label: localized(locale, g.titleEn, g.titleZh) })),

@@ -42,6 +42,15 @@ export async function AttentionList({
   const tg = await getTranslations('goals');
   const format = await getFormatter();
   const date = (iso: string) => formatIsoDate(format, iso);
+  // The same words on every row: translated once, not once a row.
+  const words = {
+    milestone: t('milestone'),
+    goal: t('goal'),
+    yourOrganisation: t('yourOrganisation'),
+    logMilestone: t('logMilestone'),
+    logGoal: t('logGoal'),
+    noFigure: t('noFigure'),
+  };
 
   if (items.length === 0) {
     return (
@@ -60,11 +69,12 @@ export async function AttentionList({
           const title = localized(locale, item.title, item.titleZh);
           const base = `/workspace/labs/${item.lab.slug}`;
           const labName = localized(locale, item.lab.acronymEn ?? item.lab.nameEn, item.lab.nameZh);
-          const owner = item.owner ? `${item.owner.shortName}${item.ownedByMyOrganisation ? ` (${t('yourOrganisation')})` : ''}` : null;
+          const owner = item.owner ? `${item.owner.shortName}${item.ownedByMyOrganisation ? ` (${words.yourOrganisation})` : ''}` : null;
           const reason =
             item.reason === 'overdue' || item.reason === 'due_soon' || item.reason === 'stale'
               ? t(`reason.${item.reason}`, { count: item.days ?? 0 })
               : t(`reason.${item.reason}`);
+          const percentText = item.milestone ? t('percent', { value: item.milestone.percentComplete }) : null;
           return (
             <li key={`${item.kind}-${item.id}`} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-4">
               <div className="shrink-0 sm:w-32">
@@ -82,7 +92,7 @@ export async function AttentionList({
                   </Link>
                 </p>
                 <p className="mt-0.5 flex flex-wrap gap-x-1.5 text-xs text-muted">
-                  <span>{t(item.kind)}</span>
+                  <span>{words[item.kind]}</span>
                   <span aria-hidden>·</span>
                   <span>{labName}</span>
                   {owner ? (
@@ -98,13 +108,13 @@ export async function AttentionList({
                 </p>
               </div>
               <div className="flex items-center justify-between gap-3 sm:justify-end">
-                {item.milestone ? (
-                  <div className="flex w-32 items-center gap-2" title={t('percent', { value: item.milestone.percentComplete })}>
+                {item.milestone && percentText ? (
+                  <div className="flex w-32 items-center gap-2" title={percentText}>
                     <div className="h-1.5 flex-1 overflow-hidden rounded-full bg-neutral-soft" aria-hidden>
                       <div className="h-full rounded-full bg-brand" style={{ width: `${item.milestone.percentComplete}%` }} />
                     </div>
                     <span className="num w-10 text-right text-xs text-ink-soft">
-                      <span className="sr-only">{t('percent', { value: item.milestone.percentComplete })}</span>
+                      <span className="sr-only">{percentText}</span>
                       <span aria-hidden>{item.milestone.percentComplete} %</span>
                     </span>
                   </div>
@@ -115,7 +125,7 @@ export async function AttentionList({
                           value: formatMeasure(locale, item.goal.latest.value, unitSuffix(tg, item.goal.unit, item.goal.unitLabel)),
                           date: date(item.goal.latest.asOf),
                         })
-                      : t('noFigure')}
+                      : words.noFigure}
                   </span>
                 ) : null}
                 {item.canLog ? (
@@ -123,7 +133,7 @@ export async function AttentionList({
                     labId={item.lab.id}
                     kind={item.kind === 'milestone' ? 'milestone' : 'measurement'}
                     id={item.id}
-                    label={item.kind === 'milestone' ? t('logMilestone') : t('logGoal')}
+                    label={item.kind === 'milestone' ? words.logMilestone : words.logGoal}
                     accessibleLabel={item.kind === 'milestone' ? t('logMilestoneLabel', { title }) : t('logGoalLabel', { title })}
                   />
                 ) : null}
