@@ -1,6 +1,6 @@
 import { createFormatter, createTranslator } from 'next-intl';
 import type { Locale } from '../../server/domain/enums';
-import { WORKING_TIME_ZONE } from '../../server/domain/working-day';
+import { DEFAULT_TIME_ZONE } from '../../server/domain/working-day';
 import { en, zhCN } from '../_i18n/messages';
 import type { I18n, Translate } from '../_lib/i18n';
 
@@ -15,8 +15,8 @@ const made = new Map<Locale, I18n>();
 export function documentI18n(locale: Locale): I18n {
   let i18n = made.get(locale);
   if (!i18n) {
-    const t = createTranslator({ locale, messages: MESSAGES[locale], timeZone: WORKING_TIME_ZONE }) as unknown as Translate;
-    i18n = { locale, t, format: createFormatter({ locale, timeZone: WORKING_TIME_ZONE }) };
+    const t = createTranslator({ locale, messages: MESSAGES[locale], timeZone: DEFAULT_TIME_ZONE }) as unknown as Translate;
+    i18n = { locale, t, format: createFormatter({ locale, timeZone: DEFAULT_TIME_ZONE }) };
     made.set(locale, i18n);
   }
   return i18n;

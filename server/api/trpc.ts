@@ -16,6 +16,8 @@ export type Context = {
   locale: Locale;
   /** Where the request came from (server/http/client-address.ts); null for server components and scripts. */
   clientAddress: string | null;
+  /** The clock: what "now" is for lateness and "today" in a lab (tests set it; decision 024). */
+  now: () => Date;
 };
 
 /** Builds a context; tests and scripts pass their own database and user. */
@@ -25,6 +27,7 @@ export function createContext(options: Partial<Context> = {}): Context {
     user: options.user ?? null,
     locale: options.locale ?? DEFAULT_LOCALE,
     clientAddress: options.clientAddress ?? null,
+    now: options.now ?? (() => new Date()),
   };
 }
 

@@ -7,6 +7,7 @@ import { markdownToText } from '../domain/markdown';
 import { invalidField } from '../errors';
 import { roleAtLeast, type Lab, type LabStanding } from './access';
 import { localizedName } from '../domain/names';
+import { startOfDayIn } from '../domain/working-day';
 
 // The audit events of a lab, read two ways: as a readable activity feed for everyone in the lab,
 // and as the full audit log (with every before/after value) for managers. The feed names records
@@ -35,7 +36,7 @@ function readableBy(reader: HistoryReader): SQL[] {
 export type AuditFilters = {
   actorId?: number;
   entityType?: string;
-  /** Inclusive calendar dates (YYYY-MM-DD), in UTC. */
+  /** Inclusive calendar dates (YYYY-MM-DD) of the lab's time zone. */
   from?: string;
   to?: string;
   cursor?: string;
@@ -80,12 +81,16 @@ export function auditFiltersFromSearch(query: Record<string, string | string[] |
   };
 }
 
-function conditions(labId: number, filters: AuditFilters, reader: HistoryReader): SQL[] {
-  const where: SQL[] = [eq(auditEvents.labId, labId), ...readableBy(reader)];
+/** The lab whose history is read: its id, and the time zone whose days the date filters mean. */
+type HistoryLab = Pick<Lab, 'id' | 'timeZone'>;
+
+function conditions(lab: HistoryLab, filters: AuditFilters, reader: HistoryReader): SQL[] {
+  const where: SQL[] = [eq(auditEvents.labId, lab.id), ...readableBy(reader)];
   if (filters.actorId) where.push(eq(auditEvents.actorId, filters.actorId));
   if (filters.entityType) where.push(eq(auditEvents.entityType, filters.entityType));
-  if (filters.from) where.push(gte(auditEvents.createdAt, new Date(`${filters.from}T00:00:00.000Z`)));
-  if (filters.to) where.push(lt(auditEvents.createdAt, new Date(`${addDays(filters.to, 1)}T00:00:00.000Z`)));
+  // The days of the lab's calendar, as its timeline and report count them (decision 024).
+  if (filters.from) where.push(gte(auditEvents.createdAt, startOfDayIn(lab.timeZone, filters.from)));
+  if (filters.to) where.push(lt(auditEvents.createdAt, startOfDayIn(lab.timeZone, addDays(filters.to, 1))));
   if (filters.from && filters.to && filters.to < filters.from) throw invalidField('to', 'activity.errors.toBeforeFrom');
   if (filters.since) where.push(gt(auditEvents.createdAt, filters.since));
   if (filters.notActorId) where.push(or(isNull(auditEvents.actorId), ne(auditEvents.actorId, filters.notActorId))!);
@@ -93,12 +98,12 @@ function conditions(labId: number, filters: AuditFilters, reader: HistoryReader)
 }
 
 /** How many events of a lab match the filters (the cursor and limit are ignored). */
-export function countAuditEvents(db: DbOrTx, labId: number, reader: HistoryReader, filters: AuditFilters = {}): number {
+export function countAuditEvents(db: DbOrTx, lab: HistoryLab, reader: HistoryReader, filters: AuditFilters = {}): number {
   return (
     db
       .select({ n: count() })
       .from(auditEvents)
-      .where(and(...conditions(labId, filters, reader)))
+      .where(and(...conditions(lab, filters, reader)))
       .get()?.n ?? 0
   );
 }
@@ -109,7 +114,7 @@ export function countAuditEvents(db: DbOrTx, labId: number, reader: HistoryReade
  */
 export function listAuditEvents(db: DbOrTx, lab: Lab, reader: HistoryReader, filters: AuditFilters = {}, locale: Locale = 'en') {
   const limit = Math.min(Math.max(filters.limit ?? 50, 1), 500);
-  const where = conditions(lab.id, filters, reader);
+  const where = conditions(lab, filters, reader);
   if (filters.cursor) {
     if (!/^\d{1,12}$/.test(filters.cursor)) throw invalidField('cursor', 'validation.invalid');
     where.push(lt(auditEvents.id, Number(filters.cursor)));

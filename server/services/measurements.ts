@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../../db/client';
 import { goals, measurements } from '../../db/schema';
 import type { SessionUser } from '../auth';
-import { workingToday } from '../domain/working-day';
+import { labToday } from '../domain/working-day';
 import { valueFitsUnit } from '../domain/goal-units';
 import { unitRangeMessage, type RecordMeasurementInput, type UpdateMeasurementInput } from '../domain/goal-inputs';
 import { forbidden, invalidField, notFound, staleVersion } from '../errors';
@@ -83,8 +83,9 @@ function snapshot(m: Measurement) {
  * Records a measurement of a goal (members, managers, admins). The one way a check-in is written:
  * the goal page and the workspace's quick-progress form both call it.
  */
-export function recordMeasurement(db: DB, user: SessionUser, input: RecordMeasurementInput, latestAsOf = workingToday()) {
+export function recordMeasurement(db: DB, user: SessionUser, input: RecordMeasurementInput, now: Date = new Date()) {
   const { lab, role } = requireLabAccess(db, user, input.labId, 'member');
+  const latestAsOf = labToday(lab, now);
   const { labId, goalId, ...fields } = input;
   const row = db.transaction((tx) => {
     const goal = goalOfLab(tx, labId, goalId);
@@ -114,8 +115,9 @@ function editableMeasurement(db: DbOrTx, user: SessionUser, role: LabStanding, l
   return found;
 }
 
-export function updateMeasurement(db: DB, user: SessionUser, input: UpdateMeasurementInput, latestAsOf = workingToday()) {
+export function updateMeasurement(db: DB, user: SessionUser, input: UpdateMeasurementInput, now: Date = new Date()) {
   const { lab, role } = requireLabAccess(db, user, input.labId, 'member');
+  const latestAsOf = labToday(lab, now);
   const { labId, measurementId, version, ...fields } = input;
   const goalId = db.transaction((tx) => {
     const { measurement, goal } = editableMeasurement(tx, user, role, labId, measurementId);

@@ -9,7 +9,7 @@ import { healthCounts, healthSteps } from '../domain/health-trend';
 import { renderMarkdown } from '../domain/markdown';
 import { periodInstants, resolveReportPeriod, type ReportPeriod } from '../domain/report-period';
 import { isSettled } from '../domain/schedule';
-import { workingToday } from '../domain/working-day';
+import { labToday } from '../domain/working-day';
 import { invalidField } from '../errors';
 import type { Lab } from './access';
 import { baselineDates, baselinesOfLab } from './baselines';
@@ -217,18 +217,19 @@ function goalSection(db: DbOrTx, lab: Lab, period: ReportPeriod) {
  * consortia work). A period that is malformed, reversed, too long or in the future is refused
  * with the field to correct.
  */
-export function getStatusReport(db: DbOrTx, lab: Lab, asked: { from?: string; to?: string }, today = workingToday()) {
+export function getStatusReport(db: DbOrTx, lab: Lab, asked: { from?: string; to?: string }, now: Date = new Date()) {
+  const today = labToday(lab, now);
   const resolved = resolveReportPeriod(asked, today);
   if (!resolved.ok) throw invalidField(resolved.problem.field, resolved.problem.key);
   const { period } = resolved;
-  const { start, end } = periodInstants(period);
+  const { start, end } = periodInstants(period, lab.timeZone);
   const updates = updatesInPeriod(db, lab.id, start, end);
   const before = healthBefore(db, lab.id, start);
   const points = updates.map((u) => ({ at: u.createdAt, health: u.health }));
   const milestoneReport = milestoneSection(db, lab, period, start, end, today);
   const goalReport = goalSection(db, lab, period);
   return {
-    lab: { id: lab.id, slug: lab.slug, nameEn: lab.nameEn, nameZh: lab.nameZh, acronymEn: lab.acronymEn, isDemo: lab.isDemo },
+    lab: { id: lab.id, slug: lab.slug, nameEn: lab.nameEn, nameZh: lab.nameZh, acronymEn: lab.acronymEn, isDemo: lab.isDemo, timeZone: lab.timeZone },
     period,
     today,
     health: {

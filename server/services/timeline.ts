@@ -4,7 +4,8 @@ import { prepared } from '../../db/prepared';
 import { milestones, organisations } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { criticalPath } from '../domain/critical-path';
-import { daysBetween, todayIso } from '../domain/dates';
+import { daysBetween } from '../domain/dates';
+import { labToday } from '../domain/working-day';
 import { dependencyConflicts, durationDays, isLate, labSlippage, slippageDays, type ScheduledMilestone } from '../domain/schedule';
 import { requireLabAccess } from './access';
 import { baselineDates, baselinesOfLab } from './baselines';
@@ -101,8 +102,9 @@ function timelineItem(m: MilestoneRow, facts: ScheduleFacts) {
  * lateness, critical-path float and dependency conflicts; the dependencies; the lab's baselines.
  * `baselineId` null or absent means the latest baseline.
  */
-export function getLabTimeline(db: DbOrTx, user: SessionUser, input: { labId: number; baselineId?: number | null }, today = todayIso()) {
+export function getLabTimeline(db: DbOrTx, user: SessionUser, input: { labId: number; baselineId?: number | null }, now: Date = new Date()) {
   const { lab, role } = requireLabAccess(db, user, input.labId, 'viewer');
+  const today = labToday(lab, now);
   const rows = milestonesOfLab(db, lab.id);
   const dependencies = dependenciesOfLab(db, lab.id);
   const baselines = baselinesOfLab(db, lab.id);
@@ -142,7 +144,7 @@ export function getLabTimeline(db: DbOrTx, user: SessionUser, input: { labId: nu
   });
 
   return {
-    lab: { id: lab.id, slug: lab.slug, nameEn: lab.nameEn, nameZh: lab.nameZh, startDate: lab.startDate, endDate: lab.endDate },
+    lab: { id: lab.id, slug: lab.slug, nameEn: lab.nameEn, nameZh: lab.nameZh, startDate: lab.startDate, endDate: lab.endDate, timeZone: lab.timeZone },
     role,
     today,
     milestones: items,

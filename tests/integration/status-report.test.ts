@@ -5,7 +5,7 @@ import { goals, labs, milestones } from '../../db/schema';
 import { addDays } from '../../server/domain/dates';
 import { workingToday } from '../../server/domain/working-day';
 import { getStatusReport } from '../../server/services/status-report';
-import { callerAs, freshDb, labIdOf, sessionUser, tableCounts, TEST_TODAY } from '../helpers/db';
+import { callerAs, freshDb, labIdOf, sessionUser, tableCounts, TEST_NOW, TEST_TODAY } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 import { ACTORS, addOutsider, errorCode, type Actor } from '../helpers/roles';
 
@@ -22,7 +22,7 @@ beforeEach(async () => {
 
 const labRow = () => db.select().from(labs).where(eq(labs.id, labId)).get()!;
 /** The report as of the test database's "today" (its demo dates are relative to it). */
-const reportFor = (asked: { from?: string; to?: string } = {}) => getStatusReport(db, labRow(), asked, TEST_TODAY);
+const reportFor = (asked: { from?: string; to?: string } = {}) => getStatusReport(db, labRow(), asked, TEST_NOW);
 
 describe('the default report', () => {
   it('covers the month up to today', () => {

@@ -41,7 +41,7 @@ export const milestoneRouter = router({
   /** Everything the lab timeline shows; any role in the lab. `baselineId` absent = the latest baseline. */
   timeline: labViewerProcedure
     .input(z.object({ baselineId: id.nullish() }))
-    .query(({ ctx, input }) => getLabTimeline(ctx.db, ctx.user, { labId: ctx.lab.id, baselineId: input.baselineId ?? null })),
+    .query(({ ctx, input }) => getLabTimeline(ctx.db, ctx.user, { labId: ctx.lab.id, baselineId: input.baselineId ?? null }, ctx.now())),
 
   create: labManagerProcedure
     .input(withMilestoneRules(labIdInput.extend(milestoneShape)))

@@ -31,6 +31,7 @@ async function logLabs(workspace: Workspace, locale: string) {
   return workspace.log.map((entry): LogLab => ({
     id: entry.lab.id,
     name: localized(locale, entry.lab.nameEn, entry.lab.nameZh),
+    today: entry.today,
     canPublish: entry.canPublish,
     goals: entry.goals.map((g) => {
       const suffix = unitSuffix(tg, g.unit, g.unitLabel);
@@ -106,8 +107,6 @@ export default async function WorkspacePage({ params }: { params: Promise<{ loca
                     <QuickLog
                       labs={log}
                       statuses={statuses}
-                      today={workspace.today}
-                      workingToday={workspace.workingToday}
                       renderedAt={workspace.generatedAt}
                     />
                   </aside>

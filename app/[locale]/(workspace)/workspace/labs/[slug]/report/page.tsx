@@ -4,7 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import type { ReactNode } from 'react';
 import type { MilestoneStatus } from '../../../../../../../server/domain/enums';
 import { resolveReportPeriod } from '../../../../../../../server/domain/report-period';
-import { workingToday } from '../../../../../../../server/domain/working-day';
+import { labToday } from '../../../../../../../server/domain/working-day';
 import type { StatusReport } from '../../../../../../../server/services/status-report';
 import { Badge, healthLook, milestoneStatusLook } from '../../../../../../_components/Badge';
 import { formatMeasure } from '../../../../../../_components/goal-chart/format';
@@ -12,6 +12,7 @@ import { GoalStatusBadge } from '../../../../../../_components/goals/GoalStatusB
 import { EmptyState, Stat } from '../../../../../../_components/Page';
 import { formatIsoDate } from '../../../../../../_lib/dates';
 import { unitSuffix } from '../../../../../../_lib/goal-text';
+import { LabDayNote, TimesShownIn } from '../../../../../../_components/TimeZoneNotes';
 import { localized } from '../../../../../../_lib/localized';
 import { serverApi } from '../../../../../../_trpc/server';
 import { loadLab, orNotFound } from '../lab-context';
@@ -70,7 +71,7 @@ export default async function StatusReportPage({ params, searchParams }: Props) 
   const { lab } = await loadLab(slug);
   const query = await searchParams;
   const asked = { from: text(query.from), to: text(query.to) };
-  const latest = workingToday();
+  const latest = labToday(lab);
   const resolved = resolveReportPeriod(asked, latest);
   const t = await getTranslations('report');
   const translate = await getTranslations();
@@ -116,6 +117,10 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
         <p className="mt-1 text-xs text-muted">
           {t('prepared', { date: date(report.today) })}
           {lab.isDemo ? ` · ${tc('demoData')}` : ''}
+        </p>
+        <p className="mt-0.5 text-xs text-muted">
+          <LabDayNote today={report.today} timeZone={lab.timeZone} />{' '}
+          <TimesShownIn />
         </p>
       </header>
 

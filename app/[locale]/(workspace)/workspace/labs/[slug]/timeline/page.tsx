@@ -1,6 +1,7 @@
 import { AlertTriangle, BarChart3, CalendarRange, Download, Plus, Table2 } from 'lucide-react';
 import type { Metadata } from 'next';
 import { ClientMessages } from '../../../../../../_components/ClientMessages';
+import { LabDayNote } from '../../../../../../_components/TimeZoneNotes';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { MILESTONE_STATUSES, STAGES, type Locale } from '../../../../../../../server/domain/enums';
 import { roleAtLeast } from '../../../../../../../server/services/access';
@@ -129,10 +130,13 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
               {chosenBaseline
                 ? t('comparedWith', {
                     name: chosenBaseline.name,
-                    date: format.dateTime(chosenBaseline.createdAt, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }),
+                    date: format.dateTime(chosenBaseline.createdAt, { dateStyle: 'medium' }),
                   })
                 : t('noBaseline')}
               <span className="print-only">{` · ${t('printedOn', { date: todayText })}`}</span>
+            </p>
+            <p className="mt-0.5 text-xs text-muted">
+              <LabDayNote today={timeline.today} timeZone={timeline.lab.timeZone} />
             </p>
           </div>
           <div className="no-print flex flex-wrap gap-2 sm:shrink-0 sm:justify-end">
