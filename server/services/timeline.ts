@@ -138,7 +138,8 @@ export function getLabTimeline(db: DbOrTx, user: SessionUser, input: { labId: nu
       slipDays: slippageDays(m.forecastFinish, base?.finish),
       late: isLate({ finish: m.forecastFinish, status: m.status }, today),
       critical: path?.critical ?? false,
-      totalFloat: path?.totalFloat ?? null,
+      // Finished work has no float left to use (issue 23.4).
+      totalFloat: m.status === 'done' ? null : (path?.totalFloat ?? null),
       conflict: conflictedIds.has(m.id),
     });
   });

@@ -106,6 +106,11 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
   const { lab, period, summary, milestones, goals, updates, health } = report;
   const latestHealth = health.latest ? healthLook[health.latest] : null;
   const owner = (o: { shortName: string } | null) => o?.shortName ?? '—';
+  const tt = await getTranslations('timeline');
+  // Slip is the timeline's: against the newest baseline set by the period's end (decision 025).
+  const baselineNote = milestones.baseline
+    ? t('milestones.comparedWith', { name: milestones.baseline.name, date: format.dateTime(milestones.baseline.createdAt, { dateStyle: 'medium' }) })
+    : undefined;
 
   return (
     <>
@@ -143,7 +148,19 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
           </div>
           <Stat label={t('summary.updates')} value={summary.updates} />
           <Stat label={t('summary.completed')} value={summary.completed} />
-          <Stat label={t('summary.slipped')} value={summary.slipped} tone={summary.slipped > 0 ? 'warn' : undefined} />
+          <Stat
+            label={t('summary.slipped')}
+            value={milestones.baseline ? summary.slipped : '—'}
+            tone={summary.slipped > 0 ? 'warn' : undefined}
+            hint={
+              milestones.baseline
+                ? t('summary.slippedOf', {
+                    total: summary.compared,
+                    slip: milestones.slippage.endSlipDays === null ? '—' : tt('slipBadge', { days: milestones.slippage.endSlipDays }),
+                  })
+                : t('summary.noBaseline')
+            }
+          />
           <Stat label={t('summary.measurements')} value={summary.measurements} />
           <Stat label={t('summary.goalChanges')} value={summary.goalStatusChanges} />
         </dl>
@@ -156,7 +173,7 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
       <Section
         id="report-completed"
         title={t('milestones.completedTitle')}
-        note={milestones.baselineName ? t('milestones.comparedWith', { name: milestones.baselineName }) : undefined}
+        note={baselineNote}
       >
         <ReportTable
           labelledBy="report-completed"
@@ -187,13 +204,14 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
         />
       </Section>
 
-      <Section id="report-slipped" title={t('milestones.slippedTitle')}>
+      <Section id="report-slipped" title={t('milestones.slippedTitle')} note={baselineNote ?? t('milestones.slipNeedsBaseline')}>
         <ReportTable
           labelledBy="report-slipped"
-          empty={t('milestones.slippedEmpty')}
+          empty={milestones.baseline ? t('milestones.slippedEmpty') : t('milestones.slipNeedsBaseline')}
           columns={[
             { label: t('milestones.milestone') },
             { label: t('milestones.owner') },
+            { label: t('milestones.slip') },
             { label: t('milestones.what') },
             { label: t('milestones.now') },
           ]}
@@ -203,7 +221,14 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
               cells: [
                 m.title,
                 owner(m.owner),
+                <span key="s" className="flex flex-col gap-0.5">
+                  <span className="num font-medium text-bad">{tt('slipBadge', { days: m.slipDays })}</span>
+                  <span className="text-xs text-muted">
+                    <Change from={date(m.baselineFinish)} to={date(m.forecastFinish)} />
+                  </span>
+                </span>,
                 <span key="w" className="flex flex-col gap-0.5">
+                  {!m.moved && m.daysLate === null ? <span className="text-muted">{t('milestones.slippedBefore')}</span> : null}
                   {m.moved ? (
                     <span>{t('milestones.moved', { from: date(m.moved.from), to: date(m.moved.to), count: m.moved.days })}</span>
                   ) : null}
