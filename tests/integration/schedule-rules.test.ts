@@ -88,6 +88,20 @@ describe('actual dates', () => {
   });
 });
 
+describe('an empty date field', () => {
+  it('says the form the date picker takes in the reader’s language, not YYYY-MM-DD', async () => {
+    const manager = sessionUser(db, 'manager@demo.local');
+    for (const [locale, expected] of [
+      ['en', 'Enter a date as month/day/year (such as 12/31/2026), or choose one with the calendar button.'],
+      ['zh-CN', '请按 年/月/日 输入日期（如 2026/12/31），或点击日历按钮选择。'],
+    ] as const) {
+      const res = await httpCall(db, 'milestone.create', newMilestone({ forecastStart: '' }), { user: manager, locale });
+      expect(res.status).toBe(400);
+      expect(fieldErrors(res).forecastStart).toEqual([expected]);
+    }
+  });
+});
+
 describe('float', () => {
   it('is shown for work still to do, not for finished milestones', async () => {
     const timeline = await callerAs(db, 'viewer@demo.local').milestone.timeline({ labId });
