@@ -152,13 +152,31 @@ function milestoneSection(db: DbOrTx, lab: Lab, period: ReportPeriod, start: Dat
         forecastFinish: m.forecastFinish,
         slipDays,
         moved: movedLater
-          ? { from: movedLater.from as string, to: movedLater.to as string, days: daysBetween(movedLater.from as string, movedLater.to as string) }
+          ? {
+              from: movedLater.from as string,
+              to: movedLater.to as string,
+              days: daysBetween(movedLater.from as string, movedLater.to as string),
+            }
           : null,
         daysLate: !isSettled(m) && m.forecastFinish < lastDay ? daysBetween(m.forecastFinish, lastDay) : null,
       };
     })
     .filter((m) => m !== null)
     .sort((a, b) => b.slipDays - a.slipDays || a.id - b.id);
+
+  // Late: past its forecast finish and not finished when the period ended (the timeline's and the
+  // attention list's "late", counted by the lab's calendar), baseline or not.
+  const late = atEnd
+    .filter((m) => !isSettled(m) && m.forecastFinish < lastDay)
+    .map((m) => ({
+      id: m.id,
+      title: m.title,
+      owner: owner(m),
+      status: m.status,
+      forecastFinish: m.forecastFinish,
+      daysLate: daysBetween(m.forecastFinish, lastDay),
+    }))
+    .sort((a, b) => b.daysLate - a.daysLate || a.id - b.id);
 
   const progressed = all
     .map((m) => {
@@ -178,6 +196,7 @@ function milestoneSection(db: DbOrTx, lab: Lab, period: ReportPeriod, start: Dat
   return {
     completed,
     slipped,
+    late,
     progressed,
     /** What slip is measured against: the newest baseline set by the end of the period. */
     baseline: baseline ? { id: baseline.id, name: baseline.name, createdAt: baseline.createdAt } : null,
@@ -264,7 +283,15 @@ export function getStatusReport(db: DbOrTx, lab: Lab, asked: { from?: string; to
   const milestoneReport = milestoneSection(db, lab, period, start, end, today);
   const goalReport = goalSection(db, lab, period);
   return {
-    lab: { id: lab.id, slug: lab.slug, nameEn: lab.nameEn, nameZh: lab.nameZh, acronymEn: lab.acronymEn, isDemo: lab.isDemo, timeZone: lab.timeZone },
+    lab: {
+      id: lab.id,
+      slug: lab.slug,
+      nameEn: lab.nameEn,
+      nameZh: lab.nameZh,
+      acronymEn: lab.acronymEn,
+      isDemo: lab.isDemo,
+      timeZone: lab.timeZone,
+    },
     period,
     today,
     health: {

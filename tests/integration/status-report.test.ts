@@ -5,6 +5,7 @@ import { goals, labs, milestones } from '../../db/schema';
 import { addDays } from '../../server/domain/dates';
 import { workingToday } from '../../server/domain/working-day';
 import { getStatusReport } from '../../server/services/status-report';
+import { getLabTimeline } from '../../server/services/timeline';
 import { callerAs, freshDb, labIdOf, sessionUser, tableCounts, TEST_NOW, TEST_TODAY } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 import { ACTORS, addOutsider, errorCode, type Actor } from '../helpers/roles';
@@ -71,6 +72,15 @@ describe('the default report', () => {
     expect(report.summary).toMatchObject({ slipped: timeline.slippage.slippedCount, compared: timeline.slippage.comparedCount });
     const behind = timeline.milestones.filter((m) => m.slipDays !== null && m.slipDays > 0 && m.status !== 'cancelled');
     expect(new Map(report.milestones.slipped.map((m) => [m.id, m.slipDays]))).toEqual(new Map(behind.map((m) => [m.id, m.slipDays])));
+  });
+
+  it('lists the milestones late at its end as the timeline marks them, with the days late', async () => {
+    const report = reportFor();
+    const timeline = getLabTimeline(db, sessionUser(db, 'manager@demo.local'), { labId: labRow().id, baselineId: null }, TEST_NOW);
+    const late = timeline.milestones.filter((m) => m.late);
+    expect(late.length).toBeGreaterThan(0);
+    expect(report.milestones.late.map((m) => m.id).sort()).toEqual(late.map((m) => m.id).sort());
+    expect(report.milestones.late.find((m) => m.title === 'Domestic fine metal mask pilot trial')?.daysLate).toBe(5);
   });
 
   it('measures a past period against the plan as it stood then: a finish moved later since does not count in it', async () => {

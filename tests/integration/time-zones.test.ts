@@ -51,11 +51,11 @@ async function latenessEverywhere(id: number, email = 'manager@demo.local') {
   const report = await caller.report.status({ labId });
   const entry = workspace.attention.find((e) => e.kind === 'milestone' && e.id === id);
   const row = timeline.milestones.find((m) => m.id === id)!;
-  const slipped = report.milestones.slipped.find((m) => m.id === id);
+  const late = report.milestones.late.find((m) => m.id === id);
   return {
     attention: entry ? { reason: entry.reason, days: entry.days } : null,
     timelineLate: row.late,
-    reportDaysLate: slipped?.daysLate ?? null,
+    reportDaysLate: late?.daysLate ?? null,
     today: { timeline: timeline.today, report: report.today, overview: overview.today },
     lateCounts: {
       card: workspace.labs.find((l) => l.id === labId)!.overdue,

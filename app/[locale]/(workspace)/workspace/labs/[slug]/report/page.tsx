@@ -109,7 +109,10 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
   const tt = await getTranslations('timeline');
   // Slip is the timeline's: against the newest baseline set by the period's end (decision 025).
   const baselineNote = milestones.baseline
-    ? t('milestones.comparedWith', { name: milestones.baseline.name, date: format.dateTime(milestones.baseline.createdAt, { dateStyle: 'medium' }) })
+    ? t('milestones.comparedWith', {
+        name: milestones.baseline.name,
+        date: format.dateTime(milestones.baseline.createdAt, { dateStyle: 'medium' }),
+      })
     : undefined;
 
   return (
@@ -124,8 +127,7 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
           {lab.isDemo ? ` · ${tc('demoData')}` : ''}
         </p>
         <p className="mt-0.5 text-xs text-muted">
-          <LabDayNote today={report.today} timeZone={lab.timeZone} />{' '}
-          <TimesShownIn />
+          <LabDayNote today={report.today} timeZone={lab.timeZone} /> <TimesShownIn />
         </p>
       </header>
 
@@ -170,11 +172,7 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
         <HealthTrend report={report} />
       </Section>
 
-      <Section
-        id="report-completed"
-        title={t('milestones.completedTitle')}
-        note={baselineNote}
-      >
+      <Section id="report-completed" title={t('milestones.completedTitle')} note={baselineNote}>
         <ReportTable
           labelledBy="report-completed"
           empty={t('milestones.completedEmpty')}
@@ -245,6 +243,31 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
               ],
             })),
           )}
+        />
+      </Section>
+
+      <Section id="report-late" title={t('milestones.lateTitle')} note={t('milestones.lateNote')}>
+        <ReportTable
+          labelledBy="report-late"
+          empty={t('milestones.lateEmpty')}
+          columns={[
+            { label: t('milestones.milestone') },
+            { label: t('milestones.owner') },
+            { label: t('milestones.due') },
+            { label: t('milestones.now') },
+          ]}
+          rows={milestones.late.map((m) => ({
+            key: m.id,
+            cells: [
+              m.title,
+              owner(m.owner),
+              <span key="d" className="flex flex-col gap-0.5">
+                <span>{date(m.forecastFinish)}</span>
+                <span className="num text-xs font-medium text-bad">{t('milestones.daysLate', { count: m.daysLate })}</span>
+              </span>,
+              <StatusBadge key="s" status={m.status} />,
+            ],
+          }))}
         />
       </Section>
 
