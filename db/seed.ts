@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { addDays, todayIso } from '../server/domain/dates';
+import { addDays } from '../server/domain/dates';
+import { workingToday } from '../server/domain/working-day';
 import { hashPassword } from '../server/password';
 import type { AuditInput } from '../server/services/audit';
 import type { DB } from './client';
@@ -40,7 +41,7 @@ const DAY_MS = 86_400_000;
  * demo always shows overdue work, work due soon and stale or fresh measurements.
  */
 export async function seedDemoData(db: DB, options: { today?: string; passwordHash?: string } = {}): Promise<void> {
-  const today = options.today ?? todayIso();
+  const today = options.today ?? workingToday();
   const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
   const date = (d: DemoDate) => (typeof d === 'number' ? addDays(today, d) : d);
   const instant = (daysFromToday: number, minutes = 0) =>

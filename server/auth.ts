@@ -25,6 +25,8 @@ export type SessionUser = {
   isAdmin: boolean;
   organisationId: number | null;
   locale: Locale | null;
+  /** The time zone the person chose to read times in; null: their browser's. */
+  timeZone: string | null;
 };
 
 const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
@@ -199,6 +201,7 @@ export async function sessionUserFromToken(db: DB, token: string | undefined): P
     isAdmin: user.isAdmin,
     organisationId: user.organisationId,
     locale: user.locale,
+    timeZone: user.timeZone,
   };
 }
 

@@ -1,6 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { translate } from './i18n';
 
+/** A problem with one field of the input: the field and the message key (with its values). */
+export type FieldProblem = { field: string; key: string; params?: Record<string, string | number> };
+
 type Code = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'PRECONDITION_FAILED';
 
 /**
@@ -12,19 +15,22 @@ export class AppError extends TRPCError {
   readonly key: string;
   readonly params: Record<string, string | number>;
   readonly field: string | undefined;
+  /** Every field with a problem, when there are several: the form shows them all at once. */
+  readonly problems: readonly FieldProblem[];
   /** For TOO_MANY_REQUESTS: when to ask again, sent as Retry-After. */
   readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: Code,
     key: string,
-    options: { params?: Record<string, string | number>; field?: string; retryAfterSeconds?: number } = {},
+    options: { params?: Record<string, string | number>; field?: string; retryAfterSeconds?: number; problems?: FieldProblem[] } = {},
   ) {
     super({ code, message: translate('en', key, options.params) });
     this.key = key;
     this.params = options.params ?? {};
     this.field = options.field;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.problems = options.problems ?? (options.field ? [{ field: options.field, key, params: options.params }] : []);
   }
 }
 
@@ -44,6 +50,17 @@ export function forbidden(): AppError {
 
 export function invalidField(field: string, key: string, params?: Record<string, string | number>): AppError {
   return new AppError('BAD_REQUEST', key, { field, params });
+}
+
+/** Several fields at once (at least one); the first gives the error its message. */
+export function invalidFields(problems: readonly [FieldProblem, ...FieldProblem[]]): AppError {
+  const [first] = problems;
+  return new AppError('BAD_REQUEST', first.key, { field: first.field, params: first.params, problems: [...problems] });
+}
+
+/** Throws the problems found, if any: every one at once. */
+export function refuseProblems(problems: readonly FieldProblem[]): void {
+  if (problems.length) throw invalidFields(problems as [FieldProblem, ...FieldProblem[]]);
 }
 
 /** Someone else saved the record since this edit began; the caller should reload. */

@@ -12,7 +12,8 @@ import type { DocumentAssets, DocumentRequest } from './types';
 // react-dom/server under the react-server condition that route handlers are built with (decision 019).
 
 function element(request: DocumentRequest, assets: DocumentAssets): ReactElement {
-  const i18n = documentI18n(request.locale);
+  // A fact sheet's dates of posting are the lab's days; the other documents show no time of day.
+  const i18n = documentI18n(request.locale, request.kind === 'factSheet' ? request.sheet.lab.timeZone : undefined);
   switch (request.kind) {
     case 'directory':
       return directoryDocument(request, i18n, assets);

@@ -24,6 +24,8 @@ export const labs = sqliteTable(
     startDate: text('start_date'),
     endDate: text('end_date'),
     visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('private'),
+    /** IANA time zone whose calendar says which day it is in the lab: lateness, "today" (decision 024). */
+    timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
     /** Demo labs say so on every page: their figures are illustrative. */
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     ...version,

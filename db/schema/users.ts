@@ -24,6 +24,8 @@ export const users = sqliteTable(
     /** Bumped to end every existing session (password change, disable, sign out everywhere). */
     sessionVersion: integer('session_version').notNull().default(1),
     locale: text('locale', { enum: LOCALES }),
+    /** IANA time zone the person reads times in; null: the browser's (decision 024). */
+    timeZone: text('time_zone'),
     ...version,
     ...timestamps,
   },

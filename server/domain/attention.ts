@@ -41,9 +41,15 @@ export function goalReason(g: AttentionGoal): AttentionReason | null {
   return null;
 }
 
-export function attentionList(milestones: readonly AttentionMilestone[], goals: readonly AttentionGoal[], today: string): AttentionEntry[] {
+/** Everything that needs attention; `todayOf` says which day it is in each lab (its time zone's calendar). */
+export function attentionList(
+  milestones: readonly AttentionMilestone[],
+  goals: readonly AttentionGoal[],
+  todayOf: (labId: number) => string,
+): AttentionEntry[] {
   const entries: AttentionEntry[] = [];
   for (const m of milestones) {
+    const today = todayOf(m.labId);
     const reason = milestoneReason(m, today);
     if (!reason) continue;
     const days =

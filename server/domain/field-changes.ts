@@ -31,3 +31,19 @@ export function netFieldChanges(events: readonly AuditChange[], fields: readonly
   }
   return changes;
 }
+
+/**
+ * What fields were at an instant, from the events after it (oldest first): for each record and
+ * field, the "before" of the first later event that changed it. A field no later event touched is
+ * absent: it still has the value it has now.
+ */
+export function valuesBefore(laterEvents: readonly AuditChange[], fields: readonly string[]): Map<number, Record<string, unknown>> {
+  const values = new Map<number, Record<string, unknown>>();
+  for (const event of laterEvents) {
+    if (event.entityId === null || !event.before || !event.after) continue;
+    const record = values.get(event.entityId) ?? {};
+    for (const field of fields) if (field in event.before && field in event.after && !(field in record)) record[field] = event.before[field];
+    values.set(event.entityId, record);
+  }
+  return values;
+}

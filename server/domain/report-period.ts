@@ -1,6 +1,7 @@
 import { addDays, daysBetween, isValidIsoDate, parseIsoDate } from './dates';
+import { startOfDayIn } from './working-day';
 
-// The date range a status report covers: inclusive calendar days (decision 006), by default the
+// The date range a status report covers: inclusive calendar days of the lab (decisions 006, 024), by default the
 // month up to today. Pure, so the page and the procedure agree on every rule.
 
 /** A report covers at most two years: longer ranges are not a status report any more. */
@@ -43,7 +44,7 @@ export function resolveReportPeriod(
   return { ok: true, period: { from, to } };
 }
 
-/** The instants a period covers: from its first day's start to the start of the day after its last (UTC). */
-export function periodInstants(period: ReportPeriod): { start: Date; end: Date } {
-  return { start: parseIsoDate(period.from), end: parseIsoDate(addDays(period.to, 1)) };
+/** The instants a period covers: from its first day's start to the start of the day after its last, in the lab's time zone. */
+export function periodInstants(period: ReportPeriod, timeZone: string): { start: Date; end: Date } {
+  return { start: startOfDayIn(timeZone, period.from), end: startOfDayIn(timeZone, addDays(period.to, 1)) };
 }

@@ -1,12 +1,28 @@
 import { and, count, desc, eq, gt, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { auditEvents, goals, measurements, milestones, organisations, participations, progressUpdates, users } from '../../db/schema';
+import {
+  auditEvents,
+  goals,
+  invitations,
+  measurements,
+  memberships,
+  milestones,
+  organisations,
+  participations,
+  progressUpdates,
+  users,
+} from '../../db/schema';
+import { REFERENCE_FIELDS, type ReferenceNames } from '../domain/audit-fields';
 import { addDays } from '../domain/dates';
 import type { Locale } from '../domain/enums';
 import { markdownToText } from '../domain/markdown';
 import { invalidField } from '../errors';
 import { roleAtLeast, type Lab, type LabStanding } from './access';
 import { localizedName } from '../domain/names';
+import { startOfDayIn } from '../domain/working-day';
+import { createFormatter, createTranslator } from 'next-intl';
+import { auditActionLabel, auditChanges, auditKindLabel, type AuditWording } from '../../app/_lib/audit-wording';
+import { messagesByLocale } from '../i18n';
 
 // The audit events of a lab, read two ways: as a readable activity feed for everyone in the lab,
 // and as the full audit log (with every before/after value) for managers. The feed names records
@@ -35,7 +51,7 @@ function readableBy(reader: HistoryReader): SQL[] {
 export type AuditFilters = {
   actorId?: number;
   entityType?: string;
-  /** Inclusive calendar dates (YYYY-MM-DD), in UTC. */
+  /** Inclusive calendar dates (YYYY-MM-DD) of the lab's time zone. */
   from?: string;
   to?: string;
   cursor?: string;
@@ -80,12 +96,16 @@ export function auditFiltersFromSearch(query: Record<string, string | string[] |
   };
 }
 
-function conditions(labId: number, filters: AuditFilters, reader: HistoryReader): SQL[] {
-  const where: SQL[] = [eq(auditEvents.labId, labId), ...readableBy(reader)];
+/** The lab whose history is read: its id, and the time zone whose days the date filters mean. */
+type HistoryLab = Pick<Lab, 'id' | 'timeZone'>;
+
+function conditions(lab: HistoryLab, filters: AuditFilters, reader: HistoryReader): SQL[] {
+  const where: SQL[] = [eq(auditEvents.labId, lab.id), ...readableBy(reader)];
   if (filters.actorId) where.push(eq(auditEvents.actorId, filters.actorId));
   if (filters.entityType) where.push(eq(auditEvents.entityType, filters.entityType));
-  if (filters.from) where.push(gte(auditEvents.createdAt, new Date(`${filters.from}T00:00:00.000Z`)));
-  if (filters.to) where.push(lt(auditEvents.createdAt, new Date(`${addDays(filters.to, 1)}T00:00:00.000Z`)));
+  // The days of the lab's calendar, as its timeline and report count them (decision 024).
+  if (filters.from) where.push(gte(auditEvents.createdAt, startOfDayIn(lab.timeZone, filters.from)));
+  if (filters.to) where.push(lt(auditEvents.createdAt, startOfDayIn(lab.timeZone, addDays(filters.to, 1))));
   if (filters.from && filters.to && filters.to < filters.from) throw invalidField('to', 'activity.errors.toBeforeFrom');
   if (filters.since) where.push(gt(auditEvents.createdAt, filters.since));
   if (filters.notActorId) where.push(or(isNull(auditEvents.actorId), ne(auditEvents.actorId, filters.notActorId))!);
@@ -93,12 +113,12 @@ function conditions(labId: number, filters: AuditFilters, reader: HistoryReader)
 }
 
 /** How many events of a lab match the filters (the cursor and limit are ignored). */
-export function countAuditEvents(db: DbOrTx, labId: number, reader: HistoryReader, filters: AuditFilters = {}): number {
+export function countAuditEvents(db: DbOrTx, lab: HistoryLab, reader: HistoryReader, filters: AuditFilters = {}): number {
   return (
     db
       .select({ n: count() })
       .from(auditEvents)
-      .where(and(...conditions(labId, filters, reader)))
+      .where(and(...conditions(lab, filters, reader)))
       .get()?.n ?? 0
   );
 }
@@ -109,7 +129,7 @@ export function countAuditEvents(db: DbOrTx, labId: number, reader: HistoryReade
  */
 export function listAuditEvents(db: DbOrTx, lab: Lab, reader: HistoryReader, filters: AuditFilters = {}, locale: Locale = 'en') {
   const limit = Math.min(Math.max(filters.limit ?? 50, 1), 500);
-  const where = conditions(lab.id, filters, reader);
+  const where = conditions(lab, filters, reader);
   if (filters.cursor) {
     if (!/^\d{1,12}$/.test(filters.cursor)) throw invalidField('cursor', 'validation.invalid');
     where.push(lt(auditEvents.id, Number(filters.cursor)));
@@ -145,7 +165,100 @@ export function listAuditEvents(db: DbOrTx, lab: Lab, reader: HistoryReader, fil
     before: r.before ?? null,
     after: r.after ?? null,
   }));
-  return { entries, nextCursor: rows.length > limit ? String(page.at(-1)!.id) : null };
+  // The full log names the records its values refer to by id; the feed shows no such values.
+  const names = reader === 'audit' ? referenceNames(db, lab, page, locale) : {};
+  return { entries, names, nextCursor: rows.length > limit ? String(page.at(-1)!.id) : null };
+}
+
+/**
+ * The names of the records that events' values refer to by id (an owner organisation, a
+ * predecessor, a person), by `kind:id`, for a manager's audit log: milestones, goals and
+ * invitations of this lab only, people who belong or belonged to it (members, and anyone whose
+ * action is in its log), any organisation (the directory names them all). An id not found here
+ * (a deleted record, another lab's) stays unnamed.
+ */
+function referenceNames(
+  db: DbOrTx,
+  lab: Lab,
+  events: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }[],
+  locale: Locale,
+): ReferenceNames {
+  const wanted: Record<string, Set<number>> = {};
+  const want = (kind: string, v: unknown) => {
+    if (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) (wanted[kind] ??= new Set()).add(v);
+  };
+  const visit = (values: Record<string, unknown> | null) => {
+    if (!values) return;
+    for (const [field, v] of Object.entries(values)) {
+      const kind = REFERENCE_FIELDS[field];
+      if (kind) for (const id of Array.isArray(v) ? v : [v]) want(kind, id);
+      else if (v && typeof v === 'object' && !Array.isArray(v)) visit(v as Record<string, unknown>);
+    }
+  };
+  for (const e of events) {
+    visit(e.before);
+    visit(e.after);
+  }
+  const names: Record<string, string> = {};
+  const ids = (kind: string) => [...(wanted[kind] ?? [])];
+  const put = (kind: string, rows: { id: number; name: string; nameZh?: string | null }[]) => {
+    for (const r of rows) names[`${kind}:${r.id}`] = localizedName(locale, r.name, r.nameZh);
+  };
+  if (ids('organisation').length)
+    put(
+      'organisation',
+      db
+        .select({ id: organisations.id, name: organisations.nameEn, nameZh: organisations.nameZh })
+        .from(organisations)
+        .where(inArray(organisations.id, ids('organisation')))
+        .all(),
+    );
+  if (ids('milestone').length)
+    put(
+      'milestone',
+      db
+        .select({ id: milestones.id, name: milestones.title })
+        .from(milestones)
+        .where(and(eq(milestones.labId, lab.id), inArray(milestones.id, ids('milestone'))))
+        .all(),
+    );
+  if (ids('goal').length)
+    put(
+      'goal',
+      db
+        .select({ id: goals.id, name: goals.titleEn, nameZh: goals.titleZh })
+        .from(goals)
+        .where(and(eq(goals.labId, lab.id), inArray(goals.id, ids('goal'))))
+        .all(),
+    );
+  if (ids('invitation').length)
+    put(
+      'invitation',
+      db
+        .select({ id: invitations.id, name: invitations.email })
+        .from(invitations)
+        .where(and(eq(invitations.labId, lab.id), inArray(invitations.id, ids('invitation'))))
+        .all(),
+    );
+  if (ids('user').length)
+    put(
+      'user',
+      db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(
+          and(
+            inArray(users.id, ids('user')),
+            or(
+              sql`exists (select 1 from ${memberships} where ${memberships.userId} = ${users.id} and ${memberships.labId} = ${lab.id})`,
+              sql`exists (select 1 from ${auditEvents} where ${auditEvents.actorId} = ${users.id} and ${auditEvents.labId} = ${lab.id})`,
+            ),
+          ),
+        )
+        .all(),
+    );
+  if (wanted.lab?.has(lab.id)) names[`lab:${lab.id}`] = localizedName(locale, lab.nameEn, lab.nameZh);
+  return names;
 }
 
 /** The people and kinds of record that appear in the part of a lab's history the reader may see, for the filters. */
@@ -252,29 +365,59 @@ function entityLabels(
   return labels;
 }
 
-/** CSV of the audit log: one row per event, before and after as JSON. */
-export function auditCsvRows(db: DbOrTx, lab: Lab, filters: AuditFilters) {
-  const header = ['id', 'time_utc', 'actor', 'action', 'record_type', 'record_id', 'record', 'before', 'after'];
+/**
+ * CSV of the audit log, in the reader's language like the other downloads: one row per event with
+ * its time (UTC, as ISO 8601 and in words), who, the action and record in words, and every changed
+ * field as "label: value" before and after, ids named as on the page.
+ */
+export function auditCsvRows(db: DbOrTx, lab: Lab, filters: AuditFilters, locale: Locale = 'en') {
+  const w = csvWording(locale);
+  const column = (key: string) => w.t(`activity.csv.${key}`);
+  const header = ['id', 'timeUtc', 'actor', 'action', 'recordType', 'recordId', 'record', 'before', 'after'].map(column);
   const rows: string[][] = [header];
+  const inWords = (changes: ReturnType<typeof auditChanges>, side: 'before' | 'after') =>
+    changes
+      .filter((c) => c[side] !== '')
+      .map((c) => w.t('activity.pair', { field: c.label, value: c[side] }))
+      .join(w.t('activity.pairSeparator'));
   let cursor: string | undefined;
   do {
-    const page = listAuditEvents(db, lab, 'audit', { ...filters, cursor, limit: 500 });
+    const page = listAuditEvents(db, lab, 'audit', { ...filters, cursor, limit: 500 }, locale);
     for (const e of page.entries) {
+      const changes = auditChanges(w, e.before, e.after, page.names);
       rows.push([
         String(e.id),
         e.at.toISOString(),
         e.actor?.name ?? '',
-        e.action,
-        e.entityType,
+        auditActionLabel(w, e.action),
+        auditKindLabel(w, e.entityType),
         e.entityId === null ? '' : String(e.entityId),
         e.entityLabel ?? '',
-        e.before ? JSON.stringify(e.before) : '',
-        e.after ? JSON.stringify(e.after) : '',
+        e.before ? inWords(changes, 'before') : '',
+        e.after ? inWords(changes, 'after') : '',
       ]);
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return rows;
+}
+
+const csvWordings = new Map<Locale, AuditWording>();
+
+/** The audit wording outside a request: times in UTC, as the CSV's time column is. */
+function csvWording(locale: Locale): AuditWording {
+  let w = csvWordings.get(locale);
+  if (!w) {
+    const t = createTranslator({ locale, messages: messagesByLocale[locale], timeZone: 'UTC' });
+    w = {
+      locale,
+      t: t as unknown as AuditWording['t'],
+      format: createFormatter({ locale, timeZone: 'UTC' }),
+      has: (key) => t.has(key as never),
+    };
+    csvWordings.set(locale, w);
+  }
+  return w;
 }
 
 // Fields whose new value the activity feed states in words; for anything else it names the field

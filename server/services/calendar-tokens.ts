@@ -101,6 +101,7 @@ export function calendarForToken(db: DbOrTx, token: string, baseUrl: string): { 
     isAdmin: row.user.isAdmin,
     organisationId: row.user.organisationId,
     locale: row.user.locale,
+    timeZone: row.user.timeZone,
   };
   if (!labStanding(db, sessionUser, row.labId)) return null;
   const lab = db.select({ slug: labs.slug, nameEn: labs.nameEn }).from(labs).where(eq(labs.id, row.labId)).get();

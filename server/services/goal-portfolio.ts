@@ -2,7 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { goals, labs, measurements, organisations, users } from '../../db/schema';
 import type { SessionUser } from '../auth';
-import { todayIso } from '../domain/dates';
+import { labToday } from '../domain/working-day';
 import { toCsv } from '../domain/csv';
 import type { Locale } from '../domain/enums';
 import { forbidden } from '../errors';
@@ -15,7 +15,7 @@ import { localizedName } from '../domain/names';
 // Goals across every lab a user can see (their memberships; admins all), and the CSV exports,
 // which, like every export, only managers (and admins) may take, and only of the labs they manage.
 
-function goalsOfLabs(db: DbOrTx, labList: LabSummary[], today: string) {
+function goalsOfLabs(db: DbOrTx, labList: LabSummary[], now: Date) {
   if (labList.length === 0) return [];
   const byId = new Map(labList.map((l) => [l.id, l]));
   const rows = goalSummaryRows(
@@ -29,21 +29,22 @@ function goalsOfLabs(db: DbOrTx, labList: LabSummary[], today: string) {
     db,
     rows.map((r) => r.id),
   );
-  return summarise(rows, points, today).map((goal) => {
+  return summarise(rows, points, (labId) => labToday(byId.get(labId)!, now)).map((goal) => {
     const lab = byId.get(goal.labId)!;
     return {
       ...goal,
+      /** Today in the goal's lab, where its chart draws the today line. */
+      today: labToday(lab, now),
       lab: { id: lab.id, slug: lab.slug, nameEn: lab.nameEn, nameZh: lab.nameZh, chainEn: lab.chainEn, chainZh: lab.chainZh },
     };
   });
 }
 
-export function goalPortfolio(db: DbOrTx, user: SessionUser, today = todayIso()) {
-  const myLabs = listMyLabs(db, user, today);
+export function goalPortfolio(db: DbOrTx, user: SessionUser, now: Date = new Date()) {
+  const myLabs = listMyLabs(db, user, now);
   return {
-    today,
     labCount: myLabs.length,
-    goals: goalsOfLabs(db, myLabs, today),
+    goals: goalsOfLabs(db, myLabs, now),
     /** Exports are for managers: true when the caller manages at least one lab (or is an admin). */
     canExport: myLabs.some((l) => canEditLab(l.role)),
   };
@@ -51,8 +52,8 @@ export function goalPortfolio(db: DbOrTx, user: SessionUser, today = todayIso())
 
 export type PortfolioGoal = ReturnType<typeof goalPortfolio>['goals'][number];
 
-function exportableLabs(db: DbOrTx, user: SessionUser, today: string) {
-  const managed = listMyLabs(db, user, today).filter((l) => canEditLab(l.role));
+function exportableLabs(db: DbOrTx, user: SessionUser, now: Date) {
+  const managed = listMyLabs(db, user, now).filter((l) => canEditLab(l.role));
   if (managed.length === 0) throw forbidden();
   return managed;
 }
@@ -62,7 +63,7 @@ function unitText(locale: Locale, unit: string, label: string | null) {
 }
 
 /** Every goal of the labs the caller manages, one row each, with its status as of today. */
-export function goalsCsv(db: DbOrTx, user: SessionUser, locale: Locale, today = todayIso()): string {
+export function goalsCsv(db: DbOrTx, user: SessionUser, locale: Locale, now: Date = new Date()): string {
   const t = (key: string) => translate(locale, `goals.csv.${key}`);
   const header = [
     'lab',
@@ -86,7 +87,7 @@ export function goalsCsv(db: DbOrTx, user: SessionUser, locale: Locale, today = 
     'owner',
     'public',
   ].map(t);
-  const rows = goalsOfLabs(db, exportableLabs(db, user, today), today).map((g) => [
+  const rows = goalsOfLabs(db, exportableLabs(db, user, now), now).map((g) => [
     localizedName(locale, g.lab.nameEn, g.lab.nameZh),
     localizedName(locale, g.lab.chainEn, g.lab.chainZh),
     localizedName(locale, g.titleEn, g.titleZh),
@@ -112,9 +113,9 @@ export function goalsCsv(db: DbOrTx, user: SessionUser, locale: Locale, today = 
 }
 
 /** Every measurement of the goals of the labs the caller manages, oldest first per goal. */
-export function measurementsCsv(db: DbOrTx, user: SessionUser, locale: Locale, today = todayIso()): string {
+export function measurementsCsv(db: DbOrTx, user: SessionUser, locale: Locale, now: Date = new Date()): string {
   const t = (key: string) => translate(locale, `goals.csv.${key}`);
-  const managed = exportableLabs(db, user, today);
+  const managed = exportableLabs(db, user, now);
   const header = ['lab', 'goal', 'asOf', 'value', 'unit', 'source', 'sourceUrl', 'comment', 'recordedBy', 'recordedByOrg'].map(t);
   const rows = db
     .select({

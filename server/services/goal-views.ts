@@ -2,8 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { goalMilestones, goals, measurements, milestones, organisations, progressUpdates, updateGoals, users } from '../../db/schema';
 import type { SessionUser } from '../auth';
-import { todayIso } from '../domain/dates';
-import { workingToday } from '../domain/working-day';
+import { labToday } from '../domain/working-day';
 import { assessGoal, type GoalAssessment } from '../domain/goal-status';
 import { renderMarkdown } from '../domain/markdown';
 import { notFound } from '../errors';
@@ -83,14 +82,14 @@ export function pointsByGoal(db: DbOrTx, goalIds: number[]): Map<number, ChartPo
   return byGoal;
 }
 
-/** Turns goal rows and their measurements into summaries with a status as of `today`. */
-export function summarise(rows: GoalSummaryRow[], points: Map<number, ChartPoint[]>, today: string): GoalSummary[] {
+/** Turns goal rows and their measurements into summaries with a status as of today in each goal's lab. */
+export function summarise(rows: GoalSummaryRow[], points: Map<number, ChartPoint[]>, todayOf: (labId: number) => string): GoalSummary[] {
   return rows.map(({ ownerId, ownerNameEn, ownerNameZh, ownerShortName, ...goal }) => {
     const goalPoints = points.get(goal.id) ?? [];
     return {
       ...goal,
       owner: ownerId === null ? null : { id: ownerId, nameEn: ownerNameEn!, nameZh: ownerNameZh, shortName: ownerShortName! },
-      assessment: assessGoal(goal, goalPoints, today),
+      assessment: assessGoal(goal, goalPoints, todayOf(goal.labId)),
       points: goalPoints,
     };
   });
@@ -109,8 +108,9 @@ export function goalSummaryRows(db: DbOrTx, where: SQL | undefined) {
 type GoalSummaryRow = ReturnType<typeof goalSummaryRows>[number];
 
 /** Every goal of a lab with its status, for anyone with a role in the lab. */
-export function listLabGoals(db: DbOrTx, user: SessionUser, labId: number, today = todayIso()) {
-  const { role } = requireLabAccess(db, user, labId, 'viewer');
+export function listLabGoals(db: DbOrTx, user: SessionUser, labId: number, now: Date = new Date()) {
+  const { lab, role } = requireLabAccess(db, user, labId, 'viewer');
+  const today = labToday(lab, now);
   const rows = goalSummaryRows(db, eq(goals.labId, labId));
   const goalsWithStatus = summarise(
     rows,
@@ -118,14 +118,15 @@ export function listLabGoals(db: DbOrTx, user: SessionUser, labId: number, today
       db,
       rows.map((r) => r.id),
     ),
-    today,
+    () => today,
   );
   return { goals: goalsWithStatus, today, canManage: canEditLab(role), canRecord: canLogProgress(role) };
 }
 
 /** One goal with everything its page shows; NOT_FOUND unless it belongs to the lab and the caller has a role there. */
-export function getGoalDetail(db: DbOrTx, user: SessionUser, labId: number, goalId: number, today = todayIso()) {
-  const { role } = requireLabAccess(db, user, labId, 'viewer');
+export function getGoalDetail(db: DbOrTx, user: SessionUser, labId: number, goalId: number, now: Date = new Date()) {
+  const { lab, role } = requireLabAccess(db, user, labId, 'viewer');
+  const today = labToday(lab, now);
   const [row] = goalSummaryRows(db, and(eq(goals.id, goalId), eq(goals.labId, labId)));
   if (!row) throw notFound();
   const recorded = db
@@ -151,13 +152,13 @@ export function getGoalDetail(db: DbOrTx, user: SessionUser, labId: number, goal
     .orderBy(asc(measurements.asOf), asc(measurements.id))
     .all();
   const points = new Map([[goalId, recorded.map((m) => ({ asOf: m.asOf, value: m.value }))]]);
-  const [goal] = summarise([row], points, today);
+  const [goal] = summarise([row], points, () => today);
   const manager = canEditLab(role);
   return {
     goal: goal!,
     today,
-    /** The latest as-of date a new measurement may have (today where the consortia work). */
-    latestAsOf: workingToday(),
+    /** The latest as-of date a new measurement may have: today in the lab. */
+    latestAsOf: today,
     canManage: manager,
     canRecord: canLogProgress(role),
     // Newest first: the table reads like a log.

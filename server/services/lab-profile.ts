@@ -5,6 +5,7 @@ import { goals, labs, labTechnologies, milestones, participations, progressUpdat
 import type { SessionUser } from '../auth';
 import { optionalDate, optionalText, requiredText, slugField, versionField } from '../domain/fields';
 import { LAB_STATUSES, SECTORS, STAGES, VISIBILITIES } from '../domain/enums';
+import { isTimeZone } from '../domain/working-day';
 import { AppError, notFound, staleVersion } from '../errors';
 import type { Lab } from './access';
 import { changedFields, recordAudit } from './audit';
@@ -28,6 +29,8 @@ export const labProfileShape = {
   status: z.enum(LAB_STATUSES),
   startDate: optionalDate,
   endDate: optionalDate,
+  /** Its calendar says which day it is in the lab (decision 024); left out, it stays (a new lab: China Standard Time). */
+  timeZone: z.string().trim().refine(isTimeZone, 'validation.timeZone').optional(),
 };
 
 /** The end date may not come before the start date (the database refuses it too). */

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client';
 import { prepared } from '../../db/prepared';
 import { goals, labs, labTechnologies, memberships, milestones, organisations, participations } from '../../db/schema';
 import type { SessionUser } from '../auth';
-import { todayIso } from '../domain/dates';
+import { labToday } from '../domain/working-day';
 import { notFound } from '../errors';
 import { labStanding, type LabStanding } from './access';
 
@@ -19,6 +19,8 @@ export type LabSummary = {
   status: (typeof labs.$inferSelect)['status'];
   visibility: (typeof labs.$inferSelect)['visibility'];
   isDemo: boolean;
+  /** The lab's time zone: its calendar says which day it is there (decision 024). */
+  timeZone: string;
   role: LabStanding;
   milestoneCount: number;
   lateMilestoneCount: number;
@@ -37,10 +39,11 @@ const summaryColumns = {
   status: labs.status,
   visibility: labs.visibility,
   isDemo: labs.isDemo,
+  timeZone: labs.timeZone,
 };
 
 /** The labs a user works in, with their role in each. Admins see every lab. */
-export function listMyLabs(db: DbOrTx, user: SessionUser, today = todayIso()): LabSummary[] {
+export function listMyLabs(db: DbOrTx, user: SessionUser, now: Date = new Date()): LabSummary[] {
   const rows = user.isAdmin
     ? db
         .select({ ...summaryColumns, memberRole: memberships.role })
@@ -57,6 +60,7 @@ export function listMyLabs(db: DbOrTx, user: SessionUser, today = todayIso()): L
         .all();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
+  const today = labDaySql(rows, now);
   const milestoneCounts = new Map(
     db
       .select({
@@ -86,6 +90,24 @@ export function listMyLabs(db: DbOrTx, user: SessionUser, today = todayIso()): L
     lateMilestoneCount: Number(milestoneCounts.get(lab.id)?.late ?? 0),
     goalCount: goalCounts.get(lab.id) ?? 0,
   }));
+}
+
+/**
+ * Today in each of several labs, as an SQL expression over `milestones.lab_id`: one date when they
+ * share a calendar day (the usual case), else a CASE over the labs of each day.
+ */
+function labDaySql(rows: { id: number; timeZone: string }[], now: Date) {
+  const byDay = new Map<string, number[]>();
+  for (const r of rows) {
+    const day = labToday(r, now);
+    (byDay.get(day) ?? byDay.set(day, []).get(day)!).push(r.id);
+  }
+  const days = [...byDay.entries()];
+  if (days.length === 1) return sql`${days[0]![0]}`;
+  return sql`(case ${sql.join(
+    days.map(([day, ids]) => sql`when ${milestones.labId} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) then ${day}`),
+    sql` `,
+  )} end)`;
 }
 
 export function partnersOfLab(db: DbOrTx, labId: number) {
@@ -140,8 +162,9 @@ export function getLabContext(db: DbOrTx, user: SessionUser, slug: string) {
 export type LabContext = ReturnType<typeof getLabContext>;
 
 /** Everything the lab overview page shows, for anyone with a role in the lab. */
-export function getLabOverview(db: DbOrTx, user: SessionUser, slug: string, today = todayIso()) {
+export function getLabOverview(db: DbOrTx, user: SessionUser, slug: string, now: Date = new Date()) {
   const { lab, role } = getLabContext(db, user, slug);
+  const today = labToday(lab, now);
 
   const milestoneStats = db
     .select({
@@ -169,6 +192,7 @@ export function getLabOverview(db: DbOrTx, user: SessionUser, slug: string, toda
   return {
     lab,
     role,
+    today,
     technologies: technologiesOfLab(db, lab.id),
     partners: partnersOfLab(db, lab.id),
     counts: { milestones: milestoneStats, goals: goalCount, members: memberCount },

@@ -2,10 +2,10 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../../db/client';
 import { goals, measurements } from '../../db/schema';
 import type { SessionUser } from '../auth';
-import { workingToday } from '../domain/working-day';
+import { labToday } from '../domain/working-day';
 import { valueFitsUnit } from '../domain/goal-units';
 import { unitRangeMessage, type RecordMeasurementInput, type UpdateMeasurementInput } from '../domain/goal-inputs';
-import { forbidden, invalidField, notFound, staleVersion } from '../errors';
+import { forbidden, notFound, refuseProblems, staleVersion, type FieldProblem } from '../errors';
 import { canEditLab, requireLabAccess, type LabStanding } from './access';
 import { changedFields, recordAudit } from './audit';
 import { goalOfLab } from './goals';
@@ -21,12 +21,51 @@ type Goal = typeof goals.$inferSelect;
 type Measurement = typeof measurements.$inferSelect;
 type MeasurementFields = Pick<Measurement, 'value' | 'asOf' | 'source' | 'sourceUrl' | 'comment'>;
 
-/** The rules a measurement must meet for its goal, each reported next to its field. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The rules a measurement must meet for its goal, every one reported next to its field. Tolerant of
+ * raw form data too (a value as typed, a date that may not be one), so the procedures can say these
+ * alongside what the schema refused (alsoChecking): what cannot be read is left to the schema.
+ */
+export function measurementProblems(
+  goal: Pick<Goal, 'unit' | 'baselineDate'>,
+  m: { value?: unknown; asOf?: unknown; source?: unknown; sourceUrl?: unknown },
+  latestAsOf: string,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const value = typeof m.value === 'string' && m.value.trim() !== '' ? Number(m.value.trim()) : m.value;
+  if (typeof value === 'number' && Number.isFinite(value) && !valueFitsUnit(goal.unit, value))
+    problems.push({ field: 'value', key: unitRangeMessage(goal.unit) });
+  const asOf = typeof m.asOf === 'string' ? m.asOf.trim() : null;
+  if (asOf && ISO_DATE.test(asOf)) {
+    if (asOf > latestAsOf) problems.push({ field: 'asOf', key: 'goals.validation.asOfInFuture' });
+    else if (asOf < goal.baselineDate) problems.push({ field: 'asOf', key: 'goals.validation.asOfBeforeBaseline', params: { date: goal.baselineDate } });
+  }
+  const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  if (blank(m.source) && blank(m.sourceUrl)) problems.push({ field: 'source', key: 'goals.validation.sourceRequired' });
+  return problems;
+}
+
+/** The goal a measurement input is about, if the raw input names one of the lab's: by goal, or by the measurement. */
+export function goalOfMeasurementInput(db: DbOrTx, labId: number, raw: Record<string, unknown>): Goal | null {
+  const id = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : null);
+  const goalId = id(raw.goalId);
+  if (goalId) return db.select().from(goals).where(and(eq(goals.id, goalId), eq(goals.labId, labId))).get() ?? null;
+  const measurementId = id(raw.measurementId);
+  if (!measurementId) return null;
+  return (
+    db
+      .select({ goal: goals })
+      .from(measurements)
+      .innerJoin(goals, eq(goals.id, measurements.goalId))
+      .where(and(eq(measurements.id, measurementId), eq(goals.labId, labId)))
+      .get()?.goal ?? null
+  );
+}
+
 function checkMeasurement(goal: Goal, m: MeasurementFields, latestAsOf: string) {
-  if (!valueFitsUnit(goal.unit, m.value)) throw invalidField('value', unitRangeMessage(goal.unit));
-  if (m.asOf > latestAsOf) throw invalidField('asOf', 'goals.validation.asOfInFuture');
-  if (m.asOf < goal.baselineDate) throw invalidField('asOf', 'goals.validation.asOfBeforeBaseline', { date: goal.baselineDate });
-  if (!m.source && !m.sourceUrl) throw invalidField('source', 'goals.validation.sourceRequired');
+  refuseProblems(measurementProblems(goal, m, latestAsOf));
 }
 
 type SourcePublication = Pick<Measurement, 'sourceAwaitingApproval' | 'publishedSource'>;
@@ -83,8 +122,9 @@ function snapshot(m: Measurement) {
  * Records a measurement of a goal (members, managers, admins). The one way a check-in is written:
  * the goal page and the workspace's quick-progress form both call it.
  */
-export function recordMeasurement(db: DB, user: SessionUser, input: RecordMeasurementInput, latestAsOf = workingToday()) {
+export function recordMeasurement(db: DB, user: SessionUser, input: RecordMeasurementInput, now: Date = new Date()) {
   const { lab, role } = requireLabAccess(db, user, input.labId, 'member');
+  const latestAsOf = labToday(lab, now);
   const { labId, goalId, ...fields } = input;
   const row = db.transaction((tx) => {
     const goal = goalOfLab(tx, labId, goalId);
@@ -114,8 +154,9 @@ function editableMeasurement(db: DbOrTx, user: SessionUser, role: LabStanding, l
   return found;
 }
 
-export function updateMeasurement(db: DB, user: SessionUser, input: UpdateMeasurementInput, latestAsOf = workingToday()) {
+export function updateMeasurement(db: DB, user: SessionUser, input: UpdateMeasurementInput, now: Date = new Date()) {
   const { lab, role } = requireLabAccess(db, user, input.labId, 'member');
+  const latestAsOf = labToday(lab, now);
   const { labId, measurementId, version, ...fields } = input;
   const goalId = db.transaction((tx) => {
     const { measurement, goal } = editableMeasurement(tx, user, role, labId, measurementId);

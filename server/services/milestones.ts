@@ -4,7 +4,8 @@ import { milestones, participations } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import type { MilestoneStatus, Stage } from '../domain/enums';
 import { milestoneRuleViolations, type MilestoneDates } from '../domain/milestone-rules';
-import { invalidField, notFound } from '../errors';
+import { invalidField, notFound, refuseProblems } from '../errors';
+import { labToday } from '../domain/working-day';
 import { requireLabAccess } from './access';
 import { changedFields, recordAudit } from './audit';
 import { publicLabChanged } from './public-cache';
@@ -39,10 +40,9 @@ export function milestoneInLab(db: DbOrTx, labId: number, id: number): Milestone
   return row;
 }
 
-/** Throws the first broken rule as a field error, before the database CHECK would refuse it. */
-export function assertMilestoneRules(values: MilestoneDates): void {
-  const [first] = milestoneRuleViolations(values);
-  if (first) throw invalidField(first.field, first.key);
+/** Throws every broken rule as field errors at once, before the database CHECK would refuse one. */
+export function assertMilestoneRules(values: MilestoneDates, today: string): void {
+  refuseProblems(milestoneRuleViolations(values, today));
 }
 
 function assertOwnerIsPartner(db: DbOrTx, labId: number, organisationId: number | null): void {
@@ -55,10 +55,10 @@ function assertOwnerIsPartner(db: DbOrTx, labId: number, organisationId: number 
   if (!partner) throw invalidField('ownerOrganisationId', 'validation.ownerNotPartner');
 }
 
-export function createMilestone(db: DbOrTx, actor: SessionUser, input: { labId: number } & MilestoneFields): Milestone {
+export function createMilestone(db: DbOrTx, actor: SessionUser, input: { labId: number } & MilestoneFields, now: Date = new Date()): Milestone {
   const { lab } = requireLabAccess(db, actor, input.labId, 'manager');
   const { labId, ...fields } = input;
-  assertMilestoneRules(fields);
+  assertMilestoneRules(fields, labToday(lab, now));
   const created = db.transaction((tx) => {
     assertOwnerIsPartner(tx, labId, fields.ownerOrganisationId);
     const row = tx
@@ -77,10 +77,11 @@ export function updateMilestone(
   db: DbOrTx,
   actor: SessionUser,
   input: { labId: number; id: number; version: number } & MilestoneFields,
+  now: Date = new Date(),
 ): Milestone {
   const { lab } = requireLabAccess(db, actor, input.labId, 'manager');
   const { labId, id, version, ...fields } = input;
-  assertMilestoneRules(fields);
+  assertMilestoneRules(fields, labToday(lab, now));
   const updated = db.transaction((tx) => {
     const before = milestoneInLab(tx, labId, id);
     assertOwnerIsPartner(tx, labId, fields.ownerOrganisationId);
@@ -103,10 +104,11 @@ export function updateMilestoneProgress(
   db: DbOrTx,
   actor: SessionUser,
   input: { labId: number; id: number; version: number } & ProgressFields,
+  now: Date = new Date(),
 ): Milestone {
   const { lab } = requireLabAccess(db, actor, input.labId, 'member');
   const { labId, id, version, ...progress } = input;
-  assertMilestoneRules(progress);
+  assertMilestoneRules(progress, labToday(lab, now));
   const updated = db.transaction((tx) => {
     const before = milestoneInLab(tx, labId, id);
     updateVersioned(tx, milestones, id, version, progress);

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { baselineItems, labs, memberships, milestoneBaselines, milestones } from '../../db/schema';
 import type { SessionUser } from '../auth';
-import { todayIso } from '../domain/dates';
+import { labToday, workingToday } from '../domain/working-day';
 import type { LabStatus, Sector, Stage } from '../domain/enums';
 import { isLate, labSlippage, slippageDays } from '../domain/schedule';
 
@@ -23,6 +23,7 @@ const labColumns = {
   stage: labs.stage,
   status: labs.status,
   isDemo: labs.isDemo,
+  timeZone: labs.timeZone,
 };
 
 /** The labs a user can see: their memberships, or every lab for a platform admin. */
@@ -48,7 +49,7 @@ function visibleLabs(db: DbOrTx, user: SessionUser, where: SQL[]) {
  * One row per visible lab: its span, its milestones (as markers), its slippage against its latest
  * baseline and how many milestones are late or at risk. Also the filter choices the user's labs offer.
  */
-export function getPortfolioTimeline(db: DbOrTx, user: SessionUser, filters: PortfolioFilters = {}, today = todayIso()) {
+export function getPortfolioTimeline(db: DbOrTx, user: SessionUser, filters: PortfolioFilters = {}, now: Date = new Date()) {
   const all = visibleLabs(db, user, []);
   const where: SQL[] = [];
   if (filters.sector) where.push(eq(labs.sector, filters.sector));
@@ -99,6 +100,8 @@ export function getPortfolioTimeline(db: DbOrTx, user: SessionUser, filters: Por
   }
 
   const labRows = shown.map((lab) => {
+    // Late by each lab's own calendar (decision 024).
+    const today = labToday(lab, now);
     const own = rows.filter((m) => m.labId === lab.id);
     const items = own.map((m) => ({
       ...m,
@@ -127,7 +130,8 @@ export function getPortfolioTimeline(db: DbOrTx, user: SessionUser, filters: Por
 
   const chains = new Map(all.map((l) => [l.chainEn, { value: l.chainEn, en: l.chainEn, zh: l.chainZh }]));
   return {
-    today,
+    /** Where the chart draws its today line: today where the consortia work. */
+    today: workingToday(now),
     labs: labRows,
     totalLabs: all.length,
     options: {

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { labs, milestones, progressUpdates, updateMilestones } from '../../db/schema';
-import { todayIso } from '../domain/dates';
+import { labToday } from '../domain/working-day';
 import { assessGoal, latestMeasurement, type GoalAssessment } from '../domain/goal-status';
 import { notFound } from '../errors';
 import {
@@ -48,8 +48,9 @@ function publishedMilestoneLinks(db: DbOrTx, updateIds: number[], scope: Publish
  * Everything a fact sheet shows of a lab, through the allow-lists only. `scope` says which labs count
  * as published: the public labs for the public page, or one lab for a manager's preview.
  */
-export function factSheetOf(db: DbOrTx, found: PublicLabRow, scope: PublishedLabs, today: string) {
+export function factSheetOf(db: DbOrTx, found: PublicLabRow, scope: PublishedLabs, now: Date) {
   const { id, ...lab } = found;
+  const today = labToday(found, now);
   const ids = [id];
 
   const measurements = publicMeasurementsOf(db, ids, scope);
@@ -67,7 +68,7 @@ export function factSheetOf(db: DbOrTx, found: PublicLabRow, scope: PublishedLab
 
   return {
     lab,
-    /** The day the goal statuses and the timeline's "today" are computed for. */
+    /** The day the goal statuses and the timeline's "today" are computed for: today in the lab. */
     today,
     technologies: publicTechnologiesOf(db, ids, scope).map(({ labId: _labId, ...t }) => t),
     partners: publicPartnersOf(db, ids, scope).map(({ labId: _labId, ...p }) => p),
@@ -86,8 +87,8 @@ export type PublicFactSheet = ReturnType<typeof factSheetOf>;
  * The public fact sheet of a lab. A lab that is private or does not exist is NOT_FOUND, the same
  * answer in both cases.
  */
-export function getPublicFactSheet(db: DbOrTx, slug: string, today = todayIso()): PublicFactSheet {
+export function getPublicFactSheet(db: DbOrTx, slug: string, now: Date = new Date()): PublicFactSheet {
   const found = findPublicLab(db, slug);
   if (!found) throw notFound();
-  return factSheetOf(db, found, isPublicLab, today);
+  return factSheetOf(db, found, isPublicLab, now);
 }

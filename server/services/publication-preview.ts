@@ -1,5 +1,4 @@
 import type { DbOrTx } from '../../db/client';
-import { todayIso } from '../domain/dates';
 import { notFound } from '../errors';
 import type { Lab } from './access';
 import { factSheetOf, type PublicFactSheet } from './public-fact-sheet';
@@ -10,8 +9,8 @@ import { findLabForPreview, previewedLab } from './publication';
  * allow-lists and item flags as the public page, with the lab's own visibility set aside. Only for
  * the lab's managers (labSettings.previewPublic checks the role before calling this).
  */
-export function previewPublicFactSheet(db: DbOrTx, lab: Lab, today = todayIso()): PublicFactSheet {
+export function previewPublicFactSheet(db: DbOrTx, lab: Lab, now: Date = new Date()): PublicFactSheet {
   const found = findLabForPreview(db, lab.id);
   if (!found) throw notFound();
-  return factSheetOf(db, found, previewedLab(lab.id), today);
+  return factSheetOf(db, found, previewedLab(lab.id), now);
 }

@@ -26,6 +26,8 @@ export const publicLabColumns = {
   startDate: labs.startDate,
   endDate: labs.endDate,
   isDemo: labs.isDemo,
+  /** Which day it is for the lab (lateness on its timeline) and the zone its posting dates are in. */
+  timeZone: labs.timeZone,
   updatedAt: labs.updatedAt,
 };
 

@@ -3,13 +3,13 @@ import type { DbOrTx } from '../../db/client';
 import { auditEvents, goals, measurements, organisations, progressUpdates, users } from '../../db/schema';
 import { addDays, daysBetween } from '../domain/dates';
 import type { Health, MilestoneStatus } from '../domain/enums';
-import { netFieldChanges } from '../domain/field-changes';
+import { netFieldChanges, valuesBefore } from '../domain/field-changes';
 import { assessGoal } from '../domain/goal-status';
 import { healthCounts, healthSteps } from '../domain/health-trend';
 import { renderMarkdown } from '../domain/markdown';
 import { periodInstants, resolveReportPeriod, type ReportPeriod } from '../domain/report-period';
-import { isSettled } from '../domain/schedule';
-import { workingToday } from '../domain/working-day';
+import { isSettled, labSlippage, slippageDays } from '../domain/schedule';
+import { labToday } from '../domain/working-day';
 import { invalidField } from '../errors';
 import type { Lab } from './access';
 import { baselineDates, baselinesOfLab } from './baselines';
@@ -72,27 +72,50 @@ function healthBefore(db: DbOrTx, labId: number, start: Date): Health | null {
   );
 }
 
-function milestoneSection(db: DbOrTx, lab: Lab, period: ReportPeriod, start: Date, end: Date, today: string) {
-  const all = milestonesOfLab(db, lab.id);
-  const latestBaseline = baselinesOfLab(db, lab.id)[0];
-  const planned = latestBaseline ? baselineDates(db, lab.id, latestBaseline.id) : new Map<number, { finish: string }>();
-  const events = db
+/** The lab's milestone events in a span of instants, oldest first. */
+function milestoneEvents(db: DbOrTx, labId: number, from: Date, to?: Date) {
+  return db
     .select({ entityId: auditEvents.entityId, before: auditEvents.before, after: auditEvents.after })
     .from(auditEvents)
     .where(
       and(
-        eq(auditEvents.labId, lab.id),
+        eq(auditEvents.labId, labId),
         eq(auditEvents.entityType, 'milestone'),
-        gte(auditEvents.createdAt, start),
-        lt(auditEvents.createdAt, end),
+        gte(auditEvents.createdAt, from),
+        to ? lt(auditEvents.createdAt, to) : undefined,
       ),
     )
     .orderBy(asc(auditEvents.id))
     .all();
-  const changes = netFieldChanges(events, MILESTONE_FIELDS);
+}
+
+function milestoneSection(db: DbOrTx, lab: Lab, period: ReportPeriod, start: Date, end: Date, today: string) {
+  const all = milestonesOfLab(db, lab.id);
+  const changes = netFieldChanges(milestoneEvents(db, lab.id, start, end), MILESTONE_FIELDS);
   const owner = (m: (typeof all)[number]) =>
     m.ownerShortName ? { shortName: m.ownerShortName, nameEn: m.ownerNameEn!, nameZh: m.ownerNameZh } : null;
-  const lastDayPassed = period.to < today ? period.to : addDays(today, -1);
+  const periodEnded = period.to < today;
+
+  // Slip has one definition (decision 025): forecast finish − finish in the newest baseline, as the
+  // timeline shows it. The report measures it as things stood at the end of the period: the newest
+  // baseline set by then, and each milestone's forecast and status then (today's, for a period up
+  // to today), read back from the changes made since.
+  const baseline = baselinesOfLab(db, lab.id).find((b) => b.createdAt < end) ?? null;
+  const planned = baseline ? baselineDates(db, lab.id, baseline.id) : new Map<number, { finish: string }>();
+  const later = periodEnded ? valuesBefore(milestoneEvents(db, lab.id, end), ['forecastFinish', 'status']) : new Map();
+  const atEnd = all.map((m) => {
+    const then = later.get(m.id) ?? {};
+    return {
+      ...m,
+      forecastFinish: typeof then.forecastFinish === 'string' ? then.forecastFinish : m.forecastFinish,
+      status: (typeof then.status === 'string' ? then.status : m.status) as MilestoneStatus,
+    };
+  });
+  const slippage = labSlippage(
+    atEnd.map((m) => ({ id: m.id, finish: m.forecastFinish, status: m.status })),
+    planned,
+  );
+  const lastDay = periodEnded ? period.to : today;
 
   const completed = all
     .filter((m) => m.status === 'done' && m.actualFinish && m.actualFinish >= period.from && m.actualFinish <= period.to)
@@ -110,27 +133,50 @@ function milestoneSection(db: DbOrTx, lab: Lab, period: ReportPeriod, start: Dat
     })
     .sort((a, b) => a.actualFinish.localeCompare(b.actualFinish));
 
-  // Slipped: the forecast finish was moved later during the period, or the finish date fell in
-  // the period and the milestone is still not finished.
-  const slipped = all
+  // Slipped: behind the baseline at the end of the period, with how the finish moved in the period
+  // and whether its date had passed unfinished.
+  const slipped = atEnd
     .map((m) => {
-      const moved = changes.get(m.id)?.forecastFinish as { from: string; to: string } | undefined;
+      const baselineFinish = planned.get(m.id)?.finish;
+      const slipDays = m.status === 'cancelled' ? null : slippageDays(m.forecastFinish, baselineFinish);
+      if (slipDays === null || slipDays <= 0) return null;
+      const moved = changes.get(m.id)?.forecastFinish as { from: unknown; to: unknown } | undefined;
       const movedLater = moved && typeof moved.from === 'string' && typeof moved.to === 'string' && moved.to > moved.from ? moved : null;
-      const missed = !isSettled(m) && m.forecastFinish >= period.from && m.forecastFinish <= lastDayPassed;
-      if (!movedLater && !missed) return null;
       return {
         id: m.id,
         title: m.title,
         owner: owner(m),
         status: m.status,
         percentComplete: m.percentComplete,
+        baselineFinish: baselineFinish!,
         forecastFinish: m.forecastFinish,
-        moved: movedLater ? { from: movedLater.from, to: movedLater.to, days: daysBetween(movedLater.from, movedLater.to) } : null,
-        daysLate: !isSettled(m) && m.forecastFinish < today ? daysBetween(m.forecastFinish, today) : null,
+        slipDays,
+        moved: movedLater
+          ? {
+              from: movedLater.from as string,
+              to: movedLater.to as string,
+              days: daysBetween(movedLater.from as string, movedLater.to as string),
+            }
+          : null,
+        daysLate: !isSettled(m) && m.forecastFinish < lastDay ? daysBetween(m.forecastFinish, lastDay) : null,
       };
     })
     .filter((m) => m !== null)
-    .sort((a, b) => (b.moved?.days ?? 0) + (b.daysLate ?? 0) - ((a.moved?.days ?? 0) + (a.daysLate ?? 0)) || a.id - b.id);
+    .sort((a, b) => b.slipDays - a.slipDays || a.id - b.id);
+
+  // Late: past its forecast finish and not finished when the period ended (the timeline's and the
+  // attention list's "late", counted by the lab's calendar), baseline or not.
+  const late = atEnd
+    .filter((m) => !isSettled(m) && m.forecastFinish < lastDay)
+    .map((m) => ({
+      id: m.id,
+      title: m.title,
+      owner: owner(m),
+      status: m.status,
+      forecastFinish: m.forecastFinish,
+      daysLate: daysBetween(m.forecastFinish, lastDay),
+    }))
+    .sort((a, b) => b.daysLate - a.daysLate || a.id - b.id);
 
   const progressed = all
     .map((m) => {
@@ -147,7 +193,15 @@ function milestoneSection(db: DbOrTx, lab: Lab, period: ReportPeriod, start: Dat
     })
     .filter((m) => m !== null);
 
-  return { completed, slipped, progressed, baselineName: latestBaseline?.name ?? null };
+  return {
+    completed,
+    slipped,
+    late,
+    progressed,
+    /** What slip is measured against: the newest baseline set by the end of the period. */
+    baseline: baseline ? { id: baseline.id, name: baseline.name, createdAt: baseline.createdAt } : null,
+    slippage,
+  };
 }
 
 function goalSection(db: DbOrTx, lab: Lab, period: ReportPeriod) {
@@ -217,18 +271,27 @@ function goalSection(db: DbOrTx, lab: Lab, period: ReportPeriod) {
  * consortia work). A period that is malformed, reversed, too long or in the future is refused
  * with the field to correct.
  */
-export function getStatusReport(db: DbOrTx, lab: Lab, asked: { from?: string; to?: string }, today = workingToday()) {
+export function getStatusReport(db: DbOrTx, lab: Lab, asked: { from?: string; to?: string }, now: Date = new Date()) {
+  const today = labToday(lab, now);
   const resolved = resolveReportPeriod(asked, today);
   if (!resolved.ok) throw invalidField(resolved.problem.field, resolved.problem.key);
   const { period } = resolved;
-  const { start, end } = periodInstants(period);
+  const { start, end } = periodInstants(period, lab.timeZone);
   const updates = updatesInPeriod(db, lab.id, start, end);
   const before = healthBefore(db, lab.id, start);
   const points = updates.map((u) => ({ at: u.createdAt, health: u.health }));
   const milestoneReport = milestoneSection(db, lab, period, start, end, today);
   const goalReport = goalSection(db, lab, period);
   return {
-    lab: { id: lab.id, slug: lab.slug, nameEn: lab.nameEn, nameZh: lab.nameZh, acronymEn: lab.acronymEn, isDemo: lab.isDemo },
+    lab: {
+      id: lab.id,
+      slug: lab.slug,
+      nameEn: lab.nameEn,
+      nameZh: lab.nameZh,
+      acronymEn: lab.acronymEn,
+      isDemo: lab.isDemo,
+      timeZone: lab.timeZone,
+    },
     period,
     today,
     health: {
@@ -245,7 +308,9 @@ export function getStatusReport(db: DbOrTx, lab: Lab, asked: { from?: string; to
     summary: {
       updates: updates.length,
       completed: milestoneReport.completed.length,
-      slipped: milestoneReport.slipped.length,
+      slipped: milestoneReport.slippage.slippedCount,
+      /** Milestones in the baseline (and not cancelled): what “slipped” is counted out of. */
+      compared: milestoneReport.slippage.comparedCount,
       measurements: goalReport.reduce((n, g) => n + g.measurements.length, 0),
       goalStatusChanges: goalReport.filter((g) => g.statusAtStart !== g.statusAtEnd).length,
     },

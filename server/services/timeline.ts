@@ -4,7 +4,8 @@ import { allRows, prepared } from '../../db/prepared';
 import { milestones, organisations } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { criticalPath } from '../domain/critical-path';
-import { daysBetween, todayIso } from '../domain/dates';
+import { daysBetween } from '../domain/dates';
+import { labToday } from '../domain/working-day';
 import { dependencyConflicts, durationDays, isLate, labSlippage, slippageDays, type ScheduledMilestone } from '../domain/schedule';
 import { requireLabAccess } from './access';
 import { baselineDates, baselinesOfLab } from './baselines';
@@ -106,8 +107,9 @@ function timelineItem(m: MilestoneRow, facts: ScheduleFacts) {
  * lateness, critical-path float and dependency conflicts; the dependencies; the lab's baselines.
  * `baselineId` null or absent means the latest baseline.
  */
-export function getLabTimeline(db: DbOrTx, user: SessionUser, input: { labId: number; baselineId?: number | null }, today = todayIso()) {
+export function getLabTimeline(db: DbOrTx, user: SessionUser, input: { labId: number; baselineId?: number | null }, now: Date = new Date()) {
   const { lab, role } = requireLabAccess(db, user, input.labId, 'viewer');
+  const today = labToday(lab, now);
   const rows = milestonesOfLab(db, lab.id);
   const dependencies = dependenciesOfLab(db, lab.id);
   const baselines = baselinesOfLab(db, lab.id);
@@ -141,13 +143,14 @@ export function getLabTimeline(db: DbOrTx, user: SessionUser, input: { labId: nu
       slipDays: slippageDays(m.forecastFinish, base?.finish),
       late: isLate({ finish: m.forecastFinish, status: m.status }, today),
       critical: path?.critical ?? false,
-      totalFloat: path?.totalFloat ?? null,
+      // Finished work has no float left to use (issue 23.4).
+      totalFloat: m.status === 'done' ? null : (path?.totalFloat ?? null),
       conflict: conflictedIds.has(m.id),
     });
   });
 
   return {
-    lab: { id: lab.id, slug: lab.slug, nameEn: lab.nameEn, nameZh: lab.nameZh, startDate: lab.startDate, endDate: lab.endDate },
+    lab: { id: lab.id, slug: lab.slug, nameEn: lab.nameEn, nameZh: lab.nameZh, startDate: lab.startDate, endDate: lab.endDate, timeZone: lab.timeZone },
     role,
     today,
     milestones: items,

@@ -10,6 +10,28 @@ export function setPreferredLocale(db: DbOrTx, user: SessionUser, locale: Locale
   return { locale };
 }
 
+/**
+ * The time zone the person reads times in (null: their browser's). A setting of their own account,
+ * kept in the audit log like every other change of it.
+ */
+export function setTimeZone(db: DB, user: SessionUser, timeZone: string | null): { timeZone: string | null } {
+  db.transaction((tx) => {
+    const before = tx.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, user.id)).get();
+    if (!before || before.timeZone === timeZone) return;
+    tx.update(users).set({ timeZone }).where(eq(users.id, user.id)).run();
+    recordAudit(tx, {
+      labId: null,
+      actorId: user.id,
+      action: 'updated',
+      entityType: 'user',
+      entityId: user.id,
+      before: { timeZone: before.timeZone },
+      after: { timeZone },
+    });
+  });
+  return { timeZone };
+}
+
 /** Ends every session of the account, this one included ("sign out everywhere"). */
 export function signOutEverywhere(db: DB, user: SessionUser): { ok: true } {
   db.transaction((tx) => {

@@ -4,11 +4,11 @@ import type { DbOrTx } from '../../db/client';
 import { goals, labs, measurements, milestones, organisations, progressUpdates, users } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { attentionList, DUE_SOON_DAYS } from '../domain/attention';
-import { addDays, todayIso } from '../domain/dates';
+import { addDays } from '../domain/dates';
 import type { Locale } from '../domain/enums';
 import { markdownToText } from '../domain/markdown';
 import { changesSince } from '../domain/visits';
-import { workingToday } from '../domain/working-day';
+import { labToday } from '../domain/working-day';
 import { canEditLab, canLogProgress, type Lab, type LabStanding } from './access';
 import { countAuditEvents, listAuditEvents, toActivity } from './activity';
 import { goalSummaryRows, summarise, type ChartPoint, type GoalSummary } from './goal-views';
@@ -91,7 +91,7 @@ function changesFor(db: DbOrTx, user: SessionUser, lab: Lab, role: LabStanding, 
   const window = changesSince(visitState(db, user.id, lab.id) ?? { lastVisitedAt: null, previousVisitAt: null }, now);
   const filters = { since: window.since, notActorId: user.id };
   const reader = { userId: user.id, role };
-  const total = countAuditEvents(db, lab.id, reader, filters);
+  const total = countAuditEvents(db, lab, reader, filters);
   const latest = total ? listAuditEvents(db, lab, reader, { ...filters, limit: CHANGES_SHOWN }, locale).entries.map(toActivity) : [];
   return { ...window, total, latest };
 }
@@ -146,14 +146,13 @@ function labCard(summary: LabSummary, ms: OpenMilestone[], gs: GoalSummary[], to
   };
 }
 
-export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Date; today?: string; locale?: Locale } = {}) {
+export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Date; locale?: Locale } = {}) {
   const now = options.now ?? new Date();
-  const today = options.today ?? todayIso(now);
-  const mine = listMyLabs(db, user, today);
+  const mine = listMyLabs(db, user, now);
   const labIds = mine.map((l) => l.id);
   // generatedAt tells the page's quick-progress card that the page was drawn again (reload its choices).
   const generatedAt = now.getTime();
-  if (labIds.length === 0) return { today, workingToday: workingToday(now), generatedAt, labs: [], attention: [], log: [] };
+  if (labIds.length === 0) return { generatedAt, labs: [], attention: [], log: [] };
 
   const labRows = new Map(
     prepared(db, 'workspaceLabs', (d) =>
@@ -166,13 +165,16 @@ export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Dat
       .all({ labIds: idList(labIds) })
       .map((l) => [l.id, l]),
   );
+  // Each lab's own day: lateness and "due soon" are counted by its calendar (decision 024).
+  const todays = new Map(mine.map((l) => [l.id, labToday(l, now)]));
+  const todayOf = (labId: number) => todays.get(labId)!;
   const open = openMilestones(db, labIds);
   const goalRows = goalSummaryRows(db, inArray(goals.labId, labIds));
   const figures = measurementsOf(
     db,
     goalRows.map((g) => g.id),
   );
-  const goalList = summarise(goalRows, figures.points, today);
+  const goalList = summarise(goalRows, figures.points, todayOf);
   const openOf = groupedByLab(open);
   const goalsOf = groupedByLab(goalList);
   const roleIn = new Map(mine.map((l) => [l.id, l.role]));
@@ -192,7 +194,7 @@ export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Dat
       targetDate: g.targetDate,
       daysSinceLatest: g.assessment.daysSinceLatest,
     })),
-    today,
+    todayOf,
   );
   const attention = entries.map((entry) => {
     const canLog = canLogProgress(roleIn.get(entry.labId)!);
@@ -241,7 +243,8 @@ export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Dat
     status: summary.status,
     visibility: summary.visibility,
     isDemo: summary.isDemo,
-    ...labCard(summary, openOf(summary.id), goalsOf(summary.id), today),
+    today: todayOf(summary.id),
+    ...labCard(summary, openOf(summary.id), goalsOf(summary.id), todayOf(summary.id)),
     latestUpdate: latestUpdate(db, summary.id),
     changes: changesFor(db, user, labRows.get(summary.id)!, summary.role, now, options.locale ?? 'en'),
   }));
@@ -251,6 +254,8 @@ export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Dat
   const loggable = mine.filter((summary) => canLogProgress(summary.role));
   const log = loggable.map((summary) => ({
     lab: labRef(summary.id),
+    /** The latest date progress may carry there: today in that lab. */
+    today: todayOf(summary.id),
     canPublish: canEditLab(summary.role),
     goals: goalsOf(summary.id).map((g) => ({
       id: g.id,
@@ -268,7 +273,7 @@ export function getWorkspace(db: DbOrTx, user: SessionUser, options: { now?: Dat
       .sort((a, b) => a.titleEn.localeCompare(b.titleEn)),
   }));
 
-  return { today, workingToday: workingToday(now), generatedAt, labs: cards, attention, log };
+  return { generatedAt, labs: cards, attention, log };
 }
 
 /**

@@ -13,6 +13,8 @@ import { hashPassword } from '../../server/password';
 
 /** The day the test database believes is today; demo dates are relative to it. */
 export const TEST_TODAY = '2026-06-15';
+/** Noon of TEST_TODAY in Beijing, where the demo labs work: an instant for services that take the clock. */
+export const TEST_NOW = new Date(`${TEST_TODAY}T04:00:00.000Z`);
 
 let template: Buffer | undefined;
 
@@ -39,7 +41,7 @@ export async function freshDb(options: { seed?: boolean } = {}): Promise<DB> {
 export function sessionUser(db: DB, email: string): SessionUser {
   const u = db.select().from(users).where(eq(users.email, email)).get();
   if (!u) throw new Error(`no user ${email}`);
-  return { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin, organisationId: u.organisationId, locale: u.locale };
+  return { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin, organisationId: u.organisationId, locale: u.locale, timeZone: u.timeZone };
 }
 
 /** A tRPC caller acting as the given demo account, or anonymously with null. */

@@ -138,7 +138,7 @@ describe('goal.create', () => {
       [{ unit: 'tonnes', baselineValue: -5 }, 'baselineValue', 'Enter 0 or more.'],
       [{ unit: 'other' }, 'unitLabel', 'Name the unit, e.g. “wafers/month”.'],
       [{ baselineValue: 'lots' }, 'baselineValue', 'Enter a number, like 12.5.'],
-      [{ baselineDate: '2026-02-30' }, 'baselineDate', 'Enter a date as YYYY-MM-DD.'],
+      [{ baselineDate: '2026-02-30' }, 'baselineDate', 'Enter a date as month/day/year (such as 12/31/2026), or choose one with the calendar button.'],
       [{ tolerance: -1 }, 'tolerance', 'The tolerance must be more than 0; leave it blank for the default.'],
       [{ titleEn: '  ' }, 'titleEn', 'Fill in this field.'],
       [{ milestoneIds: milestoneIdsOfLab(db, 'green-auto-steel').slice(0, 1) }, 'milestoneIds', 'Choose milestones of this lab only.'],

@@ -90,7 +90,7 @@ describe('labAdmin.create', () => {
       nameEn: ['Fill in this field.'],
       chainEn: ['Fill in this field.'],
       managerEmail: ['Enter an email address like name@example.com.'],
-      startDate: ['Enter a date as YYYY-MM-DD.'],
+      startDate: ['Enter a date as month/day/year (such as 12/31/2026), or choose one with the calendar button.'],
     });
     expect(tableCounts(db)).toEqual(before);
   });

@@ -88,7 +88,7 @@ describe('measurement.record', () => {
       [{ value: 'twelve' }, 'value', 'Enter a number, like 12.5.', '请输入数字，例如 12.5。'],
       [{ value: '12,5' }, 'value', 'Enter a number, like 12.5.', '请输入数字，例如 12.5。'],
       [{ value: '' }, 'value', 'Fill in this field.', '请填写此字段。'],
-      [{ asOf: '15/06/2026' }, 'asOf', 'Enter a date as YYYY-MM-DD.', '请按 YYYY-MM-DD 格式输入日期。'],
+      [{ asOf: '15/06/2026' }, 'asOf', 'Enter a date as month/day/year (such as 12/31/2026), or choose one with the calendar button.', '请按 年/月/日 输入日期（如 2026/12/31），或点击日历按钮选择。'],
       [{ source: '', sourceUrl: '' }, 'source', 'Name the source, or give a link to the evidence.', '请填写数据来源，或提供依据链接。'],
       [{ sourceUrl: 'javascript:alert(1)' }, 'sourceUrl', 'Enter a web address starting with https://.', '请输入以 https:// 开头的网址。'],
     ];

@@ -161,7 +161,7 @@ describe('milestone.create', () => {
     const badDate = await httpCall(db, 'milestone.create', newMilestone({ forecastStart: '2026-02-30', title: '' }), { user });
     expect(badDate.status).toBe(400);
     expect(badDate.body.error?.json.data.fieldErrors).toMatchObject({
-      forecastStart: ['Enter a date as YYYY-MM-DD.'],
+      forecastStart: ['Enter a date as month/day/year (such as 12/31/2026), or choose one with the calendar button.'],
       title: ['Fill in this field.'],
     });
     expect(tableCounts(db)).toEqual(before);

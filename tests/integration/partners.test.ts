@@ -123,7 +123,7 @@ describe('partner.add', () => {
       'newOrganisation.type': ['请从选项中选择。'],
       'newOrganisation.website': ['请输入以 https:// 开头的网址。'],
       role: ['请从选项中选择。'],
-      joinedOn: ['请按 YYYY-MM-DD 格式输入日期。'],
+      joinedOn: ['请按 年/月/日 输入日期（如 2026/12/31），或点击日历按钮选择。'],
       budgetCny: ['请输入整数。'],
     });
   });

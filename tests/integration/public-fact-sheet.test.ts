@@ -5,7 +5,7 @@ import { goals, labs, measurements, milestones, progressUpdates } from '../../db
 import { publicTimelineItems } from '../../app/_components/fact-sheet/public-timeline';
 import { assessGoal } from '../../server/domain/goal-status';
 import { getPublicFactSheet } from '../../server/services/public-fact-sheet';
-import { TEST_TODAY, callerAs, errorCode, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
+import { TEST_NOW, TEST_TODAY, callerAs, errorCode, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 import { expectAll } from '../helpers/expect-all';
 
@@ -95,7 +95,7 @@ describe('directory.factSheet', () => {
   });
 
   it('computes each public goal’s status from its latest measurement', async () => {
-    const sheet = getPublicFactSheet(db, 'new-display-lab', TEST_TODAY);
+    const sheet = getPublicFactSheet(db, 'new-display-lab', TEST_NOW);
     const byTitle = Object.fromEntries(sheet.goals.map((g) => [g.titleEn, g]));
     const evap = byTitle['Raise the domestic share of OLED evaporation materials']!;
     expect(evap.latest).toMatchObject({ value: 21.2, source: 'Purchasing report Q3' });
@@ -108,7 +108,7 @@ describe('directory.factSheet', () => {
 
   it('draws on the timeline and charts only what it publishes', async () => {
     const labId = labIdOf(db, 'new-display-lab');
-    const sheet = getPublicFactSheet(db, 'new-display-lab', TEST_TODAY);
+    const sheet = getPublicFactSheet(db, 'new-display-lab', TEST_NOW);
     const flagged = db
       .select({ id: milestones.id })
       .from(milestones)

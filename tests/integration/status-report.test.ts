@@ -5,7 +5,8 @@ import { goals, labs, milestones } from '../../db/schema';
 import { addDays } from '../../server/domain/dates';
 import { workingToday } from '../../server/domain/working-day';
 import { getStatusReport } from '../../server/services/status-report';
-import { callerAs, freshDb, labIdOf, sessionUser, tableCounts, TEST_TODAY } from '../helpers/db';
+import { getLabTimeline } from '../../server/services/timeline';
+import { callerAs, freshDb, labIdOf, sessionUser, tableCounts, TEST_NOW, TEST_TODAY } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 import { ACTORS, addOutsider, errorCode, type Actor } from '../helpers/roles';
 
@@ -22,7 +23,7 @@ beforeEach(async () => {
 
 const labRow = () => db.select().from(labs).where(eq(labs.id, labId)).get()!;
 /** The report as of the test database's "today" (its demo dates are relative to it). */
-const reportFor = (asked: { from?: string; to?: string } = {}) => getStatusReport(db, labRow(), asked, TEST_TODAY);
+const reportFor = (asked: { from?: string; to?: string } = {}) => getStatusReport(db, labRow(), asked, TEST_NOW);
 
 describe('the default report', () => {
   it('covers the month up to today', () => {
@@ -49,17 +50,51 @@ describe('the default report', () => {
   it('says which milestones slipped, and why', () => {
     const slipped = reportFor().milestones.slipped;
     const byTitle = new Map(slipped.map((m) => [m.title, m]));
-    // Re-planned later during the period.
-    expect(byTitle.get('LTPO backplane process verification')?.moved).toEqual({
-      from: addDays(TEST_TODAY, -20),
-      to: addDays(TEST_TODAY, 15),
-      days: 35,
+    // Behind the baseline, and re-planned later during the period.
+    expect(byTitle.get('LTPO backplane process verification')).toMatchObject({
+      slipDays: 35,
+      moved: { from: addDays(TEST_TODAY, -20), to: addDays(TEST_TODAY, 15), days: 35 },
     });
-    expect(byTitle.get('Mass production with at least 30 % domestic materials')?.moved?.days).toBe(10);
+    expect(byTitle.get('Mass production with at least 30 % domestic materials')).toMatchObject({ slipDays: 10, moved: { days: 10 } });
     // Moved, and then its new date passed without it being finished.
     expect(byTitle.get('Domestic fine metal mask pilot trial')).toMatchObject({ moved: { days: 25 }, daysLate: 5, status: 'at_risk' });
+    // Behind the baseline since before the period: listed, with nothing that happened in it.
+    expect(byTitle.get('Confidential: foldable panel supply terms')).toMatchObject({ slipDays: 20, moved: null, daysLate: null });
     // The pilot's start moved, not its finish: not a slip.
     expect(byTitle.has('Pilot run with domestic materials (10,000 panels)')).toBe(false);
+  });
+
+  it('counts slip as the timeline does: against the same baseline, the same milestones, the same end-date slip', async () => {
+    const report = reportFor();
+    const timeline = await callerAs(db, 'manager@demo.local').milestone.timeline({ labId: labRow().id });
+    expect(report.milestones.baseline?.id).toBe(timeline.chosenBaselineId);
+    expect(report.milestones.slippage).toEqual(timeline.slippage);
+    expect(report.summary).toMatchObject({ slipped: timeline.slippage.slippedCount, compared: timeline.slippage.comparedCount });
+    const behind = timeline.milestones.filter((m) => m.slipDays !== null && m.slipDays > 0 && m.status !== 'cancelled');
+    expect(new Map(report.milestones.slipped.map((m) => [m.id, m.slipDays]))).toEqual(new Map(behind.map((m) => [m.id, m.slipDays])));
+  });
+
+  it('lists the milestones late at its end as the timeline marks them, with the days late', async () => {
+    const report = reportFor();
+    const timeline = getLabTimeline(db, sessionUser(db, 'manager@demo.local'), { labId: labRow().id, baselineId: null }, TEST_NOW);
+    const late = timeline.milestones.filter((m) => m.late);
+    expect(late.length).toBeGreaterThan(0);
+    expect(report.milestones.late.map((m) => m.id).sort()).toEqual(late.map((m) => m.id).sort());
+    expect(report.milestones.late.find((m) => m.title === 'Domestic fine metal mask pilot trial')?.daysLate).toBe(5);
+  });
+
+  it('measures a past period against the plan as it stood then: a finish moved later since does not count in it', async () => {
+    const manager = callerAs(db, 'manager@demo.local');
+    const labId = labRow().id;
+    const before = reportFor({ from: addDays(TEST_TODAY, -10), to: addDays(TEST_TODAY, -1) });
+    const target = (await manager.milestone.timeline({ labId })).milestones.find((m) => m.title === 'Confidential: foldable panel supply terms')!;
+    const { id: _id, labId: _labId, ...fields } = db.select().from(milestones).where(eq(milestones.id, target.id)).get()!;
+    await manager.milestone.update({ ...fields, labId, id: target.id, forecastFinish: addDays(target.forecastFinish, 30) } as never);
+    // Today's report sees 30 more days; the report of the days before the change does not.
+    expect(reportFor().milestones.slipped.find((m) => m.id === target.id)?.slipDays).toBe(50);
+    const after = reportFor({ from: addDays(TEST_TODAY, -10), to: addDays(TEST_TODAY, -1) });
+    expect(after.milestones.slipped).toEqual(before.milestones.slipped);
+    expect(after.milestones.slippage).toEqual(before.milestones.slippage);
   });
 
   it('shows the progress logged on milestones in the period, from first to last value', () => {
@@ -84,7 +119,7 @@ describe('the default report', () => {
 });
 
 describe('a chosen period', () => {
-  it('lists the milestones completed in it, against the newest baseline', () => {
+  it('lists the milestones completed in it, against the newest baseline set by its end', () => {
     const report = reportFor({ from: '2023-10-01', to: '2023-10-31' });
     expect(report.milestones.completed).toEqual([
       expect.objectContaining({
@@ -94,7 +129,8 @@ describe('a chosen period', () => {
         varianceDays: -5,
       }),
     ]);
-    expect(report.milestones.baselineName).toBe('Re-plan after first product');
+    // The re-plan came two years later: October 2023 is measured against the plan approved at launch.
+    expect(report.milestones.baseline?.name).toBe('Plan approved at launch');
   });
 
   it('shows a goal’s status change when a figure in the period moved it', async () => {

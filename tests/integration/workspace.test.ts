@@ -23,7 +23,7 @@ beforeEach(async () => {
 
 /** Noon on the test database's "today", when its demo dates were seeded. */
 const NOW = new Date(`${TEST_TODAY}T12:00:00Z`);
-const workspaceOf = (email: string, now = NOW) => getWorkspace(db, sessionUser(db, email), { now, today: TEST_TODAY });
+const workspaceOf = (email: string, now = NOW) => getWorkspace(db, sessionUser(db, email), { now });
 const milestoneId = (title: string) => db.select().from(milestones).where(eq(milestones.title, title)).get()!.id;
 
 describe('the workspace of a member', () => {

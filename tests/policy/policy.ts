@@ -279,6 +279,7 @@ export const POLICY: Record<string, PolicyEntry> = {
 
   'me.get': { access: 'authenticated', input: () => undefined },
   'me.setLocale': { access: 'authenticated', input: () => ({ locale: 'zh-CN' }) },
+  'me.setTimeZone': { access: 'authenticated', input: () => ({ timeZone: 'Europe/Berlin' }) },
   'me.signOutEverywhere': { access: 'authenticated', input: () => undefined },
 
   'lab.mine': { access: 'authenticated', input: () => undefined },

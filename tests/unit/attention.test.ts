@@ -43,7 +43,7 @@ describe('the attention list', () => {
         m(4, 'in_progress', '2026-05-01'),
       ],
       [g(10, 'stale', 120), g(11, 'at_risk'), g(12, 'off_track'), g(13, 'on_track'), g(14, 'achieved'), g(15, 'stale', 200)],
-      TODAY,
+      () => TODAY,
     );
     expect(list.map((e) => `${e.kind}:${e.id}:${e.reason}:${e.days}`)).toEqual([
       'milestone:4:overdue:45',
@@ -58,13 +58,21 @@ describe('the attention list', () => {
   });
 
   it('orders equally urgent items across labs the same way every time', () => {
-    const list = attentionList([m(5, 'in_progress', '2026-06-10', 2), m(6, 'in_progress', '2026-06-10', 1)], [], TODAY);
+    const list = attentionList([m(5, 'in_progress', '2026-06-10', 2), m(6, 'in_progress', '2026-06-10', 1)], [], () => TODAY);
     expect(list.map((e) => e.id)).toEqual([6, 5]);
+  });
+
+  it('counts each milestone by the day it is in its own lab', () => {
+    // Lab 2 is a day ahead (its time zone has passed midnight): the same finish is already late there.
+    const list = attentionList([m(1, 'in_progress', '2026-06-14', 1), m(2, 'in_progress', '2026-06-14', 2)], [], (labId) =>
+      labId === 2 ? '2026-06-15' : '2026-06-14',
+    );
+    expect(list.map((e) => `${e.id}:${e.reason}:${e.days}`)).toEqual(['2:overdue:1', '1:due_soon:0']);
   });
 
   it('is empty when nothing is late, due, at risk or stale', () => {
     expect(
-      attentionList([m(1, 'not_started', '2027-01-01'), m(2, 'done', '2026-01-01')], [g(3, 'on_track'), g(4, 'no_data')], TODAY),
+      attentionList([m(1, 'not_started', '2027-01-01'), m(2, 'done', '2026-01-01')], [g(3, 'on_track'), g(4, 'no_data')], () => TODAY),
     ).toEqual([]);
   });
 });

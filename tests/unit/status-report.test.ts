@@ -33,10 +33,15 @@ describe('the report period', () => {
     expect(problem({ from: '2026-06-15', to: '2026-06-15' })).toBeNull();
   });
 
-  it('covers whole days: from the first day’s start to the start of the day after the last', () => {
-    expect(periodInstants({ from: '2026-05-15', to: '2026-06-15' })).toEqual({
+  it('covers whole days of the lab: from the first day’s start to the start of the day after the last', () => {
+    expect(periodInstants({ from: '2026-05-15', to: '2026-06-15' }, 'UTC')).toEqual({
       start: new Date('2026-05-15T00:00:00Z'),
       end: new Date('2026-06-16T00:00:00Z'),
+    });
+    // A day in Beijing begins at 16:00 UTC the day before.
+    expect(periodInstants({ from: '2026-12-01', to: '2026-12-07' }, 'Asia/Shanghai')).toEqual({
+      start: new Date('2026-11-30T16:00:00Z'),
+      end: new Date('2026-12-07T16:00:00Z'),
     });
   });
 });

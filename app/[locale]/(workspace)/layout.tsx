@@ -1,6 +1,7 @@
 import { LogOut, UserRound } from 'lucide-react';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTimeZone, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { BrowserTimeZone } from '../../_components/BrowserTimeZone';
 import { ClientMessages } from '../../_components/ClientMessages';
 import { Header } from '../../_components/Header';
 import { Link } from '../../_i18n/navigation';
@@ -17,6 +18,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   setRequestLocale(locale);
   const user = await requireUser();
   const t = await getTranslations('nav');
+  const shownIn = await getTimeZone();
   return (
     <ClientMessages namespaces={[]}>
     <TRPCReactProvider>
@@ -50,6 +52,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           </div>
         }
       />
+      <BrowserTimeZone shownIn={shownIn} chosen={user.timeZone !== null} />
       {children}
     </TRPCReactProvider>
     </ClientMessages>

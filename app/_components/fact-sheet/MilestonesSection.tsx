@@ -133,7 +133,8 @@ export function MilestonesSection({
                         <span className="mt-0.5 block text-xs font-normal text-muted @max-4xl:hidden">{m.description}</span>
                       ) : null}
                     </th>
-                    <td role="cell" className={`${cell} text-ink-soft`}>
+                    {/* A phase name is one word: "商业化" must not break as "商业/化" (issue 23.8). */}
+                    <td role="cell" className={`${cell} whitespace-nowrap text-ink-soft`}>
                       {te(`stage.${m.phase}`)}
                     </td>
                     <td role="cell" data-label={t('ownerLabel')} className={`${cell} ${labelled} whitespace-nowrap text-ink-soft`}>

@@ -4,6 +4,7 @@ import { scoped, type I18n } from '../../_lib/i18n';
 import { localized, secondaryName } from '../../_lib/localized';
 import { Badge } from '../Badge';
 import { Section, SectionEmpty } from './Section';
+import { regionName } from '../../../server/domain/regions';
 
 function PartnerName({ partner, locale }: { partner: PublicPartner; locale: string }) {
   const name = localized(locale, partner.nameEn, partner.nameZh);
@@ -27,7 +28,7 @@ export function PartnersSection({ partners, i18n }: { partners: PublicPartner[];
     type: te(`organisationType.${p.type}`),
     tier: te(`organisationTier.${p.tier}`),
     chain: p.chainPosition ? te(`chainPosition.${p.chainPosition}`) : '—',
-    region: p.region ?? '—',
+    region: regionName(locale, p.region) ?? '—',
   });
 
   return (

@@ -3,6 +3,7 @@ import { formatIsoDate } from '../../_lib/dates';
 import { scoped, type I18n } from '../../_lib/i18n';
 import { localized, secondaryName } from '../../_lib/localized';
 import { Section, SectionEmpty } from './Section';
+import { regionName } from '../../../server/domain/regions';
 
 /** Objective, key facts and the stuck-neck technologies of a public lab. */
 export function ProfileSection({ sheet, i18n }: { sheet: PublicFactSheet; i18n: I18n }) {
@@ -19,7 +20,7 @@ export function ProfileSection({ sheet, i18n }: { sheet: PublicFactSheet; i18n: 
   const facts = [
     [t('sector'), te(`sector.${lab.sector}`)],
     [t('chain'), localized(locale, lab.chainEn, lab.chainZh)],
-    [t('region'), lab.region ?? tc('notSet')],
+    [t('region'), regionName(locale, lab.region) ?? tc('notSet')],
     [t('stage'), te(`stage.${lab.stage}`)],
     [t('status'), te(`labStatus.${lab.status}`)],
     [t('dates'), dates],

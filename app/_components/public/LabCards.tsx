@@ -5,6 +5,7 @@ import { scoped, type I18n } from '../../_lib/i18n';
 import { localized, secondaryName } from '../../_lib/localized';
 import { Badge, labStatusLook } from '../Badge';
 import { Card } from '../Page';
+import { regionName } from '../../../server/domain/regions';
 
 /** The directory's cards: one per public lab, each leading to its fact sheet. */
 export function LabCards({ labs, i18n, label }: { labs: PublicLabCard[]; i18n: I18n; label: string }) {
@@ -54,7 +55,7 @@ export function LabCards({ labs, i18n, label }: { labs: PublicLabCard[]; i18n: I
                   <dt className="sr-only">{t('region')}</dt>
                   <dd className="flex items-center gap-1 text-ink-soft">
                     <MapPin aria-hidden className="size-3.5" />
-                    {lab.region}
+                    {regionName(locale, lab.region)}
                   </dd>
                 </div>
               ) : null}

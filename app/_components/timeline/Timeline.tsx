@@ -40,6 +40,7 @@ export function Timeline({
   const t = scoped(i18n, 'timeline');
   const te = scoped(i18n, 'enums');
   const planning = options.showPlanningMarks ?? true;
+  const ids = options.idPrefix ?? 'tl';
 
   const rows: Row[] = [];
   let y = AXIS_HEIGHT;
@@ -55,7 +56,11 @@ export function Timeline({
   }
   const height = y + 8;
   const dates = items.flatMap((i) => [i.forecastStart, i.forecastFinish, i.baselineStart, i.baselineFinish, i.actualStart, i.actualFinish]);
-  const axis = timeAxis([...dates.filter((d): d is string => d !== null), options.today], options.zoom, options.axisWidth);
+  const axis = timeAxis(
+    [...dates.filter((d): d is string => d !== null), ...(options.axisDates ?? []), options.today],
+    options.zoom,
+    options.axisWidth,
+  );
   const width = LABEL_WIDTH + axis.width + 16;
   const cx = (iso: string) => LABEL_WIDTH + axis.x(iso);
   const cxEnd = (iso: string) => LABEL_WIDTH + axis.xEnd(iso);
@@ -122,11 +127,19 @@ export function Timeline({
               fontFamily="inherit"
             >
               <defs>
-                <marker id="tl-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                <marker
+                  id={`${ids}-arrow`}
+                  viewBox="0 0 8 8"
+                  refX="7"
+                  refY="4"
+                  markerWidth="7"
+                  markerHeight="7"
+                  orient="auto-start-reverse"
+                >
                   <path d="M0 0 L8 4 L0 8 z" fill="#64748b" />
                 </marker>
                 <marker
-                  id="tl-arrow-critical"
+                  id={`${ids}-arrow-critical`}
                   viewBox="0 0 8 8"
                   refX="7"
                   refY="4"
@@ -137,7 +150,7 @@ export function Timeline({
                   <path d="M0 0 L8 4 L0 8 z" fill={CRITICAL} />
                 </marker>
                 <marker
-                  id="tl-arrow-conflict"
+                  id={`${ids}-arrow-conflict`}
                   viewBox="0 0 8 8"
                   refX="7"
                   refY="4"
@@ -205,7 +218,7 @@ export function Timeline({
                       stroke={conflict ? CONFLICT : critical ? CRITICAL : '#94a3b8'}
                       strokeWidth={critical || conflict ? 1.75 : 1.1}
                       strokeDasharray={conflict ? '4 3' : undefined}
-                      markerEnd={`url(#${conflict ? 'tl-arrow-conflict' : critical ? 'tl-arrow-critical' : 'tl-arrow'})`}
+                      markerEnd={`url(#${ids}-${conflict ? 'arrow-conflict' : critical ? 'arrow-critical' : 'arrow'})`}
                     />
                   );
                 })}

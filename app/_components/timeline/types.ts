@@ -41,6 +41,10 @@ export type TimelineOptions = {
   showPlanningMarks?: boolean;
   /** Fit the time axis to this many pixels instead of the zoom's scale (the public fact sheet has no zoom control). */
   axisWidth?: number;
+  /** More dates the time axis must span: charts printed in parts share one axis. */
+  axisDates?: readonly string[];
+  /** Starts the ids of the chart's arrowheads, unique when a page draws the chart twice (for print). */
+  idPrefix?: string;
 };
 
 /** Parameters for the `timeline.slipSentence` message: how many days, and which way. */

@@ -1,6 +1,6 @@
 import { getDb, type DB } from '../../../db/client';
 import type { SessionUser } from '../../../server/auth';
-import { todayIso } from '../../../server/domain/dates';
+import { workingToday } from '../../../server/domain/working-day';
 import type { Locale } from '../../../server/domain/enums';
 import { downloadResponse, plainError, routeError, routeLocale, routeUser } from '../../../server/http/route-helpers';
 
@@ -17,7 +17,7 @@ export async function csvResponse(
   const user = await routeUser(request);
   if (!user) return plainError(401, locale, 'errors.unauthorized');
   try {
-    return downloadResponse(build(getDb(), user, locale), `${name}-${todayIso()}.csv`, 'text/csv; charset=utf-8');
+    return downloadResponse(build(getDb(), user, locale), `${name}-${workingToday()}.csv`, 'text/csv; charset=utf-8');
   } catch (error) {
     return routeError(error, locale);
   }

@@ -26,5 +26,5 @@ export const directoryRouter = router({
   /** A public lab's fact sheet; NOT_FOUND for a private lab exactly as for a missing one. */
   factSheet: budgetedPublicProcedure
     .input(z.object({ slug: z.string().trim().min(1).max(64) }))
-    .query(({ ctx, input }) => getPublicFactSheet(ctx.db, input.slug)),
+    .query(({ ctx, input }) => getPublicFactSheet(ctx.db, input.slug, ctx.now())),
 });

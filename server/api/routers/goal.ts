@@ -9,12 +9,12 @@ const goalId = z.number().int().positive();
 
 export const goalRouter = router({
   /** Every goal of the lab with its status today (anyone with a role in the lab). */
-  list: labViewerProcedure.query(({ ctx }) => listLabGoals(ctx.db, ctx.user, ctx.lab.id)),
+  list: labViewerProcedure.query(({ ctx }) => listLabGoals(ctx.db, ctx.user, ctx.lab.id, ctx.now())),
 
   /** One goal with its measurements, linked milestones and the updates that mention it. */
   detail: labViewerProcedure
     .input(z.object({ goalId }))
-    .query(({ ctx, input }) => getGoalDetail(ctx.db, ctx.user, ctx.lab.id, input.goalId)),
+    .query(({ ctx, input }) => getGoalDetail(ctx.db, ctx.user, ctx.lab.id, input.goalId, ctx.now())),
 
   /** What the goal form needs (managers): owners, milestones to link, and the goal being edited. */
   editor: labManagerProcedure
@@ -26,5 +26,5 @@ export const goalRouter = router({
   delete: labManagerProcedure.input(deleteGoalInput).mutation(({ ctx, input }) => deleteGoal(ctx.db, ctx.user, input)),
 
   /** Goals across every lab the caller can see, with status (the portfolio roll-up). */
-  portfolio: authenticatedProcedure.query(({ ctx }) => goalPortfolio(ctx.db, ctx.user)),
+  portfolio: authenticatedProcedure.query(({ ctx }) => goalPortfolio(ctx.db, ctx.user, ctx.now())),
 });

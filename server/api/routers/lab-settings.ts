@@ -8,7 +8,7 @@ import { labManagerProcedure, router } from '../trpc';
 export const labSettingsRouter = router({
   get: labManagerProcedure.query(({ ctx }) => getLabSettings(ctx.db, ctx.lab)),
   /** The public fact sheet as it is, or as it would be once the lab is public: only items flagged public. */
-  previewPublic: labManagerProcedure.query(({ ctx }) => previewPublicFactSheet(ctx.db, ctx.lab)),
+  previewPublic: labManagerProcedure.query(({ ctx }) => previewPublicFactSheet(ctx.db, ctx.lab, ctx.now())),
   /** Edits of public items that wait for a manager before the public sees them (decision 017). */
   awaitingPublication: labManagerProcedure.query(({ ctx }) => awaitingPublication(ctx.db, ctx.lab.id)),
   updateProfile: labManagerProcedure

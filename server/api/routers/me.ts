@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../../domain/enums';
-import { setPreferredLocale, signOutEverywhere } from '../../services/users';
+import { isTimeZone } from '../../domain/working-day';
+import { setPreferredLocale, setTimeZone, signOutEverywhere } from '../../services/users';
 import { authenticatedProcedure, router } from '../trpc';
 
 export const meRouter = router({
@@ -10,6 +11,11 @@ export const meRouter = router({
   setLocale: authenticatedProcedure
     .input(z.object({ locale: z.enum(LOCALES) }))
     .mutation(({ ctx, input }) => setPreferredLocale(ctx.db, ctx.user, input.locale)),
+
+  /** The time zone the person reads times in; null follows their browser (decision 024). */
+  setTimeZone: authenticatedProcedure
+    .input(z.object({ timeZone: z.string().trim().refine(isTimeZone, 'validation.timeZone').nullable() }))
+    .mutation(({ ctx, input }) => setTimeZone(ctx.db, ctx.user, input.timeZone)),
 
   /** Ends every session of the account on every device, this one included. */
   signOutEverywhere: authenticatedProcedure.mutation(({ ctx }) => signOutEverywhere(ctx.db, ctx.user)),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { MILESTONE_STATUSES, STAGES } from '../../domain/enums';
-import { milestoneRuleViolations } from '../../domain/milestone-rules';
+import { futureActualDates, milestoneRuleViolations } from '../../domain/milestone-rules';
+import { labToday } from '../../domain/working-day';
 import { createMilestone, deleteMilestone, updateMilestone, updateMilestoneProgress } from '../../services/milestones';
 import { applyReschedule, previewReschedule } from '../../services/reschedule';
 import { getLabTimeline } from '../../services/timeline';
-import { labIdInput, labManagerProcedure, labMemberProcedure, labViewerProcedure, router } from '../trpc';
+import { alsoChecking, labIdInput, labManagerProcedure, labMemberProcedure, labViewerProcedure, router } from '../trpc';
 
 const id = z.number().int().positive();
 const isoDate = z.iso.date();
@@ -37,19 +38,24 @@ function withMilestoneRules<T extends z.ZodType<Parameters<typeof milestoneRuleV
 
 const versioned = { id, version: z.number().int().positive() };
 
+/** Actual dates after today in the lab, reported with whatever else the schema found. */
+const actualDatesToo = alsoChecking((ctx, raw) => futureActualDates(raw, labToday(ctx.lab, ctx.now())));
+
 export const milestoneRouter = router({
   /** Everything the lab timeline shows; any role in the lab. `baselineId` absent = the latest baseline. */
   timeline: labViewerProcedure
     .input(z.object({ baselineId: id.nullish() }))
-    .query(({ ctx, input }) => getLabTimeline(ctx.db, ctx.user, { labId: ctx.lab.id, baselineId: input.baselineId ?? null })),
+    .query(({ ctx, input }) => getLabTimeline(ctx.db, ctx.user, { labId: ctx.lab.id, baselineId: input.baselineId ?? null }, ctx.now())),
 
   create: labManagerProcedure
+    .use(actualDatesToo)
     .input(withMilestoneRules(labIdInput.extend(milestoneShape)))
-    .mutation(({ ctx, input }) => createMilestone(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => createMilestone(ctx.db, ctx.user, input, ctx.now())),
 
   update: labManagerProcedure
+    .use(actualDatesToo)
     .input(withMilestoneRules(labIdInput.extend({ ...milestoneShape, ...versioned })))
-    .mutation(({ ctx, input }) => updateMilestone(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => updateMilestone(ctx.db, ctx.user, input, ctx.now())),
 
   delete: labManagerProcedure.input(z.object(versioned)).mutation(({ ctx, input }) => {
     deleteMilestone(ctx.db, ctx.user, { ...input, labId: ctx.lab.id });
@@ -58,8 +64,9 @@ export const milestoneRouter = router({
 
   /** Status, percent complete and actual dates: a member's action (also used by issue 6's quick progress). */
   updateProgress: labMemberProcedure
+    .use(actualDatesToo)
     .input(withMilestoneRules(labIdInput.extend({ ...progressShape, ...versioned })))
-    .mutation(({ ctx, input }) => updateMilestoneProgress(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => updateMilestoneProgress(ctx.db, ctx.user, input, ctx.now())),
 
   /** The moves "reschedule successors" would make; with `fromId`, only downstream of that milestone. */
   reschedulePreview: labManagerProcedure

@@ -16,5 +16,5 @@ export const portfolioRouter = router({
         })
         .default({}),
     )
-    .query(({ ctx, input }) => getPortfolioTimeline(ctx.db, ctx.user, input)),
+    .query(({ ctx, input }) => getPortfolioTimeline(ctx.db, ctx.user, input, ctx.now())),
 });

@@ -4,7 +4,7 @@ import { authenticatedProcedure, labMemberProcedure, labViewerProcedure, router 
 
 export const workspaceRouter = router({
   /** The page after sign-in: the caller's labs, what needs attention across them, and what the quick-progress forms may log. */
-  overview: authenticatedProcedure.query(({ ctx }) => getWorkspace(ctx.db, ctx.user, { locale: ctx.locale })),
+  overview: authenticatedProcedure.query(({ ctx }) => getWorkspace(ctx.db, ctx.user, { locale: ctx.locale, now: ctx.now() })),
 
   /** The open milestones and the link choices of one lab, when a quick-progress form opens (members and managers). */
   logChoices: labMemberProcedure.query(({ ctx }) => workspaceLogChoices(ctx.db, ctx.lab.id)),

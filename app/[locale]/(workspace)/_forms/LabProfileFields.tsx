@@ -4,6 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { LAB_STATUSES, SECTORS, STAGES } from '../../../../server/domain/enums';
 import { slugFrom } from '../../../../server/domain/slug';
+import { DEFAULT_TIME_ZONE } from '../../../../server/domain/working-day';
+import type { TimeZoneOption } from '../../../_lib/time-zones';
 import { SelectInput, TextArea, TextInput } from './inputs';
 
 export type LabProfileValues = {
@@ -22,6 +24,7 @@ export type LabProfileValues = {
   status: string;
   startDate: string | null;
   endDate: string | null;
+  timeZone: string;
 };
 
 /**
@@ -31,10 +34,13 @@ export type LabProfileValues = {
 export function LabProfileFields({
   defaults,
   errors,
+  timeZones,
   suggestSlug = false,
 }: {
   defaults?: Partial<LabProfileValues>;
   errors: Record<string, string | undefined>;
+  /** The time zones to choose from, made on the server (app/_lib/time-zones.ts). */
+  timeZones: TimeZoneOption[];
   suggestSlug?: boolean;
 }) {
   const t = useTranslations('labSettings.fields');
@@ -134,6 +140,17 @@ export function LabProfileFields({
         error={errors.startDate}
       />
       <TextInput id="lab-endDate" name="endDate" type="date" label={t('endDate')} defaultValue={defaults?.endDate} error={errors.endDate} />
+      <SelectInput
+        id="lab-timeZone"
+        name="timeZone"
+        label={t('timeZone')}
+        required
+        hint={t('timeZoneHint')}
+        defaultValue={defaults?.timeZone ?? DEFAULT_TIME_ZONE}
+        options={timeZones}
+        error={errors.timeZone}
+        className="sm:col-span-2"
+      />
     </div>
   );
 }

@@ -10,6 +10,8 @@ import { requireUser, serverApi } from '../../../_trpc/server';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ConfirmEmailButton } from './ConfirmEmailButton';
 import { SignOutEverywhere } from './SignOutEverywhere';
+import { TimeZoneForm } from './TimeZoneForm';
+import { timeZoneOptions } from '../../../_lib/time-zones';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -86,6 +88,14 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
             </div>
           </Card>
           <Card className="self-start lg:col-start-1">
+            <CardHeader title={t('timeZoneTitle')} description={t('timeZoneIntro')} />
+            <div className="px-5 py-4">
+              <ClientMessages namespaces={['account']}>
+                <TimeZoneForm chosen={user.timeZone} options={timeZoneOptions()} />
+              </ClientMessages>
+            </div>
+          </Card>
+          <Card className="self-start lg:col-start-1">
             <CardHeader title={t('sessions')} description={t('sessionsIntro')} />
             <div className="px-5 py-4">
               <ClientMessages namespaces={['account']}>
@@ -93,7 +103,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
               </ClientMessages>
             </div>
           </Card>
-          <Card className="lg:col-span-2 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+          <Card className="lg:col-span-2 lg:col-start-2 lg:row-span-3 lg:row-start-1">
             <CardHeader title={t('changePassword')} description={t('changePasswordIntro')} />
             <div className="p-5">
               <ClientMessages namespaces={['forms', 'account']}>

@@ -39,6 +39,7 @@ async function logLabs(workspace: Workspace, locale: string) {
   return workspace.log.map((entry): LogLab => ({
     id: entry.lab.id,
     name: localized(locale, entry.lab.nameEn, entry.lab.nameZh),
+    today: entry.today,
     canPublish: entry.canPublish,
     goals: entry.goals.map((g) => {
       const suffix = g.unit === 'other' ? unitSuffix(tg, g.unit, g.unitLabel) : (suffixes[g.unit] ??= unitSuffix(tg, g.unit, null));
@@ -109,8 +110,6 @@ export default async function WorkspacePage({ params }: { params: Promise<{ loca
                     <QuickLog
                       labs={log}
                       statuses={statuses}
-                      today={workspace.today}
-                      workingToday={workspace.workingToday}
                       renderedAt={workspace.generatedAt}
                     />
                   </aside>

@@ -18,6 +18,8 @@ import { useQuickLog, type LogKind } from './QuickLogContext';
 export type LogLab = {
   id: number;
   name: string;
+  /** Today in the lab: the latest date progress there may carry. */
+  today: string;
   canPublish: boolean;
   goals: {
     id: number;
@@ -46,14 +48,10 @@ const KINDS: { kind: LogKind; icon: LucideIcon }[] = [
 export function QuickLog({
   labs,
   statuses,
-  today,
-  workingToday,
   renderedAt,
 }: {
   labs: LogLab[];
   statuses: Option[];
-  today: string;
-  workingToday: string;
   /** When the server drew the page: a refresh after any save loads the milestone choices again. */
   renderedAt: number;
 }) {
@@ -179,7 +177,7 @@ export function QuickLog({
                 </select>
               </Field>
               {milestone ? (
-                <ProgressForm key={milestone.id} labId={lab.id} milestone={milestone} statuses={statuses} today={today} />
+                <ProgressForm key={milestone.id} labId={lab.id} milestone={milestone} statuses={statuses} today={lab.today} />
               ) : null}
             </>
           )
@@ -214,9 +212,9 @@ export function QuickLog({
                   unitSuffix={goal.unitSuffix}
                   rangeText={goal.rangeText}
                   baselineDate={goal.baselineDate}
-                  today={workingToday}
+                  today={lab.today}
                   editing={null}
-                  initial={{ value: '', asOf: workingToday, source: goal.latestSource ?? '', sourceUrl: '', comment: '' }}
+                  initial={{ value: '', asOf: lab.today, source: goal.latestSource ?? '', sourceUrl: '', comment: '' }}
                   sourceNeedsApproval={goal.isPublic && !lab.canPublish}
                   onDone={(message) => {
                     setNotice(message);

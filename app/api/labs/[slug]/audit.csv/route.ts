@@ -5,8 +5,8 @@ import { auditCsvRows, auditFiltersFromSearch } from '../../../../../server/serv
 
 /** The audit log of a lab as CSV (managers), with the same URL filters as the page. */
 export function GET(req: Request, context: { params: Promise<{ slug: string }> }) {
-  return labDownload(req, context, 'manager', (db, lab) => {
+  return labDownload(req, context, 'manager', (db, lab, locale) => {
     const { cursor: _page, ...filters } = auditFiltersFromSearch(Object.fromEntries(new URL(req.url).searchParams));
-    return downloadResponse(toCsv(auditCsvRows(db, lab, filters)), `${lab.slug}-audit-log.csv`, 'text/csv; charset=utf-8');
+    return downloadResponse(toCsv(auditCsvRows(db, lab, filters, locale)), `${lab.slug}-audit-log.csv`, 'text/csv; charset=utf-8');
   });
 }

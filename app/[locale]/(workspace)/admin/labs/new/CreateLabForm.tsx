@@ -11,6 +11,7 @@ import { Link } from '../../../../../_i18n/navigation';
 import { useTRPC } from '../../../../../_trpc/client';
 import { focusFirstError, formValues, TextInput } from '../../../_forms/inputs';
 import { LabProfileFields } from '../../../_forms/LabProfileFields';
+import type { TimeZoneOption } from '../../../../../_lib/time-zones';
 import { VisibilityChoice } from '../../../_forms/VisibilityChoice';
 
 type Created = {
@@ -18,7 +19,7 @@ type Created = {
   manager: { kind: 'member'; name: string; email: string } | { kind: 'invited'; email: string; token: string | null; mailed: boolean };
 };
 
-export function CreateLabForm() {
+export function CreateLabForm({ timeZones }: { timeZones: TimeZoneOption[] }) {
   const t = useTranslations('admin.labs');
   const tf = useTranslations('forms');
   const trpc = useTRPC();
@@ -81,7 +82,7 @@ export function CreateLabForm() {
   return (
     <form key={attempt} ref={formRef} onSubmit={onSubmit} noValidate className="mt-5 flex flex-col gap-6">
       <p className="text-xs text-muted">{tf('requiredNote')}</p>
-      <LabProfileFields errors={errors.fields} suggestSlug />
+      <LabProfileFields errors={errors.fields} timeZones={timeZones} suggestSlug />
       <VisibilityChoice defaultValue="private" error={errors.fields.visibility} />
       <fieldset className="flex flex-col gap-3 border-t border-line pt-5">
         <legend className="text-sm font-semibold">{t('managerLegend')}</legend>

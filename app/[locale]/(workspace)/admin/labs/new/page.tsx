@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card } from '../../../../../_components/Page';
+import { timeZoneOptions } from '../../../../../_lib/time-zones';
 import { requireAdmin } from '../../require-admin';
 import { CreateLabForm } from './CreateLabForm';
 
@@ -19,7 +20,7 @@ export default async function NewLabPage({ params }: { params: Promise<{ locale:
     <Card className="p-5 sm:p-6">
       <h2 className="text-lg font-semibold">{t('new')}</h2>
       <p className="mt-1 text-sm text-ink-soft">{t('newIntro')}</p>
-      <CreateLabForm />
+      <CreateLabForm timeZones={timeZoneOptions()} />
     </Card>
   );
 }

@@ -9,6 +9,7 @@ import { formatIsoDate } from '../../../../../_lib/dates';
 import { localized, secondaryName } from '../../../../../_lib/localized';
 import { serverApi } from '../../../../../_trpc/server';
 import { loadLab, orNotFound } from './lab-context';
+import { regionName } from '../../../../../../server/domain/regions';
 
 type Params = { params: Promise<{ locale: string; slug: string }> };
 
@@ -80,7 +81,7 @@ export default async function LabOverviewPage({ params }: Params) {
             <dl className="mt-5 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
               <ProfileItem label={t('sector')} value={te(`sector.${lab.sector}`)} />
               <ProfileItem label={t('chain')} value={localized(locale, lab.chainEn, lab.chainZh)} />
-              <ProfileItem label={t('region')} value={lab.region ?? tc('notSet')} />
+              <ProfileItem label={t('region')} value={regionName(locale, lab.region) ?? tc('notSet')} />
               <ProfileItem label={t('dates')} value={<span className="num">{dates}</span>} />
             </dl>
           </div>
@@ -127,7 +128,7 @@ export default async function LabOverviewPage({ params }: Params) {
                       te(`organisationType.${p.type}`),
                       te(`organisationTier.${p.tier}`),
                       p.chainPosition ? te(`chainPosition.${p.chainPosition}`) : null,
-                      p.region,
+                      regionName(locale, p.region),
                     ]
                       .filter(Boolean)
                       .join(' · ')}
@@ -185,7 +186,7 @@ export default async function LabOverviewPage({ params }: Params) {
                       <td className="px-3 py-3 text-ink-soft">{te(`organisationType.${p.type}`)}</td>
                       <td className="px-3 py-3 text-ink-soft">{te(`organisationTier.${p.tier}`)}</td>
                       <td className="px-3 py-3 text-ink-soft">{p.chainPosition ? te(`chainPosition.${p.chainPosition}`) : '—'}</td>
-                      <td className="px-3 py-3 text-ink-soft">{p.region ?? '—'}</td>
+                      <td className="px-3 py-3 text-ink-soft">{regionName(locale, p.region) ?? '—'}</td>
                       <td className="px-5 py-3 text-ink-soft">{p.contribution ?? '—'}</td>
                     </tr>
                   ))}

@@ -196,7 +196,7 @@ export default async function PortfolioGoalsPage({ params, searchParams }: Props
           <GoalSparkline
             goal={chartGoalOf(g, g.assessment.tolerance)}
             points={g.points}
-            today={data.today}
+            today={g.today}
             label={t('chart.sparkline', { title: g.title, status: label })}
           />
         </td>

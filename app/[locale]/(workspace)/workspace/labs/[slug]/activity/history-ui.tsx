@@ -1,16 +1,15 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import type { Locale } from '../../../../../../../server/domain/enums';
 import { auditFiltersFromSearch, type AuditFilters } from '../../../../../../../server/services/activity';
 import { buttonClass, lineInputClass, selectClass } from '../../../../../../_components/Form';
 import { Link } from '../../../../../../_i18n/navigation';
-import { formatIsoDate } from '../../../../../../_lib/dates';
+import { auditActionLabel, auditFieldLabel, auditKindLabel, auditValue, type AuditWording } from '../../../../../../_lib/audit-wording';
 
 // Pieces shared by the activity feed and the audit log: the filters (kept in the URL) and the
 // wording of records, actions, fields and values.
 
 export type HistoryQuery = AuditFilters;
 export const parseHistoryQuery = auditFiltersFromSearch;
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function historySearch(query: HistoryQuery, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
@@ -22,48 +21,27 @@ export function historySearch(query: HistoryQuery, extra: Record<string, string>
   return params.size ? `?${params}` : '';
 }
 
+/** The reader's wording of events (app/_lib/audit-wording.ts), from the request's language and time zone. */
+export async function historyWording(): Promise<AuditWording> {
+  const t = await getTranslations();
+  return { locale: (await getLocale()) as Locale, t, format: await getFormatter(), has: (key) => t.has(key) };
+}
+
 export async function kindLabel(type: string): Promise<string> {
-  const t = await getTranslations('activity');
-  return t.has(`kinds.${type}`) ? t(`kinds.${type}`) : type.replaceAll('_', ' ');
+  return auditKindLabel(await historyWording(), type);
 }
 
 export async function actionLabel(action: string): Promise<string> {
-  const t = await getTranslations('activity');
-  return t.has(`actions.${action}`) ? t(`actions.${action}`) : action.replaceAll('_', ' ');
+  return auditActionLabel(await historyWording(), action);
 }
 
 export async function fieldLabel(field: string): Promise<string> {
-  const t = await getTranslations('activity');
-  return t.has(`fields.${field}`) ? t(`fields.${field}`) : field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return auditFieldLabel(await historyWording(), field);
 }
 
 /** A value as a person reads it: enumerations in words, dates and numbers per locale. */
 export async function formatValue(field: string, value: unknown): Promise<string> {
-  const t = await getTranslations('activity');
-  const te = await getTranslations('enums');
-  const format = await getFormatter();
-  if (value === null || value === undefined || value === '') return t('empty_value');
-  if (typeof value === 'boolean') return value ? t('yes') : t('no');
-  if (typeof value === 'number') return field === 'percentComplete' ? `${format.number(value)} %` : format.number(value);
-  if (typeof value === 'string') {
-    if (ISO_DATE.test(value)) return formatIsoDate(format, value);
-    for (const ns of ['milestoneStatus', 'health', 'labRole', 'visibility', 'labStatus', 'stage']) {
-      if (
-        (field === 'status' ||
-          field === 'health' ||
-          field === 'role' ||
-          field === 'visibility' ||
-          field === 'phase' ||
-          field === 'stage') &&
-        te.has(`${ns}.${value}`)
-      ) {
-        return te(`${ns}.${value}`);
-      }
-    }
-    return value.length > 160 ? `${value.slice(0, 159)}…` : value;
-  }
-  if (Array.isArray(value)) return value.map(String).join(', ') || t('empty_value');
-  return JSON.stringify(value);
+  return auditValue(await historyWording(), field, value);
 }
 
 export async function HistoryFilters({

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { Lock } from 'lucide-react';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { todayIso } from '../../../../../../../server/domain/dates';
+import { labToday } from '../../../../../../../server/domain/working-day';
 import { EmptyState } from '../../../../../../_components/Page';
 import { Link } from '../../../../../../_i18n/navigation';
 import { formatIsoDate } from '../../../../../../_lib/dates';
@@ -13,7 +13,7 @@ import { GoalForm } from './GoalForm';
 import { ClientMessages } from '../../../../../../_components/ClientMessages';
 
 /** The create and edit pages share this: the form with the lab's owners and milestones (managers only). */
-export async function GoalEditorPage({ lab, goalId }: { lab: { id: number; slug: string }; goalId?: number }) {
+export async function GoalEditorPage({ lab, goalId }: { lab: { id: number; slug: string; timeZone: string }; goalId?: number }) {
   const t = await getTranslations('goals');
   let editor;
   try {
@@ -57,7 +57,7 @@ export async function GoalEditorPage({ lab, goalId }: { lab: { id: number; slug:
             slug={lab.slug}
             owners={editor.owners}
             milestones={milestones}
-            initial={formValuesOf(goal, todayIso())}
+            initial={formValuesOf(goal, labToday(lab))}
             editing={goal ? { goalId: goal.id, version: goal.version } : undefined}
           />
           {goal ? (

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import type { ReactNode } from 'react';
 import type { MilestoneStatus } from '../../../../../../../server/domain/enums';
 import { resolveReportPeriod } from '../../../../../../../server/domain/report-period';
-import { workingToday } from '../../../../../../../server/domain/working-day';
+import { labToday } from '../../../../../../../server/domain/working-day';
 import type { StatusReport } from '../../../../../../../server/services/status-report';
 import { Badge, healthLook, milestoneStatusLook } from '../../../../../../_components/Badge';
 import { formatMeasure } from '../../../../../../_components/goal-chart/format';
@@ -12,6 +12,7 @@ import { GoalStatusBadge } from '../../../../../../_components/goals/GoalStatusB
 import { EmptyState, Stat } from '../../../../../../_components/Page';
 import { formatIsoDate } from '../../../../../../_lib/dates';
 import { unitSuffix } from '../../../../../../_lib/goal-text';
+import { LabDayNote, TimesShownIn } from '../../../../../../_components/TimeZoneNotes';
 import { localized } from '../../../../../../_lib/localized';
 import { serverApi } from '../../../../../../_trpc/server';
 import { loadLab, orNotFound } from '../lab-context';
@@ -70,7 +71,7 @@ export default async function StatusReportPage({ params, searchParams }: Props) 
   const { lab } = await loadLab(slug);
   const query = await searchParams;
   const asked = { from: text(query.from), to: text(query.to) };
-  const latest = workingToday();
+  const latest = labToday(lab);
   const resolved = resolveReportPeriod(asked, latest);
   const t = await getTranslations('report');
   const translate = await getTranslations();
@@ -105,6 +106,14 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
   const { lab, period, summary, milestones, goals, updates, health } = report;
   const latestHealth = health.latest ? healthLook[health.latest] : null;
   const owner = (o: { shortName: string } | null) => o?.shortName ?? '—';
+  const tt = await getTranslations('timeline');
+  // Slip is the timeline's: against the newest baseline set by the period's end (decision 025).
+  const baselineNote = milestones.baseline
+    ? t('milestones.comparedWith', {
+        name: milestones.baseline.name,
+        date: format.dateTime(milestones.baseline.createdAt, { dateStyle: 'medium' }),
+      })
+    : undefined;
 
   return (
     <>
@@ -116,6 +125,9 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
         <p className="mt-1 text-xs text-muted">
           {t('prepared', { date: date(report.today) })}
           {lab.isDemo ? ` · ${tc('demoData')}` : ''}
+        </p>
+        <p className="mt-0.5 text-xs text-muted">
+          <LabDayNote today={report.today} timeZone={lab.timeZone} /> <TimesShownIn />
         </p>
       </header>
 
@@ -138,7 +150,19 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
           </div>
           <Stat label={t('summary.updates')} value={summary.updates} />
           <Stat label={t('summary.completed')} value={summary.completed} />
-          <Stat label={t('summary.slipped')} value={summary.slipped} tone={summary.slipped > 0 ? 'warn' : undefined} />
+          <Stat
+            label={t('summary.slipped')}
+            value={milestones.baseline ? summary.slipped : '—'}
+            tone={summary.slipped > 0 ? 'warn' : undefined}
+            hint={
+              milestones.baseline
+                ? t('summary.slippedOf', {
+                    total: summary.compared,
+                    slip: milestones.slippage.endSlipDays === null ? '—' : tt('slipBadge', { days: milestones.slippage.endSlipDays }),
+                  })
+                : t('summary.noBaseline')
+            }
+          />
           <Stat label={t('summary.measurements')} value={summary.measurements} />
           <Stat label={t('summary.goalChanges')} value={summary.goalStatusChanges} />
         </dl>
@@ -148,11 +172,7 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
         <HealthTrend report={report} />
       </Section>
 
-      <Section
-        id="report-completed"
-        title={t('milestones.completedTitle')}
-        note={milestones.baselineName ? t('milestones.comparedWith', { name: milestones.baselineName }) : undefined}
-      >
+      <Section id="report-completed" title={t('milestones.completedTitle')} note={baselineNote}>
         <ReportTable
           labelledBy="report-completed"
           empty={t('milestones.completedEmpty')}
@@ -182,13 +202,14 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
         />
       </Section>
 
-      <Section id="report-slipped" title={t('milestones.slippedTitle')}>
+      <Section id="report-slipped" title={t('milestones.slippedTitle')} note={baselineNote ?? t('milestones.slipNeedsBaseline')}>
         <ReportTable
           labelledBy="report-slipped"
-          empty={t('milestones.slippedEmpty')}
+          empty={milestones.baseline ? t('milestones.slippedEmpty') : t('milestones.slipNeedsBaseline')}
           columns={[
             { label: t('milestones.milestone') },
             { label: t('milestones.owner') },
+            { label: t('milestones.slip') },
             { label: t('milestones.what') },
             { label: t('milestones.now') },
           ]}
@@ -198,7 +219,14 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
               cells: [
                 m.title,
                 owner(m.owner),
+                <span key="s" className="flex flex-col gap-0.5">
+                  <span className="num font-medium text-bad">{tt('slipBadge', { days: m.slipDays })}</span>
+                  <span className="text-xs text-muted">
+                    <Change from={date(m.baselineFinish)} to={date(m.forecastFinish)} />
+                  </span>
+                </span>,
                 <span key="w" className="flex flex-col gap-0.5">
+                  {!m.moved && m.daysLate === null ? <span className="text-muted">{t('milestones.slippedBefore')}</span> : null}
                   {m.moved ? (
                     <span>{t('milestones.moved', { from: date(m.moved.from), to: date(m.moved.to), count: m.moved.days })}</span>
                   ) : null}
@@ -215,6 +243,31 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
               ],
             })),
           )}
+        />
+      </Section>
+
+      <Section id="report-late" title={t('milestones.lateTitle')} note={t('milestones.lateNote')}>
+        <ReportTable
+          labelledBy="report-late"
+          empty={t('milestones.lateEmpty')}
+          columns={[
+            { label: t('milestones.milestone') },
+            { label: t('milestones.owner') },
+            { label: t('milestones.due') },
+            { label: t('milestones.now') },
+          ]}
+          rows={milestones.late.map((m) => ({
+            key: m.id,
+            cells: [
+              m.title,
+              owner(m.owner),
+              <span key="d" className="flex flex-col gap-0.5">
+                <span>{date(m.forecastFinish)}</span>
+                <span className="num text-xs font-medium text-bad">{t('milestones.daysLate', { count: m.daysLate })}</span>
+              </span>,
+              <StatusBadge key="s" status={m.status} />,
+            ],
+          }))}
         />
       </Section>
 

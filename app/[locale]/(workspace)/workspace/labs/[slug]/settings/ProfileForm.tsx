@@ -9,9 +9,10 @@ import { useRouter } from '../../../../../../_i18n/navigation';
 import { useTRPC } from '../../../../../../_trpc/client';
 import { focusFirstError, formValues } from '../../../../_forms/inputs';
 import { LabProfileFields, type LabProfileValues } from '../../../../_forms/LabProfileFields';
+import type { TimeZoneOption } from '../../../../../../_lib/time-zones';
 
 /** Every profile field; a save that started from an older version is refused with a way to reload. */
-export function ProfileForm({ lab }: { lab: LabProfileValues & { id: number; version: number } }) {
+export function ProfileForm({ lab, timeZones }: { lab: LabProfileValues & { id: number; version: number }; timeZones: TimeZoneOption[] }) {
   const t = useTranslations('labSettings');
   const tf = useTranslations('forms');
   const trpc = useTRPC();
@@ -40,7 +41,7 @@ export function ProfileForm({ lab }: { lab: LabProfileValues & { id: number; ver
   return (
     <form key={lab.version} ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
       <p className="text-xs text-muted">{tf('requiredNote')}</p>
-      <LabProfileFields defaults={lab} errors={errors.fields} />
+      <LabProfileFields defaults={lab} errors={errors.fields} timeZones={timeZones} />
       <FormErrorSummary errors={errors} />
       {saved ? <FormMessage tone="ok">{t('profileSaved')}</FormMessage> : null}
       <div>

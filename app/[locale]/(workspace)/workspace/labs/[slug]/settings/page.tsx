@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, CardHeader } from '../../../../../../_components/Page';
 import { localized } from '../../../../../../_lib/localized';
+import { timeZoneOptions } from '../../../../../../_lib/time-zones';
 import { serverApi } from '../../../../../../_trpc/server';
 import { loadLab, orNotFound } from '../lab-context';
 import { loadManagedLab, ManagersOnly } from './managed-lab';
@@ -27,7 +28,7 @@ export default async function ProfileSettingsPage({ params }: Params) {
     <Card>
       <CardHeader title={t('sections.profile')} description={t('profileIntro')} />
       <div className="p-5">
-        <ProfileForm lab={lab} />
+        <ProfileForm lab={lab} timeZones={timeZoneOptions()} />
       </div>
     </Card>
   );

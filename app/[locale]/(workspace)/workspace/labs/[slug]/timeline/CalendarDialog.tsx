@@ -38,7 +38,7 @@ export function CalendarDialog({ labId }: { labId: number }) {
       },
     }),
   );
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' });
   const active = status.data?.active === true;
 
   return (

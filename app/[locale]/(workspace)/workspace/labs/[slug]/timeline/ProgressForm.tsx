@@ -131,6 +131,7 @@ export function ProgressForm({
           <input
             id={id('actualStart')}
             type="date"
+            max={today}
             className={inputClass}
             value={actualStart}
             onChange={(e) => setActualStart(e.target.value)}
@@ -141,6 +142,7 @@ export function ProgressForm({
           <input
             id={id('actualFinish')}
             type="date"
+            max={today}
             className={inputClass}
             value={actualFinish}
             onChange={(e) => setActualFinish(e.target.value)}

@@ -1,6 +1,7 @@
 import { AlertTriangle, BarChart3, CalendarRange, Download, Plus, Table2 } from 'lucide-react';
 import type { Metadata } from 'next';
 import { ClientMessages } from '../../../../../../_components/ClientMessages';
+import { LabDayNote } from '../../../../../../_components/TimeZoneNotes';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { MILESTONE_STATUSES, STAGES, type Locale } from '../../../../../../../server/domain/enums';
 import { roleAtLeast } from '../../../../../../../server/services/access';
@@ -41,6 +42,9 @@ function matches(m: LabTimelineMilestone, p: TimelineParams): boolean {
   if (p.org && m.ownerOrganisationId !== p.org) return false;
   return true;
 }
+
+/** The time axis printed on a landscape page: A4 less 10 mm margins is 1,047 px, less the names (264) and padding. */
+const PRINT_AXIS_WIDTH = 760;
 
 export default async function LabTimelinePage({ params, searchParams }: Props) {
   const { locale, slug } = await params;
@@ -119,6 +123,23 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
     </div>
   );
 
+  const chartItems = shown.map((m) => ({ ...m, owner: ownerName(m) }));
+  const chartLinks = timeline.dependencies
+    .filter((d) => shownIds.has(d.predecessorId) && shownIds.has(d.successorId))
+    .map((d) => ({ ...d, conflict: d.conflict !== null }));
+  // On paper, one chart per phase on one time axis: each fits a page and starts where there is
+  // room, where one tall drawing (which a printer cannot split) would leave page 1 empty.
+  const printDates = chartItems.flatMap((m) =>
+    [m.forecastStart, m.forecastFinish, m.baselineStart, m.baselineFinish, m.actualStart, m.actualFinish].filter(
+      (d): d is string => d !== null,
+    ),
+  );
+  const printParts = STAGES.map((phase) => {
+    const items = chartItems.filter((m) => m.phase === phase);
+    const ids = new Set(items.map((m) => m.id));
+    return { phase, items, links: chartLinks.filter((l) => ids.has(l.predecessorId) && ids.has(l.successorId)) };
+  }).filter((part) => part.items.length > 0);
+
   return (
     <ClientMessages namespaces={['timeline']}>
       <div className="timeline-page">
@@ -129,10 +150,13 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
               {chosenBaseline
                 ? t('comparedWith', {
                     name: chosenBaseline.name,
-                    date: format.dateTime(chosenBaseline.createdAt, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }),
+                    date: format.dateTime(chosenBaseline.createdAt, { dateStyle: 'medium' }),
                   })
                 : t('noBaseline')}
               <span className="print-only">{` · ${t('printedOn', { date: todayText })}`}</span>
+            </p>
+            <p className="mt-0.5 text-xs text-muted">
+              <LabDayNote today={timeline.today} timeZone={timeline.lab.timeZone} />
             </p>
           </div>
           <div className="no-print flex flex-wrap gap-2 sm:shrink-0 sm:justify-end">
@@ -291,17 +315,35 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
           ) : (
             <Card className="timeline-card mt-4 overflow-hidden">
               {toolbar}
-              <TimelineScroller className="timeline-scroll overflow-x-auto">
+              <TimelineScroller className="timeline-scroll timeline-screen overflow-x-auto">
                 <Timeline
                   i18n={i18n}
                   label={t('chartLabel', { count: shown.length })}
-                  items={shown.map((m) => ({ ...m, owner: ownerName(m) }))}
-                  links={timeline.dependencies
-                    .filter((d) => shownIds.has(d.predecessorId) && shownIds.has(d.successorId))
-                    .map((d) => ({ ...d, conflict: d.conflict !== null }))}
+                  items={chartItems}
+                  links={chartLinks}
                   options={{ zoom: p.zoom, today: timeline.today, hrefFor: milestoneHref, selectedId: selected?.id ?? null }}
                 />
               </TimelineScroller>
+              {/* On paper the whole plan fits a landscape page's width with the names at full size
+                  (12.5 px, over 9 pt) instead of the screen's chart scaled down to 3 pt (issue 23.3). */}
+              <div className="timeline-print">
+                {printParts.map((part) => (
+                  <Timeline
+                    key={part.phase}
+                    i18n={i18n}
+                    label={t('chartLabel', { count: part.items.length })}
+                    items={part.items}
+                    links={part.links}
+                    options={{
+                      zoom: p.zoom,
+                      today: timeline.today,
+                      axisWidth: PRINT_AXIS_WIDTH,
+                      axisDates: printDates,
+                      idPrefix: `tl-print-${part.phase}`,
+                    }}
+                  />
+                ))}
+              </div>
               <div className="border-t border-line px-4 py-3">
                 <TimelineLegend i18n={i18n} />
               </div>

@@ -8,6 +8,7 @@ import { ClientMessages } from '../../../../../../_components/ClientMessages';
 import { buttonClass, selectClass } from '../../../../../../_components/Form';
 import { Card, CardHeader, EmptyState } from '../../../../../../_components/Page';
 import { Link } from '../../../../../../_i18n/navigation';
+import { TimesShownIn } from '../../../../../../_components/TimeZoneNotes';
 import { localized } from '../../../../../../_lib/localized';
 import { serverApi } from '../../../../../../_trpc/server';
 import { loadLab, orNotFound } from '../lab-context';
@@ -98,9 +99,12 @@ export default async function UpdatesPage({ params, searchParams }: Props) {
           ) : null}
 
           <section aria-labelledby="feed-heading">
-            <h2 id="feed-heading" className="mb-3 text-lg font-semibold text-ink">
+            <h2 id="feed-heading" className="text-lg font-semibold text-ink">
               {t('title')}
             </h2>
+            <p className="mb-3 text-xs text-muted">
+              <TimesShownIn />
+            </p>
             {awaiting?.updates.length ? (
               <p role="status" className="mb-3 rounded-lg border border-warn/30 bg-warn-soft px-3 py-2 text-sm text-warn">
                 {t('awaitingBanner', { count: awaiting.updates.length })}{' '}
