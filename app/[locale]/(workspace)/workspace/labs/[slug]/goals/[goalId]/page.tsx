@@ -20,11 +20,11 @@ import {
   statusExplanation,
   unitSuffix,
 } from '../../../../../../../_lib/goal-text';
-import { localized, secondaryName } from '../../../../../../../_lib/localized';
+import { localized, otherLang, secondaryName } from '../../../../../../../_lib/localized';
 import { serverApi } from '../../../../../../../_trpc/server';
-import { loadLab, orNotFound } from '../../lab-context';
+import { loadLab, orNotFound, orNull } from '../../lab-context';
 import { ClientMessages } from '../../../../../../../_components/ClientMessages';
-import { goalIdFrom } from './goal-id';
+import { goalIdFrom, parseGoalId } from './goal-id';
 import { MeasurementsPanel } from './MeasurementsPanel';
 
 type Params = { params: Promise<{ locale: string; slug: string; goalId: string }> };
@@ -36,8 +36,11 @@ async function loadGoal(slug: string, goalIdParam: string) {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, slug, goalId } = await params;
-  const { detail } = await loadGoal(slug, goalId);
-  return { title: localized(locale, detail.goal.titleEn, detail.goal.titleZh), robots: { index: false } };
+  const api = await serverApi();
+  const id = parseGoalId(goalId);
+  const lab = await orNull(() => api.lab.context({ slug }));
+  const detail = lab && id ? await orNull(() => api.goal.detail({ labId: lab.lab.id, goalId: id })) : null;
+  return { ...(detail ? { title: localized(locale, detail.goal.titleEn, detail.goal.titleZh) } : {}), robots: { index: false } };
 }
 
 export default async function GoalPage({ params }: Params) {
