@@ -80,7 +80,7 @@ export default async function OrganisationPage({ params }: Props) {
             </ul>
           )}
           <div className="border-t border-line px-5 py-3">
-            <h4 className="text-xs font-medium uppercase tracking-wide text-muted">{t('people')}</h4>
+            <h3 className="text-xs font-medium uppercase tracking-wide text-muted">{t('people')}</h3>
             {people.length === 0 ? (
               <p className="mt-1 text-sm text-muted">{t('noPeople')}</p>
             ) : (
