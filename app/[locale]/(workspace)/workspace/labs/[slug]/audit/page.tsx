@@ -102,73 +102,76 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
       {rows.length === 0 ? (
         <EmptyState icon={<ScrollText className="size-8" aria-hidden />}>{t('emptyFiltered')}</EmptyState>
       ) : (
-        <Card as="div" className="overflow-x-auto">
-          <table className="w-full min-w-[760px] text-left text-sm">
-            <caption className="sr-only">{t('auditTitle')}</caption>
-            <thead className="bg-canvas text-xs uppercase tracking-wide text-muted">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  {t('columns.time')}
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  {t('columns.who')}
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  {t('columns.action')}
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  {t('columns.record')}
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  {t('columns.changes')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line align-top">
-              {rows.map((e) => (
-                <tr key={e.id}>
-                  <td className="num whitespace-nowrap px-4 py-3 text-ink-soft">
-                    <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'medium' })}</time>
-                  </td>
-                  <td className="px-3 py-3 text-ink">{e.actor?.name ?? t('someone')}</td>
-                  <td className="px-3 py-3 text-ink-soft">{e.action}</td>
-                  <td className="px-3 py-3">
-                    <span className="text-ink-soft">{e.kind}</span>
-                    {e.entityId !== null ? <span className="num text-muted"> #{e.entityId}</span> : null}
-                    {e.entityLabel ? (
-                      <span className="block max-w-56 truncate text-ink" title={e.entityLabel}>
-                        {e.entityLabel}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="px-4 py-3">
-                    {e.changes.length ? (
-                      <table className="w-full text-xs">
-                        <thead className="sr-only">
-                          <tr>
-                            <th scope="col">{t('columns.field')}</th>
-                            <th scope="col">{t('columns.before')}</th>
-                            <th scope="col">{t('columns.after')}</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {e.changes.map((c) => (
-                            <tr key={c.field}>
-                              <th scope="row" className="w-32 py-0.5 pr-2 text-left font-normal text-muted">
-                                {c.field}
-                              </th>
-                              <td className="py-0.5 pr-2 text-bad line-through decoration-bad/40">{c.before}</td>
-                              <td className="py-0.5 text-ok">{c.after}</td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    ) : null}
-                  </td>
+        <Card as="div">
+          {/* A scrolling region a keyboard can reach and scroll (axe: scrollable-region-focusable). */}
+          <div role="region" aria-label={t('auditTitle')} tabIndex={0} className="overflow-x-auto rounded-xl">
+            <table className="w-full min-w-[760px] text-left text-sm">
+              <caption className="sr-only">{t('auditTitle')}</caption>
+              <thead className="bg-canvas text-xs uppercase tracking-wide text-muted">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    {t('columns.time')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {t('columns.who')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {t('columns.action')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {t('columns.record')}
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    {t('columns.changes')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-line align-top">
+                {rows.map((e) => (
+                  <tr key={e.id}>
+                    <td className="num whitespace-nowrap px-4 py-3 text-ink-soft">
+                      <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'medium' })}</time>
+                    </td>
+                    <td className="px-3 py-3 text-ink">{e.actor?.name ?? t('someone')}</td>
+                    <td className="px-3 py-3 text-ink-soft">{e.action}</td>
+                    <td className="px-3 py-3">
+                      <span className="text-ink-soft">{e.kind}</span>
+                      {e.entityId !== null ? <span className="num text-muted"> #{e.entityId}</span> : null}
+                      {e.entityLabel ? (
+                        <span className="block max-w-56 truncate text-ink" title={e.entityLabel}>
+                          {e.entityLabel}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="px-4 py-3">
+                      {e.changes.length ? (
+                        <table className="w-full text-xs">
+                          <thead className="sr-only">
+                            <tr>
+                              <th scope="col">{t('columns.field')}</th>
+                              <th scope="col">{t('columns.before')}</th>
+                              <th scope="col">{t('columns.after')}</th>
+                            </tr>
+                          </thead>
+                          <tbody>
+                            {e.changes.map((c) => (
+                              <tr key={c.field}>
+                                <th scope="row" className="w-32 py-0.5 pr-2 text-left font-normal text-muted">
+                                  {c.field}
+                                </th>
+                                <td className="py-0.5 pr-2 text-bad line-through decoration-bad/40">{c.before}</td>
+                                <td className="py-0.5 text-ok">{c.after}</td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </Card>
       )}
       <HistoryPager base={base} query={query} nextCursor={page.nextCursor} />
