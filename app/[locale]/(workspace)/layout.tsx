@@ -2,6 +2,7 @@ import { LogOut, UserRound } from 'lucide-react';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ClientMessages } from '../../_components/ClientMessages';
+import { FocusOnArrival } from '../../_components/FocusOnArrival';
 import { Header } from '../../_components/Header';
 import { Link } from '../../_i18n/navigation';
 import { TRPCReactProvider } from '../../_trpc/client';
@@ -51,6 +52,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         }
       />
       {children}
+      <FocusOnArrival />
     </TRPCReactProvider>
     </ClientMessages>
   );
