@@ -1,0 +1,108 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signInAs } from './helpers';
+
+// A keyboard-only journey through the timeline (issue 24): the chart is one tab stop with the arrow
+// keys inside it, the milestone's panel takes focus when it opens, nothing behind it takes focus,
+// saving moves focus to the message that says so, and closing the panel returns focus to the row.
+
+const TIMELINE = '/en/workspace/labs/new-display-lab/timeline';
+const MILESTONE = 'Phone with the custom 1.5K OLED display ships';
+
+/** What has focus: its tag, accessible text and whether it is inside the open panel or covered by it. */
+async function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const panel = document.querySelector('aside.milestone-panel');
+    const box = el?.getBoundingClientRect();
+    const p = panel?.getBoundingClientRect();
+    const covered = Boolean(
+      box && p && !panel!.contains(el) && box.right > p.left && box.left < p.right && box.bottom > p.top && box.top < p.bottom,
+    );
+    return {
+      tag: el?.tagName.toLowerCase() ?? null,
+      type: el?.getAttribute('type') ?? null,
+      text: (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim(),
+      href: el?.getAttribute('href') ?? null,
+      role: el?.getAttribute('role') ?? null,
+      row: Boolean(el?.matches('a.tl-row')),
+      inPanel: Boolean(panel && el && panel.contains(el)),
+      covered,
+    };
+  });
+}
+
+async function tabUntil(page: Page, done: (f: Awaited<ReturnType<typeof focused>>) => boolean, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (done(f)) return f;
+  }
+  throw new Error(`not reached in ${limit} Tab presses`);
+}
+
+test('by keyboard alone: open a milestone from the chart, save its progress, close the panel; focus follows, nothing behind the panel takes it', async ({
+  page,
+}) => {
+  await signInAs(page, 'member@demo.local');
+  await page.goto(TIMELINE);
+  await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+
+  // The chart is one tab stop: the first Tab into it lands on a row, the next leaves it.
+  const first = await tabUntil(page, (f) => f.row);
+  await page.keyboard.press('Tab');
+  expect((await focused(page)).row).toBe(false);
+  await page.keyboard.press('Shift+Tab');
+  expect(await focused(page)).toMatchObject({ row: true, text: first.text });
+
+  // Arrow keys move between rows to the milestone; Enter opens it.
+  for (let i = 0; i < 30 && !(await focused(page)).text.startsWith(MILESTONE); i++) await page.keyboard.press('ArrowDown');
+  const row = await focused(page);
+  expect(row.text.startsWith(MILESTONE)).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: MILESTONE })).toBeFocused();
+
+  // Tab through the whole page while the panel is open: every stop is in the panel or beside it.
+  const seen: Awaited<ReturnType<typeof focused>>[] = [];
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await focused(page));
+  }
+  // (Past the last stop focus leaves the page for the browser's own controls: <body>, covering nothing.)
+  expect(seen.filter((f) => f.covered && f.tag !== 'body')).toEqual([]);
+  expect(seen.some((f) => f.inPanel)).toBe(true);
+
+  // Save progress with the keyboard: Tab to the percent field, a new value, Enter on the button.
+  await tabUntil(page, (f) => f.inPanel && f.type === 'number', 60);
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('20');
+  await tabUntil(page, (f) => f.inPanel && f.text === 'Save progress', 10);
+  await page.keyboard.press('Enter');
+  const saved = page.getByRole('status').filter({ hasText: 'Progress saved.' });
+  await expect(saved).toBeFocused();
+
+  // Escape closes the panel; focus is back on the row that opened it.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('aside.milestone-panel')).toHaveCount(0);
+  await expect.poll(async () => (await focused(page)).text).toMatch(new RegExp(`^${MILESTONE}\\..*20 % complete`));
+  expect((await focused(page)).row).toBe(true);
+});
+
+test('on a phone the open panel covers the page, and Tab stays inside it', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await signInAs(page, 'member@demo.local');
+  await page.goto(TIMELINE);
+  await page.getByRole('link', { name: new RegExp(`^${MILESTONE}\\.`) }).click();
+  await expect(page.getByRole('heading', { level: 2, name: MILESTONE })).toBeFocused();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    // Between the last stop of the panel and its first, focus may pass through the browser itself.
+    if (f.tag !== 'body') expect(f.inPanel, `stop ${i}: ${f.tag} ${f.text}`).toBe(true);
+  }
+  // The × closes it; the row that opened it has focus again.
+  await page.getByRole('link', { name: 'Close details' }).click();
+  await expect(page.locator('aside.milestone-panel')).toHaveCount(0);
+  await expect.poll(async () => (await focused(page)).text).toMatch(new RegExp(`^${MILESTONE}\\.`));
+  await context.close();
+});
