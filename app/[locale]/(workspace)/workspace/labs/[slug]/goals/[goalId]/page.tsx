@@ -170,8 +170,10 @@ export default async function GoalPage({ params }: Params) {
         />
       </ClientMessages>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <Card>
+      {/* Printed, the two cards stack and neither is split across pages (issue 24: the second one
+          broke after its header, leaving half a page blank). */}
+      <div className="mt-6 grid gap-6 lg:grid-cols-2 print:block print:space-y-6">
+        <Card className="break-inside-avoid">
           <CardHeader id="milestones-heading" title={t('milestones.title')} />
           {detail.milestones.length === 0 ? (
             <p className="px-5 py-4 text-sm text-muted">
@@ -202,7 +204,7 @@ export default async function GoalPage({ params }: Params) {
             </ul>
           )}
         </Card>
-        <Card>
+        <Card className="break-inside-avoid">
           <CardHeader title={t('details.title')} />
           <dl className="grid gap-x-6 gap-y-3 px-5 py-4 text-sm sm:grid-cols-2">
             <Detail
