@@ -23,7 +23,6 @@ export function LocaleSwitcher() {
           locale={l}
           lang={l}
           hrefLang={l}
-          aria-label={NAMES[l]}
           aria-current={l === locale ? 'true' : undefined}
           className={
             l === locale
@@ -31,7 +30,9 @@ export function LocaleSwitcher() {
               : 'whitespace-nowrap rounded-md px-2 py-1 text-ink-soft hover:bg-neutral-soft hover:text-ink'
           }
         >
-          {LABELS[l]}
+          {/* As in the public pages' LocaleLinks: an aria-label without the visible "EN" fails WCAG 2.5.3. */}
+          <span aria-hidden>{LABELS[l]}</span>
+          <span className="sr-only">{NAMES[l]}</span>
         </Link>
       ))}
     </nav>
