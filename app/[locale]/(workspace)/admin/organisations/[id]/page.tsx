@@ -51,7 +51,7 @@ export default async function OrganisationPage({ params }: Props) {
           {t('backToList')}
         </Link>
         <h2 className="mt-2 text-xl font-semibold">{name}</h2>
-        {other ? <p className="text-sm text-muted">{other}</p> : null}
+        {other ? <p lang={otherLang(locale)} className="text-sm text-muted">{other}</p> : null}
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="p-5 sm:p-6 lg:col-span-2">
