@@ -9,6 +9,7 @@ import { formatIsoDate } from '../../../../_lib/dates';
 import { unitSuffix } from '../../../../_lib/goal-text';
 import { localized } from '../../../../_lib/localized';
 import { LogButton } from './QuickLogContext';
+import { percentText } from '../../../../_lib/percent';
 
 type Look = { tone: Tone; icon: typeof CalendarClock };
 
@@ -105,7 +106,7 @@ export async function AttentionList({
                     </div>
                     <span className="num w-10 text-right text-xs text-ink-soft">
                       <span className="sr-only">{t('percent', { value: item.milestone.percentComplete })}</span>
-                      <span aria-hidden>{item.milestone.percentComplete} %</span>
+                      <span aria-hidden>{percentText(locale, item.milestone.percentComplete)}</span>
                     </span>
                   </div>
                 ) : item.goal ? (

@@ -20,6 +20,7 @@ import { HealthTrend } from './HealthTrend';
 import { PeriodForm } from './PeriodForm';
 import { ReportTable } from './ReportTable';
 import './report.css';
+import { percentText } from '../../../../../../_lib/percent';
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -210,7 +211,7 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
                 </span>,
                 <span key="n" className="inline-flex flex-wrap items-center gap-1.5">
                   <StatusBadge status={m.status} />
-                  <span className="num text-xs">{m.percentComplete} %</span>
+                  <span className="num text-xs">{percentText(locale, m.percentComplete)}</span>
                 </span>,
               ],
             })),
@@ -239,7 +240,9 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
                 <StatusBadge key="s" status={m.current.status} />
               ),
               <span key="p" className="num whitespace-nowrap">
-                {m.percent ? `${m.percent.from} % → ${m.percent.to} %` : `${m.current.percentComplete} %`}
+                {m.percent
+                  ? `${percentText(locale, m.percent.from)} → ${percentText(locale, m.percent.to)}`
+                  : percentText(locale, m.current.percentComplete)}
               </span>,
             ],
           }))}
