@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { decode, encode } from 'next-auth/jwt';
@@ -11,8 +12,8 @@ import { sameOriginPath } from './domain/redirect-target';
 import { authSecret, env } from './env';
 import { cookieValue } from './http/cookies';
 import { decoyHash, PasswordHashingBusy, verifyPassword } from './password';
-import { isSessionRevoked, revokeSession } from './services/sessions';
-import { clientAddress, minutesUntil, recordSignInAttempt, signInBlock } from './services/sign-in-guard';
+import { clientAddress, minutesUntil } from './services/sign-in-guard';
+import { sharedState } from './shared-state/store';
 
 export { hashPassword, verifyPassword } from './password';
 
@@ -89,10 +90,11 @@ export const SIGN_IN_BUSY = 'Busy';
  */
 export async function signInWithPassword(db: DB, email: string, password: string, ip: string | null, now = new Date()) {
   const normalised = normaliseEmail(email);
-  const block = signInBlock(db, normalised, ip, now);
+  const throttle = sharedState(db);
+  const block = await throttle.signInBlock(normalised, ip, now);
   if (block.blocked) return { blocked: true, retryAt: block.retryAt } as const;
   const user = await authenticate(db, normalised, password);
-  recordSignInAttempt(db, normalised, ip, user !== null, now);
+  await throttle.recordSignInAttempt(normalised, ip, user !== null, now);
   return { blocked: false, user } as const;
 }
 
@@ -148,7 +150,8 @@ export function authOptions(database: () => DB = getDb): NextAuthOptions {
       // the token is refused from now on. Its last re-issued token expires within SESSION_MAX_AGE.
       async signOut({ token }) {
         if (typeof token?.sid === 'string') {
-          revokeSession(database(), token.sid, new Date(Date.now() + SESSION_MAX_AGE_S * 1000 + CLOCK_TOLERANCE_MS));
+          const until = new Date(Date.now() + SESSION_MAX_AGE_S * 1000 + CLOCK_TOLERANCE_MS);
+          await sharedState(database()).revokeSession(token.sid, until);
         }
       },
     },
@@ -158,10 +161,10 @@ export function authOptions(database: () => DB = getDb): NextAuthOptions {
 type TokenPayload = NonNullable<Awaited<ReturnType<typeof decode>>>;
 
 // Decoding a token derives a key (HKDF) and decrypts it: a few percent of every signed-in
-// request's CPU (issue 9). A token's content never changes, so what it says is kept by its text
-// (bounded, and only until it expires); who it names is still read from the database every time.
-const decodedTokens = new Map<string, TokenPayload>();
-const DECODED_TOKENS_KEPT = 1000;
+// request's CPU (issue 9). A token's content never changes, so what it says is kept by its text,
+// per process (bounded, least recently used out first, and only until it expires); who it names,
+// and whether its session was signed out, is still read from the database every time.
+const decodedTokens = new LRUCache<string, TokenPayload>({ max: 1000 });
 
 async function decodeSessionToken(token: string): Promise<TokenPayload | null> {
   const secret = authSecret();
@@ -170,10 +173,7 @@ async function decodeSessionToken(token: string): Promise<TokenPayload | null> {
   if (known && (typeof known.exp !== 'number' || known.exp * 1000 + CLOCK_TOLERANCE_MS > Date.now())) return known;
   decodedTokens.delete(key);
   const payload = await decode({ token, secret });
-  if (payload) {
-    if (decodedTokens.size >= DECODED_TOKENS_KEPT) decodedTokens.delete(decodedTokens.keys().next().value!);
-    decodedTokens.set(key, payload);
-  }
+  if (payload) decodedTokens.set(key, payload);
   return payload;
 }
 
@@ -189,7 +189,7 @@ export async function sessionUserFromToken(db: DB, token: string | undefined): P
   const id = Number(payload?.sub);
   // A token without a sign-in id predates decision 021 and could not be signed out: it is refused.
   if (!payload || !Number.isInteger(id) || id <= 0 || typeof payload.sid !== 'string') return null;
-  if (isSessionRevoked(db, payload.sid)) return null;
+  if (await sharedState(db).isSessionRevoked(payload.sid)) return null;
   const user = prepared(db, 'userById', (d) => d.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare()).get({ id });
   if (!user || user.disabledAt || user.sessionVersion !== payload.sv) return null;
   return {

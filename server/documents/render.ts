@@ -119,17 +119,16 @@ export class DocumentRenderer {
   }
 }
 
-const RENDERER = Symbol.for('consortium-tracker.document-renderer');
-const registry = globalThis as unknown as { [RENDERER]?: DocumentRenderer };
+let renderer: DocumentRenderer | undefined;
 
 /**
  * The process's renderer, built by server/build/documents.mjs. Its path is found at run time, so
- * the bundler of the route handlers never looks into it. Kept on globalThis: every route's bundle
- * shares the one worker.
+ * the bundler of the route handlers never looks into it. The documents are all route handlers, one
+ * bundle layer of Next.js, so they share this module and its one worker.
  */
 export function documentRenderer(): DocumentRenderer {
-  registry[RENDERER] ??= new DocumentRenderer(path.join(/* turbopackIgnore: true */ process.cwd(), 'dist', 'documents', 'renderer.mjs'), {
+  renderer ??= new DocumentRenderer(path.join(/* turbopackIgnore: true */ process.cwd(), 'dist', 'documents', 'renderer.mjs'), {
     dev: process.env.NODE_ENV === 'development',
   });
-  return registry[RENDERER];
+  return renderer;
 }

@@ -125,21 +125,26 @@ export async function mailInvitation(to: string, token: string, labName: string,
   }));
 }
 
+/** Ends an open invitation, audited in its lab (with why, when it was not a manager's choice). */
+export function endInvitation(tx: DbOrTx, actor: SessionUser, inv: Invitation, reason?: string) {
+  tx.update(invitations).set({ revokedAt: nowMs }).where(eq(invitations.id, inv.id)).run();
+  recordAudit(tx, {
+    labId: inv.labId,
+    actorId: actor.id,
+    action: 'revoked',
+    entityType: 'invitation',
+    entityId: inv.id,
+    before: { email: inv.email, role: inv.role },
+    ...(reason ? { after: { reason } } : {}),
+  });
+}
+
 /** An invitation whose mail could not be sent: nobody holds its link, so it ends (and no longer blocks inviting again). */
 export function revokeUndelivered(db: DbOrTx, actor: SessionUser, invitationId: number) {
   db.transaction((tx) => {
     const inv = tx.select().from(invitations).where(eq(invitations.id, invitationId)).get();
     if (!inv || inv.revokedAt || inv.acceptedAt) return;
-    tx.update(invitations).set({ revokedAt: nowMs }).where(eq(invitations.id, inv.id)).run();
-    recordAudit(tx, {
-      labId: inv.labId,
-      actorId: actor.id,
-      action: 'revoked',
-      entityType: 'invitation',
-      entityId: inv.id,
-      before: { email: inv.email, role: inv.role },
-      after: { reason: 'mail_failed' },
-    });
+    endInvitation(tx, actor, inv, 'mail_failed');
   });
 }
 
@@ -202,18 +207,7 @@ export function revokeInvitation(db: DbOrTx, actor: SessionUser, lab: Lab, input
     if (!inv) throw notFound();
     if (inv.acceptedAt) throw new AppError('PRECONDITION_FAILED', 'errors.invitationUsed');
     if (inv.revokedAt) return { id: inv.id };
-    tx.update(invitations)
-      .set({ revokedAt: sql`(cast(unixepoch('subsecond') * 1000 as integer))` })
-      .where(eq(invitations.id, inv.id))
-      .run();
-    recordAudit(tx, {
-      labId: lab.id,
-      actorId: actor.id,
-      action: 'revoked',
-      entityType: 'invitation',
-      entityId: inv.id,
-      before: { email: inv.email, role: inv.role },
-    });
+    endInvitation(tx, actor, inv);
     return { id: inv.id };
   });
 }

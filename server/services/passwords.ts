@@ -12,7 +12,8 @@ import { hashPassword, verifyPassword } from '../password';
 import { findUserByEmail } from './accounts';
 import { verifyEmail } from './email-confirmations';
 import { recordAudit } from './audit';
-import { minutesUntil, recordSignInAttempt, signInBlock } from './sign-in-guard';
+import { sharedState } from '../shared-state/store';
+import { minutesUntil } from './sign-in-guard';
 import { mailEnabled, sendLinkMail } from './mail';
 import { ADMIN_RESET_TTL_MS, SELF_SERVICE_RESET_TTL_MS, hashSecretToken, newSecretToken, passwordResetPath } from './tokens';
 
@@ -106,7 +107,8 @@ export async function changeOwnPassword(
 ) {
   const user = db.select().from(users).where(eq(users.id, actor.id)).get();
   if (!user) throw new AppError('UNAUTHORIZED', 'errors.unauthorized');
-  const block = signInBlock(db, user.email, address);
+  const throttle = sharedState(db);
+  const block = await throttle.signInBlock(user.email, address);
   if (block.blocked) {
     throw new AppError('TOO_MANY_REQUESTS', 'errors.tooManyPasswordAttempts', {
       field: 'currentPassword',
@@ -114,7 +116,7 @@ export async function changeOwnPassword(
     });
   }
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    recordSignInAttempt(db, user.email, address, false);
+    await throttle.recordSignInAttempt(user.email, address, false);
     throw invalidField('currentPassword', 'errors.wrongPassword');
   }
   const problem = passwordProblem(input.newPassword, user.email);
@@ -124,8 +126,9 @@ export async function changeOwnPassword(
   db.transaction((tx) => {
     setPassword(tx, user.id, passwordHash);
     recordAudit(tx, { labId: null, actorId: actor.id, action: 'password_changed', entityType: 'user', entityId: user.id });
-    recordSignInAttempt(tx, user.email, address, true);
   });
+  // Only once the change is committed does it count as a success, which starts the throttle afresh.
+  await throttle.recordSignInAttempt(user.email, address, true);
   return { email: user.email };
 }
 

@@ -11,7 +11,9 @@ export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 export const ACCOUNT_FAILURE_LIMIT = 10;
 export const ADDRESS_FAILURE_LIMIT = 50;
 
-export type SignInBlock = { blocked: false } | { blocked: true; retryAt: Date };
+import type { SignInBlock } from '../shared-state';
+
+export type { SignInBlock };
 
 function failuresSince(
   db: DbOrTx,

@@ -14,6 +14,7 @@ import { mailEnabled } from './mail';
 import { deliverPasswordReset, insertPasswordReset } from './passwords';
 import { ADMIN_RESET_TTL_MS } from './tokens';
 import { containsAny } from './search';
+import { endInvitation } from './invitations';
 
 export const createUserInput = z.object({
   email: emailField,
@@ -136,18 +137,7 @@ function voidLinksOf(tx: DbOrTx, actor: SessionUser, user: typeof users.$inferSe
       ),
     )
     .all();
-  for (const inv of open) {
-    tx.update(invitations).set({ revokedAt: nowMs }).where(eq(invitations.id, inv.id)).run();
-    recordAudit(tx, {
-      labId: inv.labId,
-      actorId: actor.id,
-      action: 'revoked',
-      entityType: 'invitation',
-      entityId: inv.id,
-      before: { email: inv.email, role: inv.role },
-      after: { reason: inv.email === user.email ? 'invitee_disabled' : 'inviter_disabled' },
-    });
-  }
+  for (const inv of open) endInvitation(tx, actor, inv, inv.email === user.email ? 'invitee_disabled' : 'inviter_disabled');
   return { passwordResets: resets, calendarTokens: calendars, invitations: open.length };
 }
 

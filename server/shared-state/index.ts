@@ -1,11 +1,24 @@
 // State that every server process must agree on, behind small interfaces so that a deployment on
 // several machines can put it in a shared store instead of the local SQLite files (decision 020):
-// request budgets, and the cache of public pages with the tags that refresh them. Methods are
-// asynchronous so such a store fits the same interfaces.
+// request budgets, the sign-in throttle, signed-out sessions, and the cache of public pages with
+// the tags that refresh them. Methods are asynchronous so such a store fits the same interfaces.
 
 export type BudgetAnswer = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
+/** Whether a sign-in (or a password check) may be tried now, and if not, when. */
+export type SignInBlock = { blocked: false } | { blocked: true; retryAt: Date };
+
 export interface SharedState {
+  /**
+   * The sign-in throttle (decision 008): too many failures for the account (`email`) or from the
+   * address (`ip`) within the window, since the key's last success, block further attempts.
+   */
+  signInBlock(email: string, ip: string | null, now?: Date): Promise<SignInBlock>;
+  recordSignInAttempt(email: string, ip: string | null, succeeded: boolean, now?: Date): Promise<void>;
+  /** Ends one session everywhere (decision 021) until `until`, when its last token expires anyway. */
+  revokeSession(sessionId: string, until: Date, now?: Date): Promise<void>;
+  isSessionRevoked(sessionId: string): Promise<boolean>;
+
   /**
    * Counts one request against `key`'s budget of `limit` requests per `windowMs` (a fixed window)
    * and answers whether it is within the budget. A refused request is counted too, so hammering

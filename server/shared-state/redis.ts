@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
-import type { BudgetAnswer, PageCacheEntry, PageCacheStore, SharedState } from './index';
+import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT, SIGN_IN_WINDOW_MS } from '../services/sign-in-guard';
+import type { BudgetAnswer, PageCacheEntry, PageCacheStore, SharedState, SignInBlock } from './index';
 
 // The shared state on Redis, for several machines behind a load balancer (decision 020): the same
 // interfaces as the SQLite files of one machine, so nothing above them changes. Each operation is
@@ -42,6 +43,13 @@ export function openRedisSharedState(url: string, prefix = 'consortium-tracker:'
   redis.on('error', (error: Error) => console.error(`Shared state (Redis) error: ${error.message}`));
   const entryKey = (key: string) => `${prefix}page:${key}`;
   const tagsKey = `${prefix}tags`;
+  // The throttle keeps, per account and per address, its failures as a sorted set by time and the
+  // time of its latest success, which starts it afresh (as the rows of the SQLite throttle do).
+  const throttleKeys = (email: string, ip: string | null) =>
+    [
+      { failures: `${prefix}throttle:account:${email}`, success: `${prefix}throttle-ok:account:${email}`, limit: ACCOUNT_FAILURE_LIMIT },
+      ...(ip ? [{ failures: `${prefix}throttle:address:${ip}`, success: `${prefix}throttle-ok:address:${ip}`, limit: ADDRESS_FAILURE_LIMIT }] : []),
+    ] as const;
 
   return {
     async consume(key, limit, windowMs, now = Date.now()): Promise<BudgetAnswer> {
@@ -80,6 +88,44 @@ export function openRedisSharedState(url: string, prefix = 'consortium-tracker:'
 
     async expireTags(tags, at = Date.now()) {
       if (tags.length) await redis.hset(tagsKey, Object.fromEntries(tags.map((tag) => [tag, String(at)])));
+    },
+
+    async signInBlock(email, ip, now = new Date()): Promise<SignInBlock> {
+      const since = now.getTime() - SIGN_IN_WINDOW_MS;
+      let retryAt: number | null = null;
+      for (const key of throttleKeys(email, ip)) {
+        const lastSuccess = Number((await redis.get(key.success)) ?? 0);
+        const from = Math.max(since, lastSuccess);
+        // The `limit` latest failures after `from`; once the oldest of them is out of the window, one more try is allowed.
+        const latest = await redis.zrevrangebyscore(key.failures, '+inf', `(${from}`, 'WITHSCORES', 'LIMIT', 0, key.limit);
+        if (latest.length / 2 < key.limit) continue;
+        const at = Number(latest[latest.length - 1]) + SIGN_IN_WINDOW_MS;
+        retryAt = retryAt === null ? at : Math.max(retryAt, at);
+      }
+      return retryAt === null ? { blocked: false } : { blocked: true, retryAt: new Date(retryAt) };
+    },
+
+    async recordSignInAttempt(email, ip, succeeded, now = new Date()) {
+      const at = now.getTime();
+      const batch = redis.multi();
+      for (const key of throttleKeys(email, ip)) {
+        if (succeeded) batch.set(key.success, String(at), 'PX', SIGN_IN_WINDOW_MS);
+        else
+          batch
+            .zadd(key.failures, at, `${at}:${Math.random().toString(36).slice(2)}`)
+            .zremrangebyscore(key.failures, '-inf', at - SIGN_IN_WINDOW_MS)
+            .pexpire(key.failures, SIGN_IN_WINDOW_MS);
+      }
+      await batch.exec();
+    },
+
+    async revokeSession(sessionId, until, now = new Date()) {
+      const remaining = until.getTime() - now.getTime();
+      if (remaining > 0) await redis.set(`${prefix}revoked:${sessionId}`, '1', 'PX', remaining);
+    },
+
+    async isSessionRevoked(sessionId) {
+      return (await redis.exists(`${prefix}revoked:${sessionId}`)) === 1;
     },
 
     async close() {

@@ -2,6 +2,8 @@ import { lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { prepared } from '../../db/prepared';
 import { requestBudgets } from '../../db/schema';
+import { isSessionRevoked, revokeSession } from '../services/sessions';
+import { recordSignInAttempt, signInBlock } from '../services/sign-in-guard';
 import type { BudgetAnswer, SharedState } from './index';
 
 /** Windows older than this are deleted now and then; no budget window is longer. */
@@ -32,6 +34,19 @@ export function sqliteSharedState(db: DbOrTx): SharedState {
       if (Math.random() < 0.001) db.delete(requestBudgets).where(lt(requestBudgets.windowStart, now - KEEP_WINDOWS_MS)).run();
       if (row.hits <= limit) return { allowed: true, remaining: limit - row.hits };
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000)) };
+    },
+    // The throttle's attempts and the signed-out sessions are rows of the app's database.
+    async signInBlock(email, ip, now) {
+      return signInBlock(db, email, ip, now);
+    },
+    async recordSignInAttempt(email, ip, succeeded, now) {
+      recordSignInAttempt(db, email, ip, succeeded, now);
+    },
+    async revokeSession(sessionId, until, now) {
+      revokeSession(db, sessionId, until, now);
+    },
+    async isSessionRevoked(sessionId) {
+      return isSessionRevoked(db, sessionId);
     },
   };
 }

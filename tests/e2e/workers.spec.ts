@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { startRedis } from '../helpers/redis-server';
 import { signedInApi, startServer, stopServer, waitUntilUp } from './server-process';
 import { trpcJson } from '../helpers/trpc-wire';
 
@@ -150,4 +151,48 @@ test('a server process killed mid-write loses no acknowledged write; the other k
   const missing = acknowledged.filter((id) => !present.has(id));
   expect(missing, `${missing.length} of ${acknowledged.length} acknowledged writes lost`).toEqual([]);
   console.log(`worker crash: ${acknowledged.length} writes acknowledged (${afterKill} after the kill), all present`);
+});
+
+test.describe('with the shared state in Redis (several machines)', () => {
+  const REDIS_PORT = Number(process.env.E2E_PORT ?? 3100) + 6;
+  const REDIS_DATA = `data/e2e-redis-${REDIS_PORT}`;
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let app: ReturnType<typeof startServer>;
+
+  test.beforeAll(async () => {
+    test.setTimeout(240_000);
+    rmSync(REDIS_DATA, { recursive: true, force: true });
+    redis = await startRedis();
+    app = startServer({ port: REDIS_PORT, databaseUrl: `${REDIS_DATA}/app.db`, env: { WEB_CONCURRENCY: '2', SHARED_STATE_URL: redis.url } });
+    await waitUntilUp(REDIS_PORT);
+  });
+  test.afterAll(async () => {
+    await stopServer(app);
+    await redis?.stop();
+    rmSync(REDIS_DATA, { recursive: true, force: true });
+  });
+
+  test('the processes share the page cache, its refresh and signed-out sessions through Redis, and keep no cache file', async ({ playwright }) => {
+    const base = `http://localhost:${REDIS_PORT}`;
+    const visitor = await playwright.request.newContext({ baseURL: base });
+    const sheet = '/en/labs/green-auto-steel';
+    for (let i = 0; i < 4; i++) expect((await fresh(visitor, sheet)).status()).toBe(200);
+    await expect.poll(async () => (await fresh(visitor, sheet)).headers()['x-nextjs-cache'], { timeout: 5_000 }).toBe('HIT');
+
+    const manager = await signedInApi(REDIS_PORT, 'steel@demo.local');
+    const { id, version } = await lab(manager, 'green-auto-steel');
+    expect((await manager.post('/api/trpc/labSettings.setVisibility', { data: { json: { labId: id, version, visibility: 'private' } } })).status()).toBe(200);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => fresh(visitor, sheet).then((r) => r.status())));
+    expect(answers).toEqual(Array(10).fill(404));
+
+    const { cookies } = await manager.storageState();
+    const session = cookies.find((c) => c.name === 'next-auth.session-token')!;
+    const copy = await playwright.request.newContext({ baseURL: base, extraHTTPHeaders: { cookie: `${session.name}=${session.value}` } });
+    expect((await fresh(copy, '/api/trpc/lab.mine')).status()).toBe(200);
+    const { csrfToken } = await (await manager.get('/api/auth/csrf')).json();
+    await manager.post('/api/auth/signout', { form: { csrfToken, json: 'true' } });
+    for (let i = 0; i < 4; i++) expect((await fresh(copy, '/api/trpc/lab.mine')).status()).toBe(401);
+
+    expect(existsSync(`${REDIS_DATA}/app.page-cache.db`)).toBe(false);
+  });
 });

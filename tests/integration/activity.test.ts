@@ -7,6 +7,7 @@ import { callerAs, errorCode, freshDb, labIdOf, sessionUser } from '../helpers/d
 import { httpCall } from '../helpers/http';
 import { eq } from 'drizzle-orm';
 import { goals, labs, measurements } from '../../db/schema';
+import { expectAll } from '../helpers/expect-all';
 
 let db: DB;
 let labId: number;
@@ -48,7 +49,7 @@ describe('activity feed', () => {
     const mine = await viewer.activity.list({ labId, actorId: member.id });
     // The demo history has the member's earlier changes below the two just made.
     expect(mine.entries.slice(0, 2).map((e) => e.action)).toEqual(['edited', 'created']);
-    expect(mine.entries.every((e) => e.actor?.id === member.id)).toBe(true);
+    expectAll(mine.entries, (e) => e.actor?.id === member.id);
     expect((await viewer.activity.list({ labId, entityType: 'lab' })).entries.map((e) => e.action)).toEqual(['created']);
     const today = new Date().toISOString().slice(0, 10);
     expect((await viewer.activity.list({ labId, from: today, to: today })).entries.length).toBeGreaterThanOrEqual(2);

@@ -5,6 +5,7 @@ import { goalMilestones, goals, organisations } from '../../db/schema';
 import { callerAs, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { codeOf, errorOf, freezeToday, goalByTitle, lastAudit, measurementsOf, milestoneIdsOfLab, newGoal } from '../helpers/goals';
 import { httpCall } from '../helpers/http';
+import { expectAll } from '../helpers/expect-all';
 
 let db: DB;
 let display: number;
@@ -64,7 +65,7 @@ describe('goal.detail', () => {
   it('lets members edit only their own measurements, and managers all of them', async () => {
     const shipments = goalByTitle(db, 'Domestic makers');
     const asMember = await callerAs(db, 'member@demo.local').goal.detail({ labId: display, goalId: shipments.id });
-    expect(asMember.measurements.every((m) => !m.canEdit)).toBe(true); // all recorded by the manager
+    expectAll(asMember.measurements, (m) => !m.canEdit); // all recorded by the manager
     const fmm = goalByTitle(db, 'Qualify domestic fine metal masks');
     expect(
       (await callerAs(db, 'member@demo.local').goal.detail({ labId: display, goalId: fmm.id })).measurements.every((m) => m.canEdit),

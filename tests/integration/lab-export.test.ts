@@ -5,6 +5,7 @@ import type { DB } from '../../db/client';
 import { labs } from '../../db/schema';
 import { exportLab, exportLabZip } from '../../server/services/lab-export';
 import { callerAs, freshDb, labIdOf } from '../helpers/db';
+import { expectAll } from '../helpers/expect-all';
 
 let db: DB;
 beforeEach(async () => {
@@ -31,7 +32,7 @@ describe('lab export', () => {
     );
     expect(data.records.progress_updates!.some((u) => u.body === 'Exported update')).toBe(true);
     expect(data.records.audit_events!.length).toBeGreaterThan(1);
-    expect(data.records.milestones!.every((m) => m.lab_id === lab.id)).toBe(true);
+    expectAll(data.records.milestones!, (m) => m.lab_id === lab.id);
     expect(data.records.organisations!.map((o) => o.short_name).sort()).toEqual(['CSOT Wuhan', 'Tianma', 'Xiaomi']);
     expect(JSON.stringify(data)).not.toContain('Key Equipment');
   });

@@ -4,6 +4,7 @@ import type { DB } from '../../db/client';
 import { auditEvents, milestones, organisations } from '../../db/schema';
 import { TEST_TODAY, callerAs, errorCode, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
+import { expectAll } from '../helpers/expect-all';
 
 let db: DB;
 let labId: number;
@@ -75,7 +76,7 @@ describe('milestone.timeline', () => {
     expect(critical).toContain('Mass production with at least 30 % domestic materials');
     expect(critical).toContain('Pilot run with domestic materials (10,000 panels)');
     expect(timeline.dependencies.some((d) => d.critical)).toBe(true);
-    expect(timeline.milestones.every((m) => m.totalFloat === null || m.totalFloat >= 0)).toBe(true);
+    expectAll(timeline.milestones, (m) => m.totalFloat === null || m.totalFloat >= 0);
     expect(timeline.slippage.endSlipDays).toBeGreaterThan(0);
   });
 

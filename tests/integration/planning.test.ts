@@ -4,6 +4,7 @@ import type { DB } from '../../db/client';
 import { auditEvents, baselineItems, milestoneDependencies, milestones } from '../../db/schema';
 import { callerAs, errorCode, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
+import { expectAll } from '../helpers/expect-all';
 
 let db: DB;
 let labId: number;
@@ -160,7 +161,7 @@ describe('baseline.set and baseline.list', () => {
     expect(list[0]).toMatchObject({ createdByName: 'Li Wei', itemCount: 12 });
     const timeline = await manager.milestone.timeline({ labId });
     expect(timeline.chosenBaselineId).toBe(baseline.id);
-    expect(timeline.milestones.every((m) => m.slipDays === 0)).toBe(true);
+    expectAll(timeline.milestones, (m) => m.slipDays === 0);
     expect(
       db
         .select()

@@ -7,6 +7,7 @@ import { assessGoal } from '../../server/domain/goal-status';
 import { getPublicFactSheet } from '../../server/services/public-fact-sheet';
 import { TEST_TODAY, callerAs, errorCode, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
+import { expectAll } from '../helpers/expect-all';
 
 let db: DB;
 beforeEach(async () => {
@@ -66,7 +67,7 @@ describe('directory.factSheet', () => {
     // A private update linked to public milestones stays private.
     expect(text).not.toContain('LTPO at 70 %');
     // Updates only ever link to public milestones.
-    expect(sheet.updates.flatMap((u) => u.milestones.map((m) => m.title)).every((t) => !t.startsWith('Confidential'))).toBe(true);
+    expectAll(sheet.updates.flatMap((u) => u.milestones.map((m) => m.title)), (t) => !t.startsWith('Confidential'));
   });
 
   it('answers only with allow-listed fields', async () => {

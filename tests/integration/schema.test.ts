@@ -6,6 +6,7 @@ import { auditEvents, labs, milestones, users } from '../../db/schema';
 import { isDatabaseEmpty } from '../../db/seed';
 import { createAdminAccount } from '../../server/services/accounts';
 import { freshDb, labIdOf } from '../helpers/db';
+import { expectAll } from '../helpers/expect-all';
 
 let db: DB;
 
@@ -168,7 +169,7 @@ describe('demo data', () => {
       select is_public as public from milestones where title like 'Confidential%'
       union all select is_public from goals where title_en like 'Confidential%'`);
     expect(confidential.length).toBeGreaterThanOrEqual(2);
-    expect(confidential.every((r) => r.public === 0)).toBe(true);
+    expectAll(confidential, (r) => r.public === 0);
   });
 });
 

@@ -3,6 +3,7 @@ import { generateBenchDataset } from '../../server/bench/dataset';
 import { directoryFacets, regionParts, searchPublicLabs, searchPublicLabsPage } from '../../server/services/public-search';
 import { selectPublicLabs } from '../../server/services/publication';
 import { freshDb } from '../helpers/db';
+import { expectAll } from '../helpers/expect-all';
 
 // The search page of a national directory shows one page of results at a time, and counts its
 // filters in SQL (issue 9). Both must say exactly what the full, lab-by-lab answer says.
@@ -71,6 +72,6 @@ describe('a page of search results', () => {
     const all = searchPublicLabs(db, { region });
     const page = searchPublicLabsPage(db, { region }, 1, 2);
     expect(page.total).toBe(all.length);
-    expect(page.labs.every((l) => regionParts(l.region).includes(region))).toBe(true);
+    expectAll(page.labs, (l) => regionParts(l.region).includes(region));
   });
 });

@@ -9,12 +9,13 @@ import SharedPageCacheHandler from '../../server/shared-state/next-cache-handler
 import { openRedisSharedState } from '../../server/shared-state/redis';
 import { sqliteSharedState } from '../../server/shared-state/sqlite';
 import { openPageCache } from '../../server/shared-state/sqlite-page-cache';
+import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT, SIGN_IN_WINDOW_MS } from '../../server/services/sign-in-guard';
 import { pathTag } from '../../server/shared-state/store';
 import { startRedis } from '../helpers/redis-server';
 
 // One contract, two implementations of the shared state (decision 020): the SQLite files of one
 // machine and Redis for several. Each "process" is a handle of its own on the same store: what one
-// counts or caches or expires, the other sees.
+// counts, throttles, signs out, caches or expires, the other sees.
 
 type Pair = { first: SharedState & PageCacheStore; second: SharedState & PageCacheStore };
 type Implementation = { name: string; open: () => Promise<Pair>; close: () => Promise<void> };
@@ -87,6 +88,32 @@ describe.each(implementations)('$name', (implementation) => {
     expect(answers[9]).toEqual({ allowed: false, retryAfterSeconds: 45 });
     expect((await pair.second.consume('anonymous:5.6.7.8', 7, 60_000, NOW + 15_000)).allowed).toBe(true);
     expect((await pair.first.consume('anonymous:1.2.3.4', 7, 60_000, NOW + 60_000)).allowed).toBe(true);
+  });
+
+  it('throttles sign-ins across processes: ten failures for an account or fifty from an address, until they age out or a success', async () => {
+    const at = (ms: number) => new Date(NOW + ms);
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT - 1; i++) await (i % 2 ? pair.first : pair.second).recordSignInAttempt('a@example.org', `198.51.100.${i}`, false, at(i * 1000));
+    expect(await pair.first.signInBlock('a@example.org', '203.0.113.1', at(60_000))).toEqual({ blocked: false });
+    await pair.second.recordSignInAttempt('a@example.org', '198.51.100.99', false, at(20_000));
+    const blocked = await pair.first.signInBlock('a@example.org', '203.0.113.1', at(60_000));
+    // The first of the ten failures leaves the window first.
+    expect(blocked).toEqual({ blocked: true, retryAt: at(SIGN_IN_WINDOW_MS) });
+    expect(await pair.second.signInBlock('a@example.org', null, at(SIGN_IN_WINDOW_MS + 1))).toEqual({ blocked: false });
+    expect(await pair.second.signInBlock('b@example.org', null, at(60_000))).toEqual({ blocked: false });
+    // A success starts the account afresh.
+    await pair.first.recordSignInAttempt('a@example.org', '203.0.113.1', true, at(61_000));
+    expect(await pair.second.signInBlock('a@example.org', null, at(62_000))).toEqual({ blocked: false });
+    // Fifty failures from one address, for fifty accounts, block the address for every account.
+    for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i++) await pair.first.recordSignInAttempt(`user-${i}@example.org`, '192.0.2.7', false, at(70_000 + i));
+    expect((await pair.second.signInBlock('someone@example.org', '192.0.2.7', at(80_000))).blocked).toBe(true);
+    expect((await pair.second.signInBlock('someone@example.org', '192.0.2.8', at(80_000))).blocked).toBe(false);
+  });
+
+  it('knows in every process which sessions were signed out, until their tokens would have expired anyway', async () => {
+    expect(await pair.second.isSessionRevoked('session-1')).toBe(false);
+    await pair.first.revokeSession('session-1', new Date(Date.now() + 60_000));
+    expect(await pair.second.isSessionRevoked('session-1')).toBe(true);
+    expect(await pair.second.isSessionRevoked('session-2')).toBe(false);
   });
 
   it('serves in one process the page another cached, until a tag of it expires in either', async () => {

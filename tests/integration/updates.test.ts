@@ -4,6 +4,7 @@ import type { DB } from '../../db/client';
 import { auditEvents, goals, milestones, progressUpdates } from '../../db/schema';
 import { callerAs, errorCode, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
+import { expectAll } from '../helpers/expect-all';
 
 let db: DB;
 let labId: number;
@@ -182,12 +183,12 @@ describe('the feed', () => {
     const viewer = callerAs(db, 'viewer@demo.local');
     const offTrack = await viewer.update.list({ labId, health: 'off_track' });
     expect(offTrack.items.length).toBeGreaterThan(0);
-    expect(offTrack.items.every((i) => i.health === 'off_track')).toBe(true);
+    expectAll(offTrack.items, (i) => i.health === 'off_track');
     const member = sessionUser(db, 'member@demo.local');
-    expect((await viewer.update.list({ labId, authorId: member.id })).items.every((i) => i.author?.id === member.id)).toBe(true);
+    expectAll((await viewer.update.list({ labId, authorId: member.id })).items, (i) => i.author?.id === member.id);
     const m = milestoneOf('new-display-lab');
     await callerAs(db, 'member@demo.local').update.post(post({ milestoneIds: [m.id] }));
-    expect((await viewer.update.list({ labId, milestoneId: m.id })).items.every((i) => i.milestones.some((x) => x.id === m.id))).toBe(true);
+    expectAll((await viewer.update.list({ labId, milestoneId: m.id })).items, (i) => i.milestones.some((x) => x.id === m.id));
   });
 
   it('refuses a malformed cursor with a field error, not a crash', async () => {

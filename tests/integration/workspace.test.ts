@@ -8,6 +8,7 @@ import { recordLabVisit } from '../../server/services/visits';
 import { getWorkspace } from '../../server/services/workspace';
 import { callerAs, freshDb, labIdOf, sessionUser, tableCounts, TEST_TODAY } from '../helpers/db';
 import { addOutsider, ACTORS, errorCode, expectRefusals, type Actor } from '../helpers/roles';
+import { expectAll } from '../helpers/expect-all';
 
 // The workspace after sign-in: labs with latest health, late and due work, goals in trouble, what
 // others changed since the last visit, one attention list, and what the quick-progress forms log.
@@ -73,7 +74,7 @@ describe('the workspace of a member', () => {
 
     const choices = await callerAs(db, ACTORS.member).workspace.logChoices({ labId });
     expect(choices.milestones.length).toBeGreaterThan(0);
-    expect(choices.milestones.every((m) => m.status !== 'done' && m.status !== 'cancelled')).toBe(true);
+    expectAll(choices.milestones, (m) => m.status !== 'done' && m.status !== 'cancelled');
     expect(choices.milestones.find((m) => m.title === 'LTPO backplane process verification')).toMatchObject({
       percentComplete: 70,
       version: 1,
@@ -111,7 +112,7 @@ describe('what changed since my last visit', () => {
     expect(changes.total).toBe(expected.length);
     expect(changes.total).toBeGreaterThan(0);
     expect(changes.latest.length).toBe(Math.min(5, expected.length));
-    expect(changes.latest.every((e) => e.actor?.id !== member)).toBe(true);
+    expectAll(changes.latest, (e) => e.actor?.id !== member);
     expect(changes.latest[0]!.id).toBe(Math.max(...expected.map((e) => e.id)));
   });
 
@@ -205,7 +206,7 @@ describe('workspace.overview for every kind of caller', () => {
     const workspace = workspaceOf(ACTORS.viewer);
     expect(workspace.labs.map((l) => [l.slug, l.role, l.canLog])).toEqual([['new-display-lab', 'viewer', false]]);
     expect(workspace.attention.length).toBeGreaterThan(0);
-    expect(workspace.attention.every((a) => !a.canLog)).toBe(true);
+    expectAll(workspace.attention, (a) => !a.canLog);
     expect(workspace.log).toEqual([]);
   });
 
@@ -216,7 +217,7 @@ describe('workspace.overview for every kind of caller', () => {
   it('keeps each person to their own labs: the steel manager sees nothing of the display lab', () => {
     const workspace = workspaceOf(ACTORS.otherManager);
     expect(workspace.labs.map((l) => l.slug)).toEqual(['green-auto-steel']);
-    expect(workspace.attention.every((a) => a.lab.slug === 'green-auto-steel')).toBe(true);
+    expectAll(workspace.attention, (a) => a.lab.slug === 'green-auto-steel');
     expect(workspace.log.map((l) => l.lab.slug)).toEqual(['green-auto-steel']);
     // Every change in the steel lab is the steel manager's own.
     expect(workspace.labs[0]!.changes.total).toBe(0);
@@ -225,7 +226,7 @@ describe('workspace.overview for every kind of caller', () => {
   it('shows an admin every lab, with the last 14 days of changes where they keep no visits', () => {
     const workspace = workspaceOf(ACTORS.admin);
     expect(workspace.labs.map((l) => l.slug).sort()).toEqual(['green-auto-steel', 'key-equipment-consortium', 'new-display-lab']);
-    expect(workspace.labs.every((l) => l.role === 'admin' && l.changes.basis === 'recent')).toBe(true);
+    expectAll(workspace.labs, (l) => l.role === 'admin' && l.changes.basis === 'recent');
     expect(workspace.log.length).toBe(3);
   });
 
