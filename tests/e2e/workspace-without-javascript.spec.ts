@@ -120,7 +120,7 @@ test('a member posts an update without JavaScript, and an empty one is refused n
   await context.close();
 });
 
-test('the progress action refuses a post from another origin (Next.js compares Origin with the host), and a viewer’s replayed post', async ({
+test('the progress action refuses a post from another origin or without one, and a viewer’s replayed post', async ({
   browser,
   baseURL,
 }) => {
@@ -140,18 +140,13 @@ test('the progress action refuses a post from another origin (Next.js compares O
       .locator('input[name], select[name]')
       .evaluateAll((els) => els.map((el) => [(el as HTMLInputElement).name, (el as HTMLInputElement).value] as const)),
   );
-  // The same form, posted as if from a page on another site.
-  await page.route(
-    (u) => u.pathname.endsWith('/timeline'),
-    (route) =>
-      route.request().method() === 'POST'
-        ? route.continue({ headers: { ...route.request().headers(), origin: 'http://evil.example' } })
-        : route.continue(),
-  );
-  const answer = page.waitForResponse((r) => r.request().method() === 'POST');
-  await form.getByRole('button', { name: 'Save progress' }).click();
-  expect((await answer).status()).toBeGreaterThanOrEqual(400);
-  await page.unrouteAll();
+  // The same form, posted from a page on another site and with no Origin at all: refused with a
+  // 403 by the app's server before Next.js (which would abort the first with a 500 and let the
+  // second through).
+  for (const headers of [{ origin: 'http://evil.example' }, {}] as Record<string, string>[]) {
+    const refused = await member.request.post(url, { multipart: fields, headers });
+    expect(refused.status(), JSON.stringify(headers)).toBe(403);
+  }
 
   // A viewer has no progress form; the member's form posted with the viewer's session is refused
   // by the procedure's access rule.
