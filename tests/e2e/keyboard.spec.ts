@@ -13,7 +13,19 @@ async function focused(page: Page) {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     const panel = document.querySelector('aside.milestone-panel');
-    const box = el?.getBoundingClientRect();
+    // What of the element is on screen: its box, clipped by every scrolling or clipping ancestor
+    // (a chart row is as wide as the whole plan, but only the part in its scroller shows).
+    let box: { left: number; right: number; top: number; bottom: number } | undefined = el?.getBoundingClientRect();
+    for (let a = el?.parentElement; box && a; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX === 'visible' && getComputedStyle(a).overflowY === 'visible') continue;
+      const c = a.getBoundingClientRect();
+      box = {
+        left: Math.max(box.left, c.left),
+        right: Math.min(box.right, c.right),
+        top: Math.max(box.top, c.top),
+        bottom: Math.min(box.bottom, c.bottom),
+      };
+    }
     const p = panel?.getBoundingClientRect();
     const covered = Boolean(
       box && p && !panel!.contains(el) && box.right > p.left && box.left < p.right && box.bottom > p.top && box.top < p.bottom,

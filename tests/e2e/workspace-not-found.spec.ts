@@ -23,6 +23,9 @@ async function idOn(context: BrowserContext, path: string, pattern: RegExp): Pro
 /** Status and what the page says, without the parts that name the address. */
 async function notFoundPage(page: Page, path: string) {
   const response = await page.goto(path);
+  // Next.js sends a not-found as an empty shell that its scripts fill in; wait for the page's heading.
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForFunction(() => document.documentElement.lang !== '');
   return {
     status: response!.status(),
     lang: await page.locator('html').getAttribute('lang'),
