@@ -109,9 +109,14 @@ export async function PortfolioTimeline({
           const health = healthPaint[lab.health];
           const mid = top + LAB_ROW / 2;
           const slip = lab.slippage.endSlipDays;
+          // The name starts with the row's visible words, in their order (WCAG 2.5.3): name, health,
+          // late count, stage, the slip badge; then what only the name says.
           const summary = [
             name(lab),
             t(`portfolio.health.${lab.health}`),
+            lab.lateCount > 0 ? t('portfolio.lateCount', { count: lab.lateCount }) : null,
+            te(`stage.${lab.stage}`),
+            slip !== null && slip !== 0 && lab.finish ? t('slipBadge', { days: slip }) : null,
             lab.start && lab.finish
               ? t('forecastRange', { start: formatIsoDate(format, lab.start), finish: formatIsoDate(format, lab.finish) })
               : t('portfolio.noMilestones'),
