@@ -63,7 +63,7 @@ export default async function GoalPage({ params }: Params) {
   const date = (iso: string) => formatIsoDate(format, iso);
 
   return (
-    <article className="goal-page">
+    <article>
       <div className="no-print flex items-center justify-between gap-3">
         <Link href={base} className="inline-flex items-center gap-1.5 text-sm text-ink-soft hover:text-ink hover:underline">
           <ArrowLeft aria-hidden className="size-4" />
@@ -86,7 +86,11 @@ export default async function GoalPage({ params }: Params) {
           <Badge>{t(`itemKind.${goal.itemKind}`)}</Badge>
         </div>
         <h2 className="mt-2 text-xl font-semibold tracking-tight text-ink sm:text-2xl">{title}</h2>
-        {other ? <p lang={otherLang(locale)} className="text-sm text-muted">{other}</p> : null}
+        {other ? (
+          <p lang={otherLang(locale)} className="text-sm text-muted">
+            {other}
+          </p>
+        ) : null}
         <p className="mt-1 text-sm text-ink-soft">
           {localized(locale, goal.itemNameEn, goal.itemNameZh)} · {localized(locale, goal.metricEn, goal.metricZh)}
         </p>
