@@ -8,6 +8,8 @@ import { goalsCsv, measurementsCsv } from '../../server/services/goal-portfolio'
 import { exportMilestonesCsv } from '../../server/services/milestone-export';
 import { labAtomFeed, labCalendar, newsAtomFeed } from '../../server/services/public-documents';
 import { callerAs, freshDb, labIdOf, sessionUser } from '../helpers/db';
+import { notFoundResponse } from '../../app/_lib/public-route';
+import { labelled } from '../../app/_lib/punctuation';
 
 // Issue 24: a zh-CN walk of every CSV a person downloads (the audit log's is issue 23's), every
 // share image's alt text and every feed finds no English words of the interface. What a person
@@ -132,5 +134,17 @@ describe('in Chinese', () => {
     const data = storedTexts(db);
     const calendar = calendarForToken(db, token, 'http://localhost')!;
     expect(englishWords(calendar.text, data, ICS)).toEqual([]);
+  });
+
+  it('the feed, calendar and share image of an unknown lab answer a Chinese 404, and labels take the full-width colon', async () => {
+    const answer = notFoundResponse('zh-CN');
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('content-language')).toBe('zh-CN');
+    const text = await answer.text();
+    expect(text).toContain('页面不存在');
+    expect(englishWords(text, [])).toEqual([]);
+    expect(await notFoundResponse('en').text()).toContain('Page not found');
+    expect(labelled('zh-CN', '涉及', '试产')).toBe('涉及：试产');
+    expect(labelled('en', 'About', 'Pilot')).toBe('About: Pilot');
   });
 });

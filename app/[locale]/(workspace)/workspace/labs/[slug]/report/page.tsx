@@ -21,6 +21,7 @@ import { PeriodForm } from './PeriodForm';
 import { ReportTable } from './ReportTable';
 import './report.css';
 import { percentText } from '../../../../../../_lib/percent';
+import { labelled } from '../../../../../../_lib/punctuation';
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -330,7 +331,7 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
                   <div className="prose-update mt-1.5 text-sm leading-relaxed text-ink" dangerouslySetInnerHTML={{ __html: u.html }} />
                   {about.length ? (
                     <p className="mt-1.5 text-xs text-muted">
-                      {t('updates.about')}: {about.join(' · ')}
+                      {labelled(locale, t('updates.about'), about.join(' · '))}
                     </p>
                   ) : null}
                 </li>
