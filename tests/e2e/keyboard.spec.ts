@@ -119,3 +119,49 @@ test('on a phone the open panel covers the page, and Tab stays inside it', async
   await expect.poll(async () => (await focused(page)).text).toMatch(new RegExp(`^${MILESTONE}\\.`));
   await context.close();
 });
+
+test('an empty sign-in says which field is empty and focuses it; after signing in, focus is on the main heading', async ({ page }) => {
+  await page.goto('/en/signin');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const email = page.getByLabel('Email');
+  await expect(email).toBeFocused();
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator(`[id="${await email.getAttribute('aria-describedby')}"]`)).toHaveText('Enter your email address.');
+  await expect(page.getByText('The email or password is not correct')).toHaveCount(0);
+  await email.fill('member@demo.local');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const password = page.getByLabel('Password');
+  await expect(password).toBeFocused();
+  await expect(page.locator(`[id="${await password.getAttribute('aria-describedby')}"]`)).toHaveText('Enter your password.');
+  await password.fill('demo-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/en\/workspace/);
+  await expect(page.locator('main h1')).toBeFocused();
+});
+
+test('a focused text field, select or text area shows a 2 px brand outline, and its idle border is 3:1 on white', async ({ page }) => {
+  await signInAs(page, 'member@demo.local');
+  await page.goto('/en/workspace/labs/new-display-lab/updates');
+  const look = (selector: string) =>
+    page
+      .locator(selector)
+      .filter({ visible: true })
+      .first()
+      .evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, border: s.borderTopColor };
+      });
+  for (const selector of [
+    'textarea[name="body"]',
+    'main select',
+    'main input[type="search"], main input[type="text"], main input[type="date"]',
+  ]) {
+    if ((await page.locator(selector).filter({ visible: true }).count()) === 0) continue;
+    const idle = await look(selector);
+    // #7c8699: 3.67:1 on white.
+    expect(idle.border, selector).toBe('rgb(124, 134, 153)');
+    await page.locator(selector).filter({ visible: true }).first().focus();
+    // #1d4ed8, the brand colour: 6.7:1 on white.
+    expect((await look(selector)).outline, selector).toBe('solid 2px rgb(29, 78, 216)');
+  }
+});
