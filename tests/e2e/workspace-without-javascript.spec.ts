@@ -41,6 +41,11 @@ test('a member reads the workspace home, a lab overview, its timeline table and 
   await expect(page.getByRole('link', { name: /New Display Technology Joint Laboratory/ }).first()).toBeVisible();
   // No loading skeleton stands in for the content.
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  // The language links are in the page too (they waited for the search parameters, behind a Suspense with nothing to show).
+  await expect(page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '简体中文' })).toHaveAttribute(
+    'href',
+    '/zh-CN/workspace',
+  );
 
   await page.goto(LAB);
   await expect(page.getByRole('heading', { level: 1, name: /New Display Technology Joint Laboratory/ })).toBeVisible();
