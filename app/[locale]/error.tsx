@@ -13,9 +13,13 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
   const { locale } = useParams<{ locale: string }>();
   const t = TEXTS[locale === 'zh-CN' ? 'zh-CN' : 'en'];
   return (
-    <main id="main" role="alert" className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center gap-3 px-6 text-center">
-      <h1 className="text-2xl font-semibold">{t.errorTitle}</h1>
-      <p className="text-ink-soft">{t.errorBody}</p>
+    // The alert is the message inside the page's main landmark: role="alert" on <main> itself would
+    // replace the landmark (issue 24).
+    <main id="main" className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center gap-3 px-6 text-center">
+      <div role="alert" className="flex flex-col gap-3">
+        <h1 className="text-2xl font-semibold">{t.errorTitle}</h1>
+        <p className="text-ink-soft">{t.errorBody}</p>
+      </div>
       <button
         type="button"
         onClick={reset}

@@ -1,12 +1,14 @@
 import { useLocale, useTranslations } from 'next-intl';
+import { DocumentLanguage } from '../_components/DocumentLanguage';
 
-// Plain links: this page is part of every page's layout, and next-intl's client-side Link would
-// ship its router code to every public page (about 5 kB compressed) for two links on a 404.
+// Plain links: a 404 needs no client-side navigation. (The public documents have their own 404,
+// decision 019.)
 export default function NotFound() {
   const t = useTranslations('common');
   const locale = useLocale();
   return (
     <main id="main" className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center gap-3 px-6 text-center">
+      <DocumentLanguage locale={locale} />
       <p className="num text-sm font-semibold text-brand">404</p>
       <h1 className="text-2xl font-semibold">{t('notFoundTitle')}</h1>
       <p className="text-ink-soft">{t('notFoundBody')}</p>

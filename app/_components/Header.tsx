@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { Suspense, type ReactNode } from 'react';
 import { Link } from '../_i18n/navigation';
-import { LocaleSwitcher } from './LocaleSwitcher';
+import { LocaleLinks, LocaleSwitcher } from './LocaleSwitcher';
 import { Logo } from './Logo';
 import { NavLinks } from './NavLinks';
 import { PageContainer } from './Page';
@@ -22,7 +22,7 @@ export async function Header({ home, nav, end }: { home: string; nav: { href: st
           <NavLinks items={nav} label={t('main')} />
         </div>
         <div className="ml-auto flex items-center gap-2 sm:gap-3">
-          <Suspense fallback={null}>
+          <Suspense fallback={<LocaleLinks />}>
             <LocaleSwitcher />
           </Suspense>
           {end}

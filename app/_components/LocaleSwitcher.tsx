@@ -9,10 +9,17 @@ const NAMES = { en: 'English', 'zh-CN': '简体中文' } as const;
 
 /** Switches language on the same page; the choice is remembered in a cookie by the locale proxy. */
 export function LocaleSwitcher() {
+  return <LocaleLinks search={useSearchParams().toString()} />;
+}
+
+/**
+ * The links without the query: what the server sends while LocaleSwitcher waits for the search
+ * parameters (its Suspense fallback), so the page has its language links without JavaScript too.
+ */
+export function LocaleLinks({ search = '' }: { search?: string }) {
   const t = useTranslations('common');
   const locale = useLocale();
   const pathname = usePathname();
-  const search = useSearchParams().toString();
   const href = search ? `${pathname}?${search}` : pathname;
   return (
     <nav aria-label={t('language')} className="flex items-center rounded-lg border border-line bg-surface p-0.5 text-xs">
@@ -23,7 +30,6 @@ export function LocaleSwitcher() {
           locale={l}
           lang={l}
           hrefLang={l}
-          aria-label={NAMES[l]}
           aria-current={l === locale ? 'true' : undefined}
           className={
             l === locale
@@ -31,7 +37,9 @@ export function LocaleSwitcher() {
               : 'whitespace-nowrap rounded-md px-2 py-1 text-ink-soft hover:bg-neutral-soft hover:text-ink'
           }
         >
-          {LABELS[l]}
+          {/* As in the public pages' LocaleLinks: an aria-label without the visible "EN" fails WCAG 2.5.3. */}
+          <span aria-hidden>{LABELS[l]}</span>
+          <span className="sr-only">{NAMES[l]}</span>
         </Link>
       ))}
     </nav>

@@ -1,6 +1,7 @@
 'use client';
 
 import { Link, usePathname } from '../_i18n/navigation';
+import { LinkPending } from './LinkPending';
 
 /** Main navigation; the link for the section you are in is marked as current. */
 export function NavLinks({ items, label }: { items: { href: string; label: string }[]; label: string }) {
@@ -18,11 +19,12 @@ export function NavLinks({ items, label }: { items: { href: string; label: strin
           aria-current={item.href === current ? 'page' : undefined}
           className={
             item.href === current
-              ? 'whitespace-nowrap rounded-md bg-brand-soft px-2.5 py-1.5 font-medium text-brand'
-              : 'whitespace-nowrap rounded-md px-2.5 py-1.5 text-ink-soft hover:bg-neutral-soft hover:text-ink'
+              ? 'relative whitespace-nowrap rounded-md bg-brand-soft px-2.5 py-1.5 font-medium text-brand'
+              : 'relative whitespace-nowrap rounded-md px-2.5 py-1.5 text-ink-soft hover:bg-neutral-soft hover:text-ink'
           }
         >
           {item.label}
+          <LinkPending />
         </Link>
       ))}
     </nav>

@@ -10,6 +10,11 @@ export function secondaryName(locale: string, en: string, zh: string | null | un
   return locale === 'zh-CN' ? en : zh;
 }
 
+/** The language of secondaryName's text, for its element's lang attribute (screen readers switch voice). */
+export function otherLang(locale: string): Locale {
+  return locale === 'zh-CN' ? 'en' : 'zh-CN';
+}
+
 export function otherLocale(locale: Locale): Locale {
   return locale === 'en' ? 'zh-CN' : 'en';
 }

@@ -1,10 +1,14 @@
 import { TRPCError } from '@trpc/server';
 import type { Locale } from '../../server/domain/enums';
-import { isLocale } from '../../server/i18n';
+import { isLocale, translate } from '../../server/i18n';
 
-/** The one answer for a public URL that shows nothing: the same for private, missing and malformed. */
-export function notFoundResponse(): Response {
-  return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+/**
+ * The one answer for a public URL that shows nothing: the same for private, missing and malformed,
+ * in the language of the URL (English for an unknown one).
+ */
+export function notFoundResponse(locale: Locale = 'en'): Response {
+  const text = `${translate(locale, 'common.notFoundTitle')}\n${translate(locale, 'common.notFoundBody')}\n`;
+  return new Response(text, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'content-language': locale } });
 }
 
 /**
@@ -16,7 +20,7 @@ export function publicDocument(locale: string, contentType: string, build: (loca
   try {
     return new Response(build(locale), { headers: { 'content-type': contentType } });
   } catch (error) {
-    if (error instanceof TRPCError && error.code === 'NOT_FOUND') return notFoundResponse();
+    if (error instanceof TRPCError && error.code === 'NOT_FOUND') return notFoundResponse(locale);
     throw error;
   }
 }

@@ -35,6 +35,20 @@ export function guardMutation(req: GuardedRequest): GuardResult {
   const contentType = req.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(contentType))
     return { ok: false, status: 415, reason: 'Mutations take a JSON body (Content-Type: application/json).' };
+  return sameSiteOrigin(req);
+}
+
+/**
+ * A POST to a page is a form's server action (decision 022). Next.js aborts one whose Origin names
+ * another host with a 500, and lets one without Origin through; both are refused here first, with
+ * a 403, as the API refuses them.
+ */
+export function guardPagePost(req: GuardedRequest): GuardResult {
+  if (req.method !== 'POST') return { ok: true };
+  return sameSiteOrigin(req);
+}
+
+function sameSiteOrigin(req: GuardedRequest): GuardResult {
   const origin = req.headers.get('origin');
   if (!origin) return { ok: false, status: 403, reason: 'Mutations must come from a page of this site (missing Origin header).' };
   let originHost: string;

@@ -8,10 +8,13 @@ import { proxyTrust } from '../env';
 import { requestClientAddress } from './client-address';
 import { TRPC_ENDPOINT, trpcHandler } from '../api/http';
 import { hasDecodablePath, isReadOfPublicPage, refuseMethod, refuseUndecodablePath } from './request-target';
+import { guardPagePost } from './request-guard';
 import { hsts, policyHeader, securityHeaders } from './security-headers.mjs';
 
 const dev = process.argv.includes('--dev') || process.env.NODE_ENV === 'development';
 const port = Number(process.env.PORT ?? 3000);
+
+const headerOf = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? null) : (value ?? null));
 
 async function main() {
   const app = next({ dev, port, hostname: 'localhost', turbopack: dev });
@@ -36,11 +39,28 @@ async function main() {
       if (req.headers['x-forwarded-proto'] === 'https') res.setHeader(hsts.key, hsts.value);
       return trpc(req, res);
     }
+    if (req.method === 'POST' && !req.url?.startsWith('/api/')) {
+      const guard = guardPagePost({
+        method: req.method,
+        url: `http://${req.headers.host ?? 'localhost'}${req.url}`,
+        headers: { get: (name) => headerOf(req.headers[name]) },
+      });
+      if (!guard.ok) {
+        res.statusCode = guard.status;
+        res.setHeader('content-type', 'text/plain; charset=utf-8');
+        res.setHeader('cache-control', 'no-store');
+        return void res.end(guard.reason);
+      }
+    }
     void handle(req, res);
   });
   // Longer than a load balancer's idle timeout, so it closes idle connections, not the app.
   server.keepAliveTimeout = 65_000;
-  server.listen(port, () => process.send?.({ ready: true, pid: process.pid }) ?? console.log(`✓ Ready: listening on port ${port}${dev ? ' (development)' : ''}`));
+  server.listen(
+    port,
+    () =>
+      process.send?.({ ready: true, pid: process.pid }) ?? console.log(`✓ Ready: listening on port ${port}${dev ? ' (development)' : ''}`),
+  );
 
   const stop = () => {
     server.close(() => process.exit(0));

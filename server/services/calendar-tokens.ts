@@ -4,7 +4,9 @@ import type { DbOrTx } from '../../db/client';
 import { calendarTokens, labs, users } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { renderCalendar } from '../domain/icalendar';
-import type { MilestoneStatus } from '../domain/enums';
+import type { Locale, MilestoneStatus } from '../domain/enums';
+import { localizedName } from '../domain/names';
+import { isLocale, translate } from '../i18n';
 import { labStanding, requireLabAccess } from './access';
 import { recordAudit } from './audit';
 import { milestonesOfLab } from './timeline';
@@ -104,13 +106,17 @@ export function calendarForToken(db: DbOrTx, token: string, baseUrl: string): { 
     timeZone: row.user.timeZone,
   };
   if (!labStanding(db, sessionUser, row.labId)) return null;
-  const lab = db.select({ slug: labs.slug, nameEn: labs.nameEn }).from(labs).where(eq(labs.id, row.labId)).get();
+  const lab = db.select({ slug: labs.slug, nameEn: labs.nameEn, nameZh: labs.nameZh }).from(labs).where(eq(labs.id, row.labId)).get();
   if (!lab) return null;
   // Calendar clients poll often; recording the last use once an hour is enough.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 3_600_000) {
     db.update(calendarTokens).set({ lastUsedAt: new Date() }).where(eq(calendarTokens.id, row.id)).run();
   }
-  const name = `${lab.nameEn} — milestones`;
+  // In the language the person chose for the app (issue 24: it was English for everyone).
+  const locale: Locale = isLocale(row.user.locale) ? row.user.locale : 'en';
+  const t = (key: string, params?: Record<string, string | number>) => translate(locale, `publicLab.feeds.${key}`, params);
+  const percent = (n: number) => new Intl.NumberFormat(locale, { style: 'percent' }).format(n / 100);
+  const name = t('calendarName', { name: localizedName(locale, lab.nameEn, lab.nameZh) });
   const text = renderCalendar({
     prodId: '-//Consortium Tracker//Milestones//EN',
     name,
@@ -118,12 +124,17 @@ export function calendarForToken(db: DbOrTx, token: string, baseUrl: string): { 
     events: milestonesOfLab(db, row.labId).map((m) => ({
       uid: `milestone-${m.id}@consortium-tracker`,
       summary: m.title,
-      description: [m.description, `${m.status.replace('_', ' ')} · ${m.percentComplete} %`].filter(Boolean).join('\n\n'),
+      description: [
+        m.description,
+        t('eventStatus', { status: translate(locale, `enums.milestoneStatus.${m.status}`), percent: percent(m.percentComplete) }),
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
       start: m.forecastStart,
       end: m.forecastFinish,
       lastModified: m.updatedAt,
       status: icsStatus[m.status],
-      url: `${baseUrl}/en/workspace/labs/${lab.slug}/timeline?m=${m.id}`,
+      url: `${baseUrl}/${locale}/workspace/labs/${lab.slug}/timeline?m=${m.id}`,
     })),
   });
   return { name, text };

@@ -100,7 +100,8 @@ export function goalsCsv(db: DbOrTx, user: SessionUser, locale: Locale, now: Dat
     g.baselineDate,
     g.targetValue,
     g.targetDate,
-    g.assessment.tolerance,
+    // The default tolerance is computed (0.1 × 3 is 0.30000000000000004 in floating point).
+    round(g.assessment.tolerance),
     g.assessment.latest?.value,
     g.assessment.latest?.asOf,
     round(g.assessment.expectedToday),

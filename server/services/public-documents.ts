@@ -131,7 +131,7 @@ export function labCalendar(db: DbOrTx, locale: Locale, slug: string, now = new 
           t('eventStatus', { status: translate(locale, `enums.milestoneStatus.${m.status}`), percent: percent(m.percentComplete) }),
           t('eventPhase', { phase }),
           m.ownerNameEn ? t('eventOwner', { owner: localizedName(locale, m.ownerNameEn, m.ownerNameZh) }) : '',
-          `${labName}: ${page}`,
+          t('eventLink', { name: labName, url: page }),
         ]
           .filter(Boolean)
           .join('\n'),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { guardMutation } from '../../server/http/request-guard';
+import { guardMutation, guardPagePost } from '../../server/http/request-guard';
 
 const post = (headers: Record<string, string>, url = 'http://tracker.local:3000/api/trpc/me.setLocale') =>
   new Request(url, { method: 'POST', headers: { host: new URL(url).host, ...headers }, body: '{}' });
@@ -59,5 +59,21 @@ describe('guardMutation', () => {
     expect(guardMutation(req())).toMatchObject({ ok: false });
     process.env.AUTH_TRUST_HOST = 'true';
     expect(guardMutation(req())).toEqual({ ok: true });
+  });
+});
+
+describe('guardPagePost (a form’s server action)', () => {
+  const page = 'http://tracker.local:3000/en/workspace/labs/x/timeline';
+  it('accepts a form posted from a page of this site, with a form body', () => {
+    expect(guardPagePost(post({ 'content-type': 'multipart/form-data; boundary=x', origin: 'http://tracker.local:3000' }, page))).toEqual({
+      ok: true,
+    });
+  });
+  it('refuses one from another site or without Origin with a 403', () => {
+    expect(guardPagePost(post({ 'content-type': 'multipart/form-data; boundary=x', origin: 'https://evil.example' }, page))).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(guardPagePost(post({ 'content-type': 'multipart/form-data; boundary=x' }, page))).toMatchObject({ ok: false, status: 403 });
   });
 });

@@ -3,6 +3,7 @@ import { getTimeZone, getTranslations, setRequestLocale } from 'next-intl/server
 import type { ReactNode } from 'react';
 import { BrowserTimeZone } from '../../_components/BrowserTimeZone';
 import { ClientMessages } from '../../_components/ClientMessages';
+import { FocusOnArrival } from '../../_components/FocusOnArrival';
 import { Header } from '../../_components/Header';
 import { Link } from '../../_i18n/navigation';
 import { TRPCReactProvider } from '../../_trpc/client';
@@ -54,6 +55,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       />
       <BrowserTimeZone shownIn={shownIn} chosen={user.timeZone !== null} />
       {children}
+      <FocusOnArrival />
     </TRPCReactProvider>
     </ClientMessages>
   );

@@ -75,7 +75,10 @@ export function MilestonesSection({
       ) : (
         <>
           {/* Scrolls sideways on narrow screens, opening at today; printed, it is scaled to the page width. */}
-          <TimelineScroller className="overflow-x-auto border-b border-line print:overflow-visible print:[&_.tl-frame]:w-full print:[&_.timeline-svg]:h-auto print:[&_.timeline-svg]:w-full">
+          <TimelineScroller
+            label={t('timelineScroller')}
+            className="overflow-x-auto border-b border-line print:overflow-visible print:[&_.tl-frame]:w-full print:[&_.timeline-svg]:h-auto print:[&_.timeline-svg]:w-full"
+          >
             <Timeline
               i18n={i18n}
               items={items}

@@ -3,6 +3,7 @@ import { expectedValueAt } from '../../../server/domain/goal-status';
 import { buildGoalChart, NARROW, SPARK, WIDE, type ChartGoal, type ChartGeometry, type ChartPoint } from './geometry';
 import { formatChartDate, formatMeasure, formatTick } from './format';
 import { svgMarkup } from '../svg-markup';
+import { labelled } from '../../_lib/punctuation';
 
 /** Every word the chart shows, already in the reader's language (see goalChartLabels()). */
 export type GoalChartLabels = {
@@ -63,7 +64,7 @@ export function GoalChart(props: GoalChartProps) {
       {/* sr-only on a wrapper: a table is never narrower than its content, so it would widen the page. */}
       <div className="sr-only">
         <table>
-          <caption>{`${labels.tableCaption}: ${props.title}`}</caption>
+          <caption>{labelled(locale, labels.tableCaption, props.title)}</caption>
           <thead>
             <tr>
               <th scope="col">{labels.date}</th>
@@ -162,7 +163,7 @@ export function ChartSvg({ geometry: g, goal, locale, unitSuffix, title, labels 
         {g.measured ? <path d={g.measured} fill="none" stroke={COLORS.measured} strokeWidth={2.25} strokeLinejoin="round" /> : null}
       </g>
       {g.points.map((p, i) => {
-        const text = `${formatChartDate(locale, p.asOf)}: ${formatMeasure(locale, p.value, unitSuffix)}`;
+        const text = labelled(locale, formatChartDate(locale, p.asOf), formatMeasure(locale, p.value, unitSuffix));
         return (
           <g key={`${p.asOf}-${i}`} tabIndex={0} role="img" aria-label={text} className="group cursor-default outline-none" data-point>
             <circle cx={p.x} cy={p.y} r={11} fill="transparent" />

@@ -109,9 +109,14 @@ export async function PortfolioTimeline({
           const health = healthPaint[lab.health];
           const mid = top + LAB_ROW / 2;
           const slip = lab.slippage.endSlipDays;
+          // The name starts with the row's visible words, in their order (WCAG 2.5.3): name, health,
+          // late count, stage, the slip badge; then what only the name says.
           const summary = [
             name(lab),
             t(`portfolio.health.${lab.health}`),
+            lab.lateCount > 0 ? t('portfolio.lateCount', { count: lab.lateCount }) : null,
+            te(`stage.${lab.stage}`),
+            slip !== null && slip !== 0 && lab.finish ? t('slipBadge', { days: slip }) : null,
             lab.start && lab.finish
               ? t('forecastRange', { start: formatIsoDate(format, lab.start), finish: formatIsoDate(format, lab.finish) })
               : t('portfolio.noMilestones'),
@@ -126,7 +131,6 @@ export async function PortfolioTimeline({
               <a href={toggleHref(lab.slug)} className="tl-row" data-timeline-link="" aria-label={summary} aria-expanded={open}>
                 <title>{summary}</title>
                 <rect className="tl-hit" x={0} y={top} width={width} height={LAB_ROW} fill={health.band} />
-                {labLabel(lab, top, open)}
                 {lab.start && lab.finish ? (
                   <rect
                     x={cx(lab.start)}
@@ -157,6 +161,11 @@ export async function PortfolioTimeline({
                   </text>
                 ) : null}
               </a>
+              {/* The row's words are drawn over its link, not inside it: cut to fit, they would not be
+                  the start of the link's full name (WCAG 2.5.3). Clicks pass through to the link. */}
+              <g aria-hidden="true" pointerEvents="none">
+                {labLabel(lab, top, open)}
+              </g>
               {open
                 ? lab.milestones.map((m, index) => {
                     const my = top + LAB_ROW + index * MILESTONE_ROW;

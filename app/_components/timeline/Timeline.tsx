@@ -8,6 +8,7 @@ import { timeAxis } from './scale';
 import { AXIS_HEIGHT, minorTickLabel, TimeAxisBand, TimelineFrame } from './TimeAxis';
 import { statusPaint, CRITICAL, CONFLICT, BASELINE, TODAY } from './paint';
 import { slipParams, type TimelineItem, type TimelineLink, type TimelineOptions } from './types';
+import { percentText } from '../../_lib/percent';
 
 const LABEL_WIDTH = 264;
 const PHASE_HEIGHT = 26;
@@ -86,7 +87,7 @@ export function Timeline({
     const critical = planning && m.critical;
     const meta: { text: string; color?: string; strong?: boolean }[] = [
       { text: words.status[m.status], color: paint.text, strong: true },
-      { text: `${m.percentComplete} %` },
+      { text: percentText(i18n.locale, m.percentComplete) },
       ...(m.late ? [{ text: words.late, color: CONFLICT, strong: true }] : []),
       ...(critical ? [{ text: words.critical, color: CRITICAL, strong: true }] : []),
       ...(m.owner ? [{ text: fitText(m.owner, 90, 10.5) }] : []),

@@ -1,5 +1,6 @@
 'use client';
 
+import clsx from 'clsx';
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /**
@@ -7,7 +8,19 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * than at the plan's start. Browsers with `scroll-initial-target` do that from the first paint
  * (timeline.css); the others once the page is hydrated.
  */
-export function TimelineScroller({ children, className }: { children: ReactNode; className?: string }) {
+export function TimelineScroller({
+  children,
+  className,
+  label,
+}: {
+  children: ReactNode;
+  className?: string;
+  /**
+   * For a timeline without links in it (the public fact sheet): the frame becomes a labelled region
+   * in the tab order, so a keyboard can scroll it sideways (WCAG 2.1.1; axe's scrollable-region-focusable).
+   */
+  label?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const frame = ref.current;
@@ -19,7 +32,7 @@ export function TimelineScroller({ children, className }: { children: ReactNode;
     frame.scrollLeft = Math.max(0, today - (frame.clientWidth + names) / 2);
   }, []);
   return (
-    <div ref={ref} className={className ? `tl-scroller ${className}` : 'tl-scroller'}>
+    <div ref={ref} className={clsx('tl-scroller', className)} {...(label ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {})}>
       {children}
     </div>
   );

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import { Field, FormMessage, inputClass, invalidProps, SubmitButton } from '../../../_components/Form';
+import { Field, inputClass, invalidProps, StatusMessage, SubmitButton } from '../../../_components/Form';
 import { FormErrorSummary, useFormErrors } from '../../../_components/FormErrors';
 import { PasswordPair } from '../../../_components/PasswordPair';
 import { useRouter } from '../../../_i18n/navigation';
@@ -57,7 +57,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
 
   return (
     <form key={attempt} ref={formRef} onSubmit={onSubmit} noValidate className="flex max-w-md flex-col gap-4">
-      {done ? <FormMessage tone="ok">{t('changed')}</FormMessage> : null}
+      <StatusMessage>{done ? t('changed') : null}</StatusMessage>
       <input type="email" value={email} autoComplete="username" readOnly hidden />
       <Field label={t('currentPassword')} htmlFor="currentPassword" error={errors.fields.currentPassword}>
         <input

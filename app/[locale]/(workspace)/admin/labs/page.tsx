@@ -4,7 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { Badge, labStatusLook, visibilityLook } from '../../../../_components/Badge';
 import { Card } from '../../../../_components/Page';
 import { Link } from '../../../../_i18n/navigation';
-import { localized, secondaryName } from '../../../../_lib/localized';
+import { localized, otherLang, secondaryName } from '../../../../_lib/localized';
 import { serverApi } from '../../../../_trpc/server';
 import { requireAdmin } from '../require-admin';
 import { AdminList, adminQuery } from '../AdminList';
@@ -92,7 +92,7 @@ export default async function AdminLabsPage({ params, searchParams }: Props) {
                       <Link href={`/workspace/labs/${lab.slug}`} className="font-medium text-ink hover:text-brand hover:underline">
                         {localized(locale, lab.nameEn, lab.nameZh)}
                       </Link>
-                      {other ? <span className="block text-xs text-muted">{other}</span> : null}
+                      {other ? <span lang={otherLang(locale)} className="block text-xs text-muted">{other}</span> : null}
                       {lab.isDemo ? (
                         <Badge tone="warn" className="mt-1">
                           {tc('demoData')}

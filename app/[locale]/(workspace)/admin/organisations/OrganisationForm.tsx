@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import { FormMessage, SubmitButton } from '../../../../_components/Form';
+import { StatusMessage, SubmitButton } from '../../../../_components/Form';
 import { FormErrorSummary, useFormErrors } from '../../../../_components/FormErrors';
 import { useRouter } from '../../../../_i18n/navigation';
 import { useTRPC } from '../../../../_trpc/client';
@@ -46,7 +46,7 @@ export function OrganisationForm({ existing }: { existing?: OrganisationValues &
     <form key={existing?.version} ref={formRef} onSubmit={onSubmit} noValidate className="mt-5 flex flex-col gap-5">
       <OrganisationFields prefix="org" defaults={existing} errors={errors.fields} />
       <FormErrorSummary errors={errors} />
-      {saved ? <FormMessage tone="ok">{tf('saved')}</FormMessage> : null}
+      <StatusMessage>{saved ? tf('saved') : null}</StatusMessage>
       <div>
         <SubmitButton pending={create.isPending || update.isPending} pendingLabel={tf('saving')}>
           {existing ? tf('save') : t('create')}

@@ -9,6 +9,7 @@ import { formatIsoDate } from '../../../../_lib/dates';
 import { unitSuffix } from '../../../../_lib/goal-text';
 import { localized } from '../../../../_lib/localized';
 import { LogButton } from './QuickLogContext';
+import { percentText } from '../../../../_lib/percent';
 
 type Look = { tone: Tone; icon: typeof CalendarClock };
 
@@ -74,7 +75,7 @@ export async function AttentionList({
             item.reason === 'overdue' || item.reason === 'due_soon' || item.reason === 'stale'
               ? t(`reason.${item.reason}`, { count: item.days ?? 0 })
               : t(`reason.${item.reason}`);
-          const percentText = item.milestone ? t('percent', { value: item.milestone.percentComplete }) : null;
+          const percentWords = item.milestone ? t('percent', { value: item.milestone.percentComplete }) : null;
           return (
             <li key={`${item.kind}-${item.id}`} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-4">
               <div className="shrink-0 sm:w-32">
@@ -108,14 +109,14 @@ export async function AttentionList({
                 </p>
               </div>
               <div className="flex items-center justify-between gap-3 sm:justify-end">
-                {item.milestone && percentText ? (
-                  <div className="flex w-32 items-center gap-2" title={percentText}>
+                {item.milestone && percentWords ? (
+                  <div className="flex w-32 items-center gap-2" title={percentWords}>
                     <div className="h-1.5 flex-1 overflow-hidden rounded-full bg-neutral-soft" aria-hidden>
                       <div className="h-full rounded-full bg-brand" style={{ width: `${item.milestone.percentComplete}%` }} />
                     </div>
                     <span className="num w-10 text-right text-xs text-ink-soft">
-                      <span className="sr-only">{percentText}</span>
-                      <span aria-hidden>{item.milestone.percentComplete} %</span>
+                      <span className="sr-only">{percentWords}</span>
+                      <span aria-hidden>{percentText(locale, item.milestone.percentComplete)}</span>
                     </span>
                   </div>
                 ) : item.goal ? (

@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { Field, FormMessage, selectClass } from '../../../../_components/Form';
+import { Field, FormMessage, selectClass, StatusMessage } from '../../../../_components/Form';
 import { useTRPC } from '../../../../_trpc/client';
 import { MeasurementForm } from '../labs/[slug]/goals/[goalId]/MeasurementForm';
 import type { Option } from '../labs/[slug]/timeline/form-helpers';
@@ -150,7 +150,7 @@ export function QuickLog({
           ))}
         </div>
 
-        {notice ? <FormMessage tone="ok">{notice}</FormMessage> : null}
+        <StatusMessage>{notice ? notice : null}</StatusMessage>
 
         {target.kind === null ? <p className="text-sm text-muted">{t('pickFirst')}</p> : null}
 

@@ -17,7 +17,8 @@ export function generateStaticParams() {
 /** The card for a fact sheet: name, chain and what the lab has published. */
 export async function GET(_request: Request, { params }: { params: Promise<{ locale: string; slug: string }> }) {
   const { locale, slug } = await params;
-  if (!isLocale(locale) || !findPublicLab(getDb(), slug)) return notFoundResponse();
+  if (!isLocale(locale)) return notFoundResponse();
+  if (!findPublicLab(getDb(), slug)) return notFoundResponse(locale);
   const { lab, partners, milestones, goals } = getPublicFactSheet(getDb(), slug);
   const done = milestones.filter((m) => m.status === 'done').length;
   return new ImageResponse(

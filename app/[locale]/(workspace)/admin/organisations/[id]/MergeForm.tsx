@@ -5,7 +5,7 @@ import { Merge } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ConfirmButton } from '../../../../../_components/ConfirmDialog';
-import { FormMessage } from '../../../../../_components/Form';
+import { StatusMessage } from '../../../../../_components/Form';
 import { useRouter } from '../../../../../_i18n/navigation';
 import { useTRPC } from '../../../../../_trpc/client';
 import { SelectInput } from '../../../_forms/inputs';
@@ -34,7 +34,7 @@ export function MergeForm({ keep, candidates }: { keep: { id: number; version: n
 
   return (
     <div className="mt-4 flex flex-col gap-4">
-      {moved ? <FormMessage tone="ok">{t('done', moved)}</FormMessage> : null}
+      <StatusMessage>{moved ? t('done', moved) : null}</StatusMessage>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div key={candidates.length} className="sm:w-96">
           <SelectInput

@@ -5,9 +5,9 @@ import { notFound } from 'next/navigation';
 import { Badge, visibilityLook } from '../../../../../_components/Badge';
 import { Card, CardHeader } from '../../../../../_components/Page';
 import { Link } from '../../../../../_i18n/navigation';
-import { localized, secondaryName } from '../../../../../_lib/localized';
+import { localized, otherLang, secondaryName } from '../../../../../_lib/localized';
 import { serverApi } from '../../../../../_trpc/server';
-import { orNotFound } from '../../../workspace/labs/[slug]/lab-context';
+import { orNotFound, orNull } from '../../../workspace/labs/[slug]/lab-context';
 import { requireAdmin } from '../../require-admin';
 import { OrganisationForm } from '../OrganisationForm';
 import { MergeForm } from './MergeForm';
@@ -23,8 +23,11 @@ function idOf(raw: string): number {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, id } = await params;
   await requireAdmin();
-  const { organisation } = await orNotFound((await serverApi()).organisation.get({ id: idOf(id) }));
-  return { title: localized(locale, organisation.nameEn, organisation.nameZh), robots: { index: false } };
+  const orgId = Number(id);
+  // Not found is the page's to answer (orNull); here it only means no title.
+  const found =
+    Number.isSafeInteger(orgId) && orgId > 0 ? await orNull(async () => (await serverApi()).organisation.get({ id: orgId })) : null;
+  return { ...(found ? { title: localized(locale, found.organisation.nameEn, found.organisation.nameZh) } : {}), robots: { index: false } };
 }
 
 export default async function OrganisationPage({ params }: Props) {
@@ -48,7 +51,7 @@ export default async function OrganisationPage({ params }: Props) {
           {t('backToList')}
         </Link>
         <h2 className="mt-2 text-xl font-semibold">{name}</h2>
-        {other ? <p className="text-sm text-muted">{other}</p> : null}
+        {other ? <p lang={otherLang(locale)} className="text-sm text-muted">{other}</p> : null}
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="p-5 sm:p-6 lg:col-span-2">
@@ -77,7 +80,7 @@ export default async function OrganisationPage({ params }: Props) {
             </ul>
           )}
           <div className="border-t border-line px-5 py-3">
-            <h4 className="text-xs font-medium uppercase tracking-wide text-muted">{t('people')}</h4>
+            <h3 className="text-xs font-medium uppercase tracking-wide text-muted">{t('people')}</h3>
             {people.length === 0 ? (
               <p className="mt-1 text-sm text-muted">{t('noPeople')}</p>
             ) : (

@@ -1,5 +1,6 @@
 'use client';
 
+import { LinkPending } from '../../../../../_components/LinkPending';
 import { Link, usePathname } from '../../../../../_i18n/navigation';
 
 /** The lab's section tabs; the section you are in is marked current. */
@@ -17,11 +18,12 @@ export function LabTabs({ base, tabs, label }: { base: string; tabs: { href: str
           aria-current={tab.href === current ? 'page' : undefined}
           className={
             tab.href === current
-              ? 'whitespace-nowrap border-b-2 border-brand px-3 py-2.5 text-sm font-medium text-brand'
-              : 'whitespace-nowrap border-b-2 border-transparent px-3 py-2.5 text-sm text-ink-soft hover:border-line-strong hover:text-ink'
+              ? 'relative whitespace-nowrap border-b-2 border-brand px-3 py-2.5 text-sm font-medium text-brand'
+              : 'relative whitespace-nowrap border-b-2 border-transparent px-3 py-2.5 text-sm text-ink-soft hover:border-line-strong hover:text-ink'
           }
         >
           {tab.label}
+          <LinkPending />
         </Link>
       ))}
     </nav>

@@ -27,3 +27,17 @@ export async function orNotFound<T>(call: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/**
+ * For generateMetadata: the call's result, or null where the page itself answers not-found. A
+ * notFound() thrown from generateMetadata renders the 404 outside the locale's layout, without
+ * <html lang> (issue 22); the page's own notFound() renders it inside.
+ */
+export async function orNull<T>(call: () => Promise<T>): Promise<T | null> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) return null;
+    throw error;
+  }
+}

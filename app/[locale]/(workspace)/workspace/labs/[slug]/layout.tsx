@@ -7,7 +7,7 @@ import { roleAtLeast } from '../../../../../../server/services/access';
 import { Badge, labStatusLook, visibilityLook } from '../../../../../_components/Badge';
 import { DemoBanner, PageContainer } from '../../../../../_components/Page';
 import { Link } from '../../../../../_i18n/navigation';
-import { localized, secondaryName } from '../../../../../_lib/localized';
+import { localized, otherLang, secondaryName } from '../../../../../_lib/localized';
 import { loadLab } from './lab-context';
 import { LabTabs } from './LabTabs';
 import { LAB_TABS } from './tabs';
@@ -47,7 +47,7 @@ export default async function LabLayout({ children, params }: { children: ReactN
                 {localized(locale, lab.nameEn, lab.nameZh)}
                 {lab.acronymEn ? <span className="ml-2 text-base font-normal text-muted">{lab.acronymEn}</span> : null}
               </h1>
-              {other ? <p className="text-sm text-muted">{other}</p> : null}
+              {other ? <p lang={otherLang(locale)} className="text-sm text-muted">{other}</p> : null}
               <div className="mt-2 flex flex-wrap gap-1.5">
                 <Badge tone={status.tone} icon={status.icon}>
                   {te(`labStatus.${lab.status}`)}

@@ -6,7 +6,7 @@ import { GoalCard } from '../../../../../_components/goals/GoalCard';
 import { Card, CardHeader, Stat } from '../../../../../_components/Page';
 import { Link } from '../../../../../_i18n/navigation';
 import { formatIsoDate } from '../../../../../_lib/dates';
-import { localized, secondaryName } from '../../../../../_lib/localized';
+import { localized, otherLang, secondaryName } from '../../../../../_lib/localized';
 import { serverApi } from '../../../../../_trpc/server';
 import { loadLab, orNotFound } from './lab-context';
 import { regionName } from '../../../../../../server/domain/regions';
@@ -96,7 +96,9 @@ export default async function LabOverviewPage({ params }: Params) {
                 <li key={tech.id} className="px-5 py-2.5 text-sm">
                   <span className="text-ink">{localized(locale, tech.nameEn, tech.nameZh)}</span>
                   {secondaryName(locale, tech.nameEn, tech.nameZh) ? (
-                    <span className="block text-xs text-muted">{secondaryName(locale, tech.nameEn, tech.nameZh)}</span>
+                    <span lang={otherLang(locale)} className="block text-xs text-muted">
+                      {secondaryName(locale, tech.nameEn, tech.nameZh)}
+                    </span>
                   ) : null}
                 </li>
               ))}
@@ -118,7 +120,9 @@ export default async function LabOverviewPage({ params }: Params) {
                     <div>
                       <p className="font-medium text-ink">{localized(locale, p.nameEn, p.nameZh)}</p>
                       {secondaryName(locale, p.nameEn, p.nameZh) ? (
-                        <p className="text-xs text-muted">{secondaryName(locale, p.nameEn, p.nameZh)}</p>
+                        <p lang={otherLang(locale)} className="text-xs text-muted">
+                          {secondaryName(locale, p.nameEn, p.nameZh)}
+                        </p>
                       ) : null}
                     </div>
                     <Badge tone={p.role === 'lead' ? 'brand' : 'neutral'}>{te(`participationRole.${p.role}`)}</Badge>
@@ -177,7 +181,9 @@ export default async function LabOverviewPage({ params }: Params) {
                           localized(locale, p.nameEn, p.nameZh)
                         )}
                         {secondaryName(locale, p.nameEn, p.nameZh) ? (
-                          <span className="block text-xs font-normal text-muted">{secondaryName(locale, p.nameEn, p.nameZh)}</span>
+                          <span lang={otherLang(locale)} className="block text-xs font-normal text-muted">
+                            {secondaryName(locale, p.nameEn, p.nameZh)}
+                          </span>
                         ) : null}
                       </th>
                       <td className="px-3 py-3">

@@ -21,6 +21,8 @@ export async function GoalEditorPage({ lab, goalId }: { lab: { id: number; slug:
   } catch (error) {
     // A viewer or member who follows a link here is told why, not shown an error page.
     if (error instanceof TRPCError && error.code === 'FORBIDDEN') {
+      // ...but the edit page of a goal this lab does not have is a missing page first (issue 22).
+      if (goalId !== undefined) await orNotFound((await serverApi()).goal.detail({ labId: lab.id, goalId }));
       const terr = await getTranslations('errors');
       return (
         <EmptyState icon={<Lock aria-hidden className="size-8" />}>

@@ -16,6 +16,7 @@ import { Link, useRouter } from '../../../../../../_i18n/navigation';
 import { localized } from '../../../../../../_lib/localized';
 import { fieldErrorsOf, formErrorOf, isConflict } from '../../../../../../_lib/trpc-errors';
 import { useTRPC } from '../../../../../../_trpc/client';
+import { focusFirstError } from '../../../../_forms/inputs';
 
 export type GoalFormValues = {
   titleEn: string;
@@ -75,6 +76,7 @@ export function GoalForm({ labId, slug, owners, milestones, initial, editing }: 
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const form = event.currentTarget;
     const fields = {
       ...v,
       titleZh: v.titleZh || null,
@@ -88,8 +90,10 @@ export function GoalForm({ labId, slug, owners, milestones, initial, editing }: 
       router.push(`${base}/${goalId}`);
       router.refresh();
     };
-    if (editing) update.mutate({ ...fields, labId, ...editing }, { onSuccess: () => goTo(editing.goalId) });
-    else create.mutate({ ...fields, labId }, { onSuccess: ({ id }) => goTo(id) });
+    // A refused save moves focus to the first field that says why, as the other forms do.
+    const onError = () => focusFirstError(form);
+    if (editing) update.mutate({ ...fields, labId, ...editing }, { onSuccess: () => goTo(editing.goalId), onError });
+    else create.mutate({ ...fields, labId }, { onSuccess: ({ id }) => goTo(id), onError });
   }
 
   const id = (name: string) => `goal-${name}`;

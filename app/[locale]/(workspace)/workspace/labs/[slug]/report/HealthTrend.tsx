@@ -29,12 +29,14 @@ export async function HealthTrend({ report }: { report: StatusReport }) {
   const dayLabel = (iso: string) => format.dateTime(parseIsoDate(iso), { month: 'short', day: 'numeric', timeZone: 'UTC' });
   const ticks = scaleUtc()
     .domain([health.start, health.end])
-    .ticks(6)
+    .ticks(5)
     .map((d) => ({
       at: fractionOf(health.start, health.end, d),
       label: format.dateTime(d, { month: 'short', day: 'numeric', timeZone: 'UTC' }),
     }))
-    .filter((tick) => tick.at > 0.04 && tick.at < 0.96);
+    // Labels are centred on their tick and the period's ends are labelled too: keep ticks a label's
+    // width away from the ends (Chinese dates, "11月15日", are wider than "Nov 15"; issue 24).
+    .filter((tick) => tick.at > 0.12 && tick.at < 0.88);
 
   return (
     <figure className="health-trend">

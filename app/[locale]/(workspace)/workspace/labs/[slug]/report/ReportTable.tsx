@@ -18,7 +18,7 @@ export function ReportTable({
 }) {
   if (rows.length === 0) return <p className="text-sm text-muted">{empty}</p>;
   return (
-    <table className="report-table w-full text-left text-sm" aria-labelledby={labelledBy}>
+    <table className="w-full text-left text-sm" aria-labelledby={labelledBy}>
       <thead className="hidden text-xs uppercase tracking-wide text-muted sm:table-header-group print:table-header-group">
         <tr>
           {columns.map((c, i) => (

@@ -21,6 +21,8 @@ import { HealthTrend } from './HealthTrend';
 import { PeriodForm } from './PeriodForm';
 import { ReportTable } from './ReportTable';
 import './report.css';
+import { percentText } from '../../../../../../_lib/percent';
+import { labelled } from '../../../../../../_lib/punctuation';
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -238,7 +240,7 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
                 </span>,
                 <span key="n" className="inline-flex flex-wrap items-center gap-1.5">
                   <StatusBadge status={m.status} />
-                  <span className="num text-xs">{m.percentComplete} %</span>
+                  <span className="num text-xs">{percentText(locale, m.percentComplete)}</span>
                 </span>,
               ],
             })),
@@ -292,7 +294,9 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
                 <StatusBadge key="s" status={m.current.status} />
               ),
               <span key="p" className="num whitespace-nowrap">
-                {m.percent ? `${m.percent.from} % → ${m.percent.to} %` : `${m.current.percentComplete} %`}
+                {m.percent
+                  ? `${percentText(locale, m.percent.from)} → ${percentText(locale, m.percent.to)}`
+                  : percentText(locale, m.current.percentComplete)}
               </span>,
             ],
           }))}
@@ -380,7 +384,7 @@ async function ReportBody({ report, locale }: { report: StatusReport; locale: st
                   <div className="prose-update mt-1.5 text-sm leading-relaxed text-ink" dangerouslySetInnerHTML={{ __html: u.html }} />
                   {about.length ? (
                     <p className="mt-1.5 text-xs text-muted">
-                      {t('updates.about')}: {about.join(' · ')}
+                      {labelled(locale, t('updates.about'), about.join(' · '))}
                     </p>
                   ) : null}
                 </li>

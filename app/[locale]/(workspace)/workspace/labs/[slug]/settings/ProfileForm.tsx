@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import { FormMessage, SubmitButton } from '../../../../../../_components/Form';
+import { StatusMessage, SubmitButton } from '../../../../../../_components/Form';
 import { FormErrorSummary, useFormErrors } from '../../../../../../_components/FormErrors';
 import { useRouter } from '../../../../../../_i18n/navigation';
 import { useTRPC } from '../../../../../../_trpc/client';
@@ -43,7 +43,7 @@ export function ProfileForm({ lab, timeZones }: { lab: LabProfileValues & { id: 
       <p className="text-xs text-muted">{tf('requiredNote')}</p>
       <LabProfileFields defaults={lab} errors={errors.fields} timeZones={timeZones} />
       <FormErrorSummary errors={errors} />
-      {saved ? <FormMessage tone="ok">{t('profileSaved')}</FormMessage> : null}
+      <StatusMessage>{saved ? t('profileSaved') : null}</StatusMessage>
       <div>
         <SubmitButton pending={update.isPending} pendingLabel={tf('saving')}>
           {tf('save')}

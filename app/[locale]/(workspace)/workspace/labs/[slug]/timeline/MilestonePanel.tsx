@@ -91,9 +91,9 @@ export async function MilestonePanel(props: Props) {
   return (
     <aside
       aria-labelledby="milestone-panel-title"
-      className="no-print fixed inset-0 z-30 flex flex-col overflow-y-auto bg-surface shadow-2xl sm:inset-y-0 sm:left-auto sm:right-0 sm:w-[28rem] sm:border-l sm:border-line"
+      className="milestone-panel no-print fixed inset-0 z-30 flex flex-col overflow-y-auto bg-surface shadow-2xl lg:inset-y-0 lg:left-auto lg:right-0 lg:w-[28rem] lg:border-l lg:border-line"
     >
-      <PanelFocus closeHref={closeHref}>
+      <PanelFocus closeHref={closeHref} returnTo={m?.id ?? null}>
         <div className="sticky top-0 z-10 flex items-start justify-between gap-3 border-b border-line bg-surface px-5 py-4">
           <div className="min-w-0">
             <p className="text-xs font-medium uppercase tracking-wide text-muted">

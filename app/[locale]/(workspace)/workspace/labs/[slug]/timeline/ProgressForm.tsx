@@ -3,11 +3,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { MilestoneStatus } from '../../../../../../../server/domain/enums';
-import { Field, FormMessage, inputClass, invalidProps, selectClass, SubmitButton } from '../../../../../../_components/Form';
+import { Field, FormMessage, inputClass, invalidProps, selectClass, StatusMessage, SubmitButton } from '../../../../../../_components/Form';
+import { postedValue } from '../../../../../../_lib/form-state';
 import { fieldErrorsOf } from '../../../../../../_lib/trpc-errors';
 import { useTRPC } from '../../../../../../_trpc/client';
+import { saveProgressAction } from '../actions';
 import { dateOrNull, SaveError, type Option } from './form-helpers';
 
 type Progress = {
@@ -36,10 +38,13 @@ export function ProgressForm({
   const t = useTranslations('timeline');
   const trpc = useTRPC();
   const router = useRouter();
-  const [status, setStatus] = useState<MilestoneStatus>(milestone.status);
-  const [percent, setPercent] = useState(String(milestone.percentComplete));
-  const [actualStart, setActualStart] = useState(milestone.actualStart ?? '');
-  const [actualFinish, setActualFinish] = useState(milestone.actualFinish ?? '');
+  // Without JavaScript the form posts to a server action that calls the same procedure (decision 022);
+  // after a refused post the page shows what was typed, with the messages.
+  const [posted, postAction] = useActionState(saveProgressAction, null);
+  const [status, setStatus] = useState(postedValue(posted, 'status', milestone.status) as MilestoneStatus);
+  const [percent, setPercent] = useState(postedValue(posted, 'percentComplete', String(milestone.percentComplete)));
+  const [actualStart, setActualStart] = useState(postedValue(posted, 'actualStart', milestone.actualStart ?? ''));
+  const [actualFinish, setActualFinish] = useState(postedValue(posted, 'actualFinish', milestone.actualFinish ?? ''));
   const save = useMutation(trpc.milestone.updateProgress.mutationOptions({ onSuccess: () => router.refresh() }));
   // When the page reloads with a newer version (after our save, or a reload after a conflict), the
   // form takes the saved values but stays mounted, so "Progress saved." remains visible.
@@ -51,7 +56,13 @@ export function ProgressForm({
     setActualStart(milestone.actualStart ?? '');
     setActualFinish(milestone.actualFinish ?? '');
   }
-  const errors = fieldErrorsOf(save.error);
+  const errors = save.error ? fieldErrorsOf(save.error) : posted && !posted.ok ? posted.fieldErrors : {};
+  const saved = (save.isSuccess && !save.isPending) || (!save.error && !save.isPending && posted?.ok === true);
+  const savedRef = useRef<HTMLDivElement>(null);
+  // After a save, focus goes to the message that says so (the button had it; issue 24).
+  useEffect(() => {
+    if (save.isSuccess) savedRef.current?.focus();
+  }, [save.isSuccess, save.submittedAt]);
   const id = (name: string) => `progress-${milestone.id}-${name}`;
 
   function onStatus(next: MilestoneStatus) {
@@ -79,11 +90,15 @@ export function ProgressForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label={t('progress.title')}>
+    <form action={postAction} onSubmit={onSubmit} noValidate className="grid gap-3" aria-label={t('progress.title')}>
+      <input type="hidden" name="labId" value={labId} />
+      <input type="hidden" name="id" value={milestone.id} />
+      <input type="hidden" name="version" value={milestone.version} />
       <div className="grid grid-cols-2 gap-3">
         <Field label={t('fields.status')} htmlFor={id('status')} error={errors.status}>
           <select
             id={id('status')}
+            name="status"
             className={selectClass}
             value={status}
             onChange={(e) => onStatus(e.target.value as MilestoneStatus)}
@@ -100,6 +115,7 @@ export function ProgressForm({
           <div className="flex items-center gap-2">
             <input
               id={id('percent')}
+              name="percentComplete"
               type="number"
               inputMode="numeric"
               min={0}
@@ -130,6 +146,7 @@ export function ProgressForm({
         <Field label={t('fields.actualStart')} htmlFor={id('actualStart')} error={errors.actualStart}>
           <input
             id={id('actualStart')}
+            name="actualStart"
             type="date"
             max={today}
             className={inputClass}
@@ -141,6 +158,7 @@ export function ProgressForm({
         <Field label={t('fields.actualFinish')} htmlFor={id('actualFinish')} error={errors.actualFinish}>
           <input
             id={id('actualFinish')}
+            name="actualFinish"
             type="date"
             max={today}
             className={inputClass}
@@ -151,8 +169,9 @@ export function ProgressForm({
         </Field>
       </div>
       {milestone.isPublic ? <p className="text-xs text-muted">{t('progress.publicNote')}</p> : null}
-      {save.isSuccess && !save.isPending ? <FormMessage tone="ok">{t('progress.saved')}</FormMessage> : null}
+      <StatusMessage ref={savedRef}>{saved ? t('progress.saved') : null}</StatusMessage>
       <SaveError error={save.error} onReload={save.reset} />
+      {posted && !posted.ok && !save.error ? <FormMessage tone={posted.conflict ? 'warn' : 'bad'}>{posted.message}</FormMessage> : null}
       <div>
         <SubmitButton pending={save.isPending} pendingLabel={t('saving')}>
           {t('progress.save')}

@@ -1,8 +1,9 @@
 import { AlertTriangle, Clock, Route } from 'lucide-react';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Badge, lateLook, milestoneStatusLook } from '../../../../../../_components/Badge';
 import { formatIsoDate } from '../../../../../../_lib/dates';
 import type { LabTimelineMilestone } from '../../../../../../../server/services/timeline';
+import { percentText } from '../../../../../../_lib/percent';
 
 /** The timeline as a table: the same facts for screen readers, keyboards, copying and narrow screens. */
 export async function TimelineTable({
@@ -19,6 +20,7 @@ export async function TimelineTable({
   ownerName: (m: LabTimelineMilestone) => string | null;
 }) {
   const t = await getTranslations('timeline');
+  const locale = await getLocale();
   const te = await getTranslations('enums');
   const format = await getFormatter();
   const date = (iso: string | null) => (iso ? formatIsoDate(format, iso) : '—');
@@ -89,7 +91,7 @@ export async function TimelineTable({
                     ) : null}
                   </div>
                 </td>
-                <td className="num whitespace-nowrap px-3 py-2.5 text-right">{m.percentComplete} %</td>
+                <td className="num whitespace-nowrap px-3 py-2.5 text-right">{percentText(locale, m.percentComplete)}</td>
                 <td className="num whitespace-nowrap px-3 py-2.5 text-ink-soft">
                   {m.baselineFinish ? `${date(m.baselineStart)} – ${date(m.baselineFinish)}` : '—'}
                 </td>

@@ -1,5 +1,6 @@
 import { AlertTriangle, BarChart3, CalendarRange, Download, Plus, Table2 } from 'lucide-react';
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { ClientMessages } from '../../../../../../_components/ClientMessages';
 import { LabDayNote } from '../../../../../../_components/TimeZoneNotes';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
@@ -65,6 +66,8 @@ export default async function LabTimelinePage({ params, searchParams }: Props) {
   const ownerName = (m: LabTimelineMilestone) =>
     m.ownerNameEn ? localized(locale, m.ownerShortName ?? m.ownerNameEn, m.ownerNameZh) : null;
   const selected = p.m ? timeline.milestones.find((m) => m.id === p.m) : undefined;
+  // A link to a milestone this lab does not have (deleted, another lab's, made up) is a missing page.
+  if (p.m && !selected) notFound();
   const chosenBaseline = timeline.baselines.find((b) => b.id === timeline.chosenBaselineId);
   const filtered = p.phase !== null || p.status !== null || p.org !== null;
   const lateCount = timeline.milestones.filter((m) => m.late).length;

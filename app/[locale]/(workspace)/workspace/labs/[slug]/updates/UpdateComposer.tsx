@@ -5,11 +5,14 @@ import clsx from 'clsx';
 import { AlertTriangle, CheckCircle2, XCircle } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent } from 'react';
+import { useActionState, useId, useRef, useState, type FormEvent } from 'react';
 import type { Health } from '../../../../../../../server/domain/enums';
-import { Button, FormMessage, invalidProps, SubmitButton, textareaClass } from '../../../../../../_components/Form';
+import { Button, FormMessage, invalidProps, StatusMessage, SubmitButton, textareaClass } from '../../../../../../_components/Form';
+import { focusFirstError } from '../../../../_forms/inputs';
+import { postedValue } from '../../../../../../_lib/form-state';
 import { fieldErrorsOf, formErrorOf, isConflict } from '../../../../../../_lib/trpc-errors';
 import { useTRPC } from '../../../../../../_trpc/client';
+import { postUpdateAction } from '../actions';
 
 export type LinkOption = { id: number; label: string };
 
@@ -50,11 +53,17 @@ export function UpdateComposer({
   const router = useRouter();
   const trpc = useTRPC();
   const uid = useId();
-  const [body, setBody] = useState(initial?.body ?? '');
-  const [health, setHealth] = useState<Health>(initial?.health ?? 'on_track');
-  const [milestoneIds, setMilestoneIds] = useState<number[]>(initial?.milestoneIds ?? []);
-  const [goalIds, setGoalIds] = useState<number[]>(initial?.goalIds ?? []);
-  const [isPublic, setIsPublic] = useState(initial?.isPublic ?? false);
+  // A new update posts without JavaScript too, to a server action that calls the same procedure
+  // (decision 022); after a refused post the page shows what was written, with the messages.
+  const [posted, postAction] = useActionState(postUpdateAction, null);
+  const postedIds = (name: string) => (posted && !posted.ok ? (posted.values[name] ?? []).map(Number) : []);
+  const [body, setBody] = useState(initial?.body ?? postedValue(posted, 'body', ''));
+  const [health, setHealth] = useState<Health>(initial?.health ?? (postedValue(posted, 'health', 'on_track') as Health));
+  const [milestoneIds, setMilestoneIds] = useState<number[]>(initial?.milestoneIds ?? postedIds('milestoneIds'));
+  const [goalIds, setGoalIds] = useState<number[]>(initial?.goalIds ?? postedIds('goalIds'));
+  const [isPublic, setIsPublic] = useState(initial?.isPublic ?? postedValue(posted, 'isPublic', '') === '1');
+  const formRef = useRef<HTMLFormElement>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
   const [mode, setMode] = useState<'write' | 'preview'>('write');
   const [done, setDone] = useState(false);
 
@@ -62,7 +71,8 @@ export function UpdateComposer({
   const post = useMutation(trpc.update.post.mutationOptions());
   const edit = useMutation(trpc.update.edit.mutationOptions());
   const saving = initial ? edit : post;
-  const errors = fieldErrorsOf(saving.error);
+  const refused = !initial && !saving.error && posted && !posted.ok ? posted : null;
+  const errors = refused ? refused.fieldErrors : fieldErrorsOf(saving.error);
   const conflict = isConflict(saving.error);
 
   async function onSubmit(event: FormEvent) {
@@ -73,7 +83,8 @@ export function UpdateComposer({
       if (initial) await edit.mutateAsync({ ...input, updateId: initial.updateId, version: initial.version });
       else await post.mutateAsync(input);
     } catch {
-      return; // shown from the mutation's error state
+      focusFirstError(formRef.current); // the messages come from the mutation's error state
+      return;
     }
     if (!initial) {
       setBody('');
@@ -82,6 +93,8 @@ export function UpdateComposer({
       setIsPublic(false);
       setMode('write');
       setDone(true);
+      // Focus follows the work: to the message that says the update is posted (issue 24).
+      requestAnimationFrame(() => doneRef.current?.focus());
     }
     router.refresh();
     onDone?.();
@@ -91,7 +104,9 @@ export function UpdateComposer({
     set(list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+    <form ref={formRef} action={initial ? undefined : postAction} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      {initial ? null : <input type="hidden" name="labId" value={labId} />}
+      {refused && !Object.keys(refused.fieldErrors).length ? <FormMessage>{refused.message}</FormMessage> : null}
       {saving.error && !Object.keys(errors).length ? (
         <FormMessage>
           <p>{formErrorOf(saving.error)}</p>
@@ -102,7 +117,7 @@ export function UpdateComposer({
           ) : null}
         </FormMessage>
       ) : null}
-      {done ? <FormMessage tone="ok">{t('posted')}</FormMessage> : null}
+      {initial ? null : <StatusMessage ref={doneRef}>{done || (posted?.ok && !saving.error) ? t('posted') : null}</StatusMessage>}
 
       <div>
         <div className="mb-1.5 flex items-end justify-between gap-2">
@@ -130,6 +145,7 @@ export function UpdateComposer({
         {mode === 'write' ? (
           <textarea
             id={`${uid}-body`}
+            name="body"
             value={body}
             onChange={(e) => setBody(e.target.value)}
             placeholder={t('bodyPlaceholder')}
@@ -164,7 +180,7 @@ export function UpdateComposer({
             <label key={value} className="cursor-pointer">
               <input
                 type="radio"
-                name={`${uid}-health`}
+                name="health"
                 value={value}
                 checked={health === value}
                 onChange={() => setHealth(value)}
@@ -194,6 +210,7 @@ export function UpdateComposer({
           </summary>
           <div className="mt-3 grid gap-4 sm:grid-cols-2">
             <LinkPicker
+              name="milestoneIds"
               legend={t('milestonesLabel')}
               options={milestones}
               selected={milestoneIds}
@@ -201,6 +218,7 @@ export function UpdateComposer({
               error={errors.milestoneIds}
             />
             <LinkPicker
+              name="goalIds"
               legend={t('goalsLabel')}
               options={goals}
               selected={goalIds}
@@ -222,6 +240,8 @@ export function UpdateComposer({
           <label htmlFor={`${uid}-public`} className="flex items-center gap-2 text-sm text-ink">
             <input
               id={`${uid}-public`}
+              name="isPublic"
+              value="1"
               type="checkbox"
               checked={isPublic}
               onChange={(e) => setIsPublic(e.target.checked)}
@@ -255,12 +275,14 @@ export function UpdateComposer({
 }
 
 function LinkPicker({
+  name,
   legend,
   options,
   selected,
   onToggle,
   error,
 }: {
+  name: string;
   legend: string;
   options: LinkOption[];
   selected: number[];
@@ -277,7 +299,14 @@ function LinkPicker({
       <div className={clsx('max-h-40 overflow-y-auto rounded-lg border bg-surface p-1', error ? 'border-bad' : 'border-line-strong')}>
         {options.map((o) => (
           <label key={o.id} className="flex cursor-pointer items-start gap-2 rounded-md px-2 py-1 text-sm hover:bg-neutral-soft">
-            <input type="checkbox" checked={selected.includes(o.id)} onChange={() => onToggle(o.id)} className="mt-0.5 size-4 shrink-0" />
+            <input
+              type="checkbox"
+              name={name}
+              value={o.id}
+              checked={selected.includes(o.id)}
+              onChange={() => onToggle(o.id)}
+              className="mt-0.5 size-4 shrink-0"
+            />
             <span className="text-ink-soft">{o.label}</span>
           </label>
         ))}

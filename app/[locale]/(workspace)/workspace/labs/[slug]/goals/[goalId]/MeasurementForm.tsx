@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Field, FormMessage, inputClass, invalidProps, SubmitButton, textareaClass } from '../../../../../../../_components/Form';
 import { fieldErrorsOf, formErrorOf, isConflict } from '../../../../../../../_lib/trpc-errors';
 import { useTRPC } from '../../../../../../../_trpc/client';
+import { focusFirstError } from '../../../../../_forms/inputs';
 
 export type MeasurementDraft = { value: string; asOf: string; source: string; sourceUrl: string; comment: string };
 
@@ -57,6 +58,7 @@ export function MeasurementForm({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const form = event.currentTarget;
     const fields = {
       value: draft.value,
       asOf: draft.asOf,
@@ -67,7 +69,10 @@ export function MeasurementForm({
     if (editing) {
       update.mutate(
         { labId, measurementId: editing.id, version: editing.version, ...fields },
-        { onSuccess: (saved) => onDone(t(saved.sourceAwaitingApproval ? 'record.savedAwaiting' : 'record.saved')) },
+        {
+          onSuccess: (saved) => onDone(t(saved.sourceAwaitingApproval ? 'record.savedAwaiting' : 'record.saved')),
+          onError: () => focusFirstError(form),
+        },
       );
     } else {
       record.mutate(
@@ -77,6 +82,7 @@ export function MeasurementForm({
             setDraft({ value: '', asOf: today, source: draft.source, sourceUrl: '', comment: '' });
             onDone(t(saved.sourceAwaitingApproval ? 'record.recordedAwaiting' : 'record.recorded'));
           },
+          onError: () => focusFirstError(form),
         },
       );
     }

@@ -8,7 +8,7 @@ import { useRef, useState } from 'react';
 import type { GoalUnit } from '../../../../../../../../server/domain/enums';
 import { UNIT_RANGES } from '../../../../../../../../server/domain/goal-units';
 import { Badge } from '../../../../../../../_components/Badge';
-import { Button, FormMessage } from '../../../../../../../_components/Form';
+import { Button, StatusMessage } from '../../../../../../../_components/Form';
 import { formatMeasure } from '../../../../../../../_components/goal-chart/format';
 import { formatIsoDate } from '../../../../../../../_lib/dates';
 import { isConflict } from '../../../../../../../_lib/trpc-errors';
@@ -89,11 +89,10 @@ export function MeasurementsPanel(props: Props) {
           </h2>
           <span className="text-sm text-muted">{t('measurements.count', { count: measurements.length })}</span>
         </div>
-        {notice ? (
-          <div className="px-5 pt-3">
-            <FormMessage tone="ok">{notice}</FormMessage>
-          </div>
-        ) : null}
+        {/* Always in the page, so screen readers announce its text when a save sets it. */}
+        <div className={notice ? 'px-5 pt-3' : undefined}>
+          <StatusMessage>{notice}</StatusMessage>
+        </div>
         {measurements.length === 0 ? (
           <div className="px-5 py-6 text-sm">
             <p className="font-medium text-ink">{t('measurements.empty')}</p>

@@ -20,11 +20,11 @@ import {
   statusExplanation,
   unitSuffix,
 } from '../../../../../../../_lib/goal-text';
-import { localized, secondaryName } from '../../../../../../../_lib/localized';
+import { localized, otherLang, secondaryName } from '../../../../../../../_lib/localized';
 import { serverApi } from '../../../../../../../_trpc/server';
-import { loadLab, orNotFound } from '../../lab-context';
+import { loadLab, orNotFound, orNull } from '../../lab-context';
 import { ClientMessages } from '../../../../../../../_components/ClientMessages';
-import { goalIdFrom } from './goal-id';
+import { goalIdFrom, parseGoalId } from './goal-id';
 import { MeasurementsPanel } from './MeasurementsPanel';
 
 type Params = { params: Promise<{ locale: string; slug: string; goalId: string }> };
@@ -36,8 +36,11 @@ async function loadGoal(slug: string, goalIdParam: string) {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, slug, goalId } = await params;
-  const { detail } = await loadGoal(slug, goalId);
-  return { title: localized(locale, detail.goal.titleEn, detail.goal.titleZh), robots: { index: false } };
+  const api = await serverApi();
+  const id = parseGoalId(goalId);
+  const lab = await orNull(() => api.lab.context({ slug }));
+  const detail = lab && id ? await orNull(() => api.goal.detail({ labId: lab.lab.id, goalId: id })) : null;
+  return { ...(detail ? { title: localized(locale, detail.goal.titleEn, detail.goal.titleZh) } : {}), robots: { index: false } };
 }
 
 export default async function GoalPage({ params }: Params) {
@@ -60,7 +63,7 @@ export default async function GoalPage({ params }: Params) {
   const date = (iso: string) => formatIsoDate(format, iso);
 
   return (
-    <article className="goal-page">
+    <article>
       <div className="no-print flex items-center justify-between gap-3">
         <Link href={base} className="inline-flex items-center gap-1.5 text-sm text-ink-soft hover:text-ink hover:underline">
           <ArrowLeft aria-hidden className="size-4" />
@@ -83,7 +86,11 @@ export default async function GoalPage({ params }: Params) {
           <Badge>{t(`itemKind.${goal.itemKind}`)}</Badge>
         </div>
         <h2 className="mt-2 text-xl font-semibold tracking-tight text-ink sm:text-2xl">{title}</h2>
-        {other ? <p className="text-sm text-muted">{other}</p> : null}
+        {other ? (
+          <p lang={otherLang(locale)} className="text-sm text-muted">
+            {other}
+          </p>
+        ) : null}
         <p className="mt-1 text-sm text-ink-soft">
           {localized(locale, goal.itemNameEn, goal.itemNameZh)} · {localized(locale, goal.metricEn, goal.metricZh)}
         </p>
@@ -167,8 +174,10 @@ export default async function GoalPage({ params }: Params) {
         />
       </ClientMessages>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <Card>
+      {/* Printed, the two cards stack and neither is split across pages (issue 24: the second one
+          broke after its header, leaving half a page blank). */}
+      <div className="mt-6 grid gap-6 lg:grid-cols-2 print:block print:space-y-6">
+        <Card className="break-inside-avoid">
           <CardHeader id="milestones-heading" title={t('milestones.title')} />
           {detail.milestones.length === 0 ? (
             <p className="px-5 py-4 text-sm text-muted">
@@ -199,7 +208,7 @@ export default async function GoalPage({ params }: Params) {
             </ul>
           )}
         </Card>
-        <Card>
+        <Card className="break-inside-avoid">
           <CardHeader title={t('details.title')} />
           <dl className="grid gap-x-6 gap-y-3 px-5 py-4 text-sm sm:grid-cols-2">
             <Detail

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Search } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { errorId, FormMessage, inputClass, SubmitButton } from '../../../../../../../_components/Form';
+import { errorId, inputClass, StatusMessage, SubmitButton } from '../../../../../../../_components/Form';
 import { FormErrorSummary, useFormErrors } from '../../../../../../../_components/FormErrors';
 import { useRouter } from '../../../../../../../_i18n/navigation';
 import { localized } from '../../../../../../../_lib/localized';
@@ -78,7 +78,7 @@ export function AddPartnerForm({ labId }: { labId: number }) {
 
   return (
     <form key={attempt} ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      {added !== null ? <FormMessage tone="ok">{t('added', { name: added })}</FormMessage> : null}
+      <StatusMessage>{added !== null ? t('added', { name: added }) : null}</StatusMessage>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium text-ink">{t('which')}</legend>
         <div className="flex flex-wrap gap-4 text-sm">

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { ArrowDown, ArrowUp, Cpu, Plus, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import { Button, FormMessage, SubmitButton } from '../../../../../../../_components/Form';
+import { Button, FormMessage, StatusMessage, SubmitButton } from '../../../../../../../_components/Form';
 import { FormErrorSummary, useFormErrors } from '../../../../../../../_components/FormErrors';
 import { EmptyState } from '../../../../../../../_components/Page';
 import { useRouter } from '../../../../../../../_i18n/navigation';
@@ -152,7 +152,7 @@ export function TechnologiesEditor({ labId, technologies, max }: { labId: number
       </div>
       {errors.fields.items ? <FormMessage>{errors.fields.items}</FormMessage> : null}
       <FormErrorSummary errors={errors} />
-      {saved ? <FormMessage tone="ok">{t('saved')}</FormMessage> : null}
+      <StatusMessage>{saved ? t('saved') : null}</StatusMessage>
       <div className="border-t border-line pt-4">
         <SubmitButton pending={save.isPending} pendingLabel={tf('saving')}>
           {t('save')}
