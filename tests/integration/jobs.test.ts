@@ -286,16 +286,17 @@ describe('the job runner in separate processes', () => {
     now = Date.now();
     enqueueJob(a, job('stuck', 'stuck'), now);
     const log = path.join(dir, 'sent.log');
-    const doomed = runnerProcess('doomed', log, { HANG_ON: 'stuck', LEASE_MS: '1500' });
+    const doomed = runnerProcess('doomed', log, { HANG_ON: 'stuck', LEASE_MS: '3000' });
     for (let i = 0; i < 100 && !lines(log).length; i++) await new Promise((r) => setTimeout(r, 100));
     expect(lines(log)).toEqual(['doomed started stuck']);
     doomed.kill('SIGKILL');
     await exited(doomed);
 
     // Still under the dead process's lease: nobody takes it.
-    const early = runnerProcess('early', log);
-    expect(JSON.parse(await exited(early)).ran).toBe(0);
-    await new Promise((r) => setTimeout(r, 1600));
+    const leaseUntil = stateOf(a, 'stuck').leaseUntil!;
+    expect(leaseUntil).toBeGreaterThan(Date.now());
+    expect(claimNextJob(b, 'early', ['mail'], Date.now())).toBeNull();
+    await new Promise((r) => setTimeout(r, leaseUntil - Date.now() + 50));
     const heir = runnerProcess('heir', log);
     expect(JSON.parse(await exited(heir)).ran).toBe(1);
     expect(lines(log)).toEqual(['doomed started stuck', 'heir sent stuck']);
