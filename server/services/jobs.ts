@@ -18,11 +18,13 @@ export type Job = typeof jobs.$inferSelect;
 /** Milliseconds since the epoch; tests pass their own clock. */
 export type Clock = () => number;
 
-export type JobContext = { db: DB; now: number; attempt: number };
+export type JobContext = { db: DB; now: number; attempt: number; key: string };
 export type JobHandler = {
   /** Attempts before the job is given up and kept as failed. */
   maxAttempts: number;
   run(payload: Record<string, unknown>, context: JobContext): Promise<void> | void;
+  /** After the last attempt failed: undo what waited for the job (a link nobody received ends). */
+  onFailed?(payload: Record<string, unknown>, context: JobContext): void;
 };
 export type JobHandlers = Record<string, JobHandler>;
 
@@ -108,6 +110,26 @@ export function claimNextJob(db: DB, owner: string, kinds: string[], now: number
   return null;
 }
 
+/**
+ * Claims one queued job now, due or not: the request that enqueued a mail tries it at once and
+ * answers with the outcome; the runners take it only if that process dies first (see `runAt`).
+ */
+export async function runJobNow(db: DB, jobId: number, handlers: JobHandlers, clock: Clock = Date.now, leaseMs = DEFAULT_LEASE_MS) {
+  const owner = `${process.pid}:${randomUUID()}`;
+  const now = clock();
+  const job = db
+    .update(jobs)
+    .set({ state: 'running', leaseOwner: owner, leaseUntil: now + leaseMs, attempts: sql`${jobs.attempts} + 1` })
+    .where(and(eq(jobs.id, jobId), inArray(jobs.kind, Object.keys(handlers)), eq(jobs.state, 'queued')))
+    .returning()
+    .get();
+  if (!job) return 'lost' as const;
+  return runClaimedJob(db, job, owner, handlers, clock, leaseMs);
+}
+
+/** How long a request's own attempt has before the runners may take its job instead. */
+export const REQUEST_ATTEMPT_GRACE_MS = 60_000;
+
 /** Extends the lease while the handler runs; false when another process has taken the job. */
 export function renewLease(db: DB, job: Pick<Job, 'id'>, owner: string, now: number, leaseMs = DEFAULT_LEASE_MS): boolean {
   const result = db
@@ -145,7 +167,7 @@ export async function runClaimedJob(
   const heartbeat = setInterval(() => renewLease(db, job, owner, clock(), leaseMs), Math.max(10, Math.floor(leaseMs / 3)));
   heartbeat.unref();
   try {
-    await handler.run(job.payload, { db, now: clock(), attempt: job.attempts });
+    await handler.run(job.payload, { db, now: clock(), attempt: job.attempts, key: job.idempotencyKey });
     return settle(db, job, owner, { state: 'succeeded', finishedAt: clock(), lastError: null }) ? 'succeeded' : 'lost';
   } catch (error) {
     const now = clock();
@@ -153,8 +175,11 @@ export async function runClaimedJob(
     const patch: Partial<Job> = last
       ? { state: 'failed', finishedAt: now, lastError: errorText(error) }
       : { state: 'queued', runAt: now + backoffMs(job.attempts), lastError: errorText(error) };
-    if (last) console.error(`Job ${job.id} (${job.kind}) failed for good after ${job.attempts} attempt(s): ${errorText(error)}`);
-    return settle(db, job, owner, patch) ? (last ? 'failed' : 'retrying') : 'lost';
+    if (!settle(db, job, owner, patch)) return 'lost';
+    if (!last) return 'retrying';
+    console.error(`Job ${job.id} (${job.kind}) failed for good after ${job.attempts} attempt(s): ${errorText(error)}`);
+    handler.onFailed?.(job.payload, { db, now, attempt: job.attempts, key: job.idempotencyKey });
+    return 'failed';
   } finally {
     clearInterval(heartbeat);
   }
