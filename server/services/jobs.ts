@@ -201,11 +201,14 @@ export function enqueueScheduled(db: DB, schedules: JobSchedule[], handlers: Job
   for (const schedule of schedules) {
     const slot = latestSlot(schedule, now);
     if (!slot) continue;
+    const key = `schedule:${schedule.name}@${slot.toISOString()}`;
+    // A read first: an idle tick takes no write lock.
+    if (db.select({ id: jobs.id }).from(jobs).where(eq(jobs.idempotencyKey, key)).get()) continue;
     enqueueJob(
       db,
       {
         kind: schedule.kind,
-        key: `schedule:${schedule.name}@${slot.toISOString()}`,
+        key,
         payload: { ...schedule.payload, slot: slot.toISOString() },
         maxAttempts: handlers[schedule.kind]?.maxAttempts ?? 1,
         runAt: slot.getTime(),

@@ -24,7 +24,11 @@ export default async function AdminJobsPage({ params }: Props) {
   const t = await getTranslations('admin.jobs');
   const format = await getFormatter();
   const when = (ms: number | null) => (ms === null ? '' : format.dateTime(new Date(ms), { dateStyle: 'medium', timeStyle: 'short' }));
-  const kind = (k: string) => (t.has(`kind.${k}`) ? t(`kind.${k}`) : k);
+  // Kinds are dotted ('mail.invitation'); message keys cannot hold a dot.
+  const kind = (k: string) => {
+    const key = `kind.${k.replaceAll('.', '_')}`;
+    return t.has(key) ? t(key) : k;
+  };
 
   return (
     <div className="flex flex-col gap-6">
