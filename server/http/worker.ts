@@ -43,7 +43,11 @@ async function main() {
   });
   // Longer than a load balancer's idle timeout, so it closes idle connections, not the app.
   server.keepAliveTimeout = 65_000;
-  server.listen(port, () => process.send?.({ ready: true, pid: process.pid }) ?? console.log(`✓ Ready: listening on port ${port}${dev ? ' (development)' : ''}`));
+  server.listen(
+    port,
+    () =>
+      process.send?.({ ready: true, pid: process.pid }) ?? console.log(`✓ Ready: listening on port ${port}${dev ? ' (development)' : ''}`),
+  );
 
   // Every server process runs the job runner; the jobs table decides which one runs each job.
   const jobRunner = startProcessJobRunner(getDb(), { handlers: JOB_HANDLERS, schedules: JOB_SCHEDULES });

@@ -60,7 +60,8 @@ export const emailConfirmationMail: LinkMailSpec = {
       .innerJoin(users, eq(users.id, emailConfirmations.userId))
       .where(eq(emailConfirmations.id, id))
       .get();
-    if (!row || row.confirmation.usedAt || row.disabledAt || row.verifiedAt || row.confirmation.expiresAt.getTime() <= Date.now()) return null;
+    if (!row || row.confirmation.usedAt || row.disabledAt || row.verifiedAt || row.confirmation.expiresAt.getTime() <= Date.now())
+      return null;
     return { to: row.email, vars: {} };
   },
   issueToken(tx, id) {
@@ -74,7 +75,10 @@ export const emailConfirmationMail: LinkMailSpec = {
     text: translate(locale, 'account.confirmMail.body', { url }),
   }),
   giveUp(db, id) {
-    db.update(emailConfirmations).set({ usedAt: nowMs }).where(and(eq(emailConfirmations.id, id), isNull(emailConfirmations.usedAt))).run();
+    db.update(emailConfirmations)
+      .set({ usedAt: nowMs })
+      .where(and(eq(emailConfirmations.id, id), isNull(emailConfirmations.usedAt)))
+      .run();
   },
 };
 

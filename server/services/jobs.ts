@@ -94,7 +94,13 @@ export function claimNextJob(db: DB, owner: string, kinds: string[], now: number
     // A job whose process died during its last allowed attempt is given up, not run again.
     if (candidate.state === 'running' && candidate.attempts >= candidate.maxAttempts) {
       db.update(jobs)
-        .set({ state: 'failed', finishedAt: now, leaseOwner: null, leaseUntil: null, lastError: 'The server process running it stopped before it finished.' })
+        .set({
+          state: 'failed',
+          finishedAt: now,
+          leaseOwner: null,
+          leaseUntil: null,
+          lastError: 'The server process running it stopped before it finished.',
+        })
         .where(and(eq(jobs.id, candidate.id), claimable(now)))
         .run();
       continue;
@@ -308,7 +314,13 @@ export function jobOverview(db: DbOrTx, now = Date.now()) {
     createdAt: jobs.createdAt,
     finishedAt: jobs.finishedAt,
   };
-  const failed = db.select(columns).from(jobs).where(eq(jobs.state, 'failed')).orderBy(desc(jobs.finishedAt), desc(jobs.id)).limit(100).all();
+  const failed = db
+    .select(columns)
+    .from(jobs)
+    .where(eq(jobs.state, 'failed'))
+    .orderBy(desc(jobs.finishedAt), desc(jobs.id))
+    .limit(100)
+    .all();
   const pending = db
     .select(columns)
     .from(jobs)

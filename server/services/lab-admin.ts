@@ -73,7 +73,13 @@ export async function createLab(db: DB, actor: SessionUser, input: z.infer<typeo
       });
       return { lab, manager: { kind: 'member' as const, name: manager.name, email: manager.email }, invitation: null };
     }
-    const invitation = insertInvitation(tx, actor, lab.id, { email: managerEmail, role: 'manager', organisationId: null }, viaMail ? locale : null);
+    const invitation = insertInvitation(
+      tx,
+      actor,
+      lab.id,
+      { email: managerEmail, role: 'manager', organisationId: null },
+      viaMail ? locale : null,
+    );
     return { lab, manager: { kind: 'invited' as const, email: managerEmail }, invitation };
   });
   if (result.lab.visibility === 'public') publicLabChanged(result.lab.slug);

@@ -95,7 +95,10 @@ export const passwordResetMail: LinkMailSpec = {
     text: translate(locale, 'account.mail.body', { url }),
   }),
   giveUp(db, id) {
-    db.update(passwordResets).set({ usedAt: nowMs }).where(and(eq(passwordResets.id, id), isNull(passwordResets.usedAt))).run();
+    db.update(passwordResets)
+      .set({ usedAt: nowMs })
+      .where(and(eq(passwordResets.id, id), isNull(passwordResets.usedAt)))
+      .run();
   },
 };
 

@@ -205,7 +205,9 @@ export async function issuePasswordReset(db: DB, actor: SessionUser, input: z.in
   if (!user) throw notFound();
   if (user.disabledAt) throw new AppError('PRECONDITION_FAILED', 'errors.userDisabled');
   const viaMail = mailEnabled();
-  const issued = db.transaction((tx) => insertPasswordReset(tx, user.id, actor.id, ADMIN_RESET_TTL_MS, viaMail ? (user.locale ?? locale) : null));
+  const issued = db.transaction((tx) =>
+    insertPasswordReset(tx, user.id, actor.id, ADMIN_RESET_TTL_MS, viaMail ? (user.locale ?? locale) : null),
+  );
   const delivered = await deliverPasswordReset(db, issued);
   if (viaMail && !delivered.mailed && !delivered.mailDelayed) throw new AppError('PRECONDITION_FAILED', 'errors.resetMailFailed');
   return delivered;

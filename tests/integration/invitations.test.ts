@@ -111,7 +111,12 @@ describe('invitation.create', () => {
       expect(JSON.stringify(res.body)).not.toMatch(/\/invite\//);
       expect(await callerAs(db, 'manager@demo.local').invitation.list({ labId })).toEqual([]);
       // Refused for good (550): not retried, and on the admin's Jobs page.
-      expect(db.select().from(jobs).get()).toMatchObject({ kind: 'mail.invitation', state: 'failed', attempts: 1, lastError: expect.stringMatching(/Mailbox unavailable/) });
+      expect(db.select().from(jobs).get()).toMatchObject({
+        kind: 'mail.invitation',
+        state: 'failed',
+        attempts: 1,
+        lastError: expect.stringMatching(/Mailbox unavailable/),
+      });
     } finally {
       await smtp.close();
     }
@@ -162,7 +167,11 @@ describe('invitation.create', () => {
       }
       expect(db.select().from(jobs).get()).toMatchObject({ state: 'failed', attempts: LINK_MAIL_ATTEMPTS });
       expect(await manager.invitation.list({ labId })).toEqual([]);
-      const ended = db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'invitation'), eq(auditEvents.action, 'revoked'))).get();
+      const ended = db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityType, 'invitation'), eq(auditEvents.action, 'revoked')))
+        .get();
       expect(ended?.after).toEqual({ reason: 'mail_failed' });
       const overview = await callerAs(db, 'admin@demo.local').job.overview();
       expect(overview.failed).toEqual([expect.objectContaining({ kind: 'mail.invitation', lastError: expect.stringMatching(/451/) })]);

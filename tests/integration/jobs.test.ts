@@ -42,7 +42,10 @@ afterEach(() => {
 });
 
 /** A handler that records each run and takes a moment, so two runners' turns interleave. */
-function recording(sent: string[], options: { fail?: (payload: Record<string, unknown>, attempt: number) => Error | null; maxAttempts?: number } = {}): JobHandlers {
+function recording(
+  sent: string[],
+  options: { fail?: (payload: Record<string, unknown>, attempt: number) => Error | null; maxAttempts?: number } = {},
+): JobHandlers {
   return {
     mail: {
       maxAttempts: options.maxAttempts ?? 3,
@@ -134,7 +137,10 @@ describe('the job runner', () => {
   it('succeeds on a later attempt when the failure passes', async () => {
     enqueueJob(a, job('second-time-lucky'), now);
     const sent: string[] = [];
-    const runner = createJobRunner(a, { handlers: recording(sent, { fail: (_, attempt) => (attempt === 1 ? new Error('timeout') : null) }), clock });
+    const runner = createJobRunner(a, {
+      handlers: recording(sent, { fail: (_, attempt) => (attempt === 1 ? new Error('timeout') : null) }),
+      clock,
+    });
     await runner.runDue();
     now += backoffMs(1);
     await runner.runDue();
@@ -308,7 +314,10 @@ describe('failed jobs on the admin page', () => {
   it('an admin sees a failed job with its error and sends it round again; the retry is audited', async () => {
     const db = await freshDb();
     const { id } = enqueueJob(db, { kind: 'mail', key: 'invitation-mail:99', payload: {}, maxAttempts: 1 }, now);
-    await createJobRunner(db, { handlers: recording([], { fail: () => new Error('550 mailbox unavailable'), maxAttempts: 1 }), clock }).runDue();
+    await createJobRunner(db, {
+      handlers: recording([], { fail: () => new Error('550 mailbox unavailable'), maxAttempts: 1 }),
+      clock,
+    }).runDue();
 
     const admin = callerAs(db, 'admin@demo.local');
     const overview = await admin.job.overview();
@@ -317,7 +326,11 @@ describe('failed jobs on the admin page', () => {
 
     await admin.job.retry({ jobId: id });
     expect((await admin.job.overview()).pending).toEqual([expect.objectContaining({ id, state: 'queued', attempts: 0 })]);
-    const event = db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'job'), eq(auditEvents.entityId, id))).get();
+    const event = db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'job'), eq(auditEvents.entityId, id)))
+      .get();
     expect(event).toMatchObject({ action: 'retried', labId: null });
     // Only a failed job can be retried; the queued one is refused and stays as it is.
     await expect(admin.job.retry({ jobId: id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });

@@ -688,6 +688,10 @@ export const POLICY: Record<string, PolicyEntry> = {
 /** A job that failed for good, for the admin to retry. */
 function failedJob(f: Fixture): number {
   const { id } = enqueueJob(f.db, { kind: 'mail', key: `policy-failed-${Math.random()}`, payload: {}, maxAttempts: 1 });
-  f.db.update(jobs).set({ state: 'failed', attempts: 1, finishedAt: Date.now(), lastError: '550 mailbox unavailable' }).where(eq(jobs.id, id)).run();
+  f.db
+    .update(jobs)
+    .set({ state: 'failed', attempts: 1, finishedAt: Date.now(), lastError: '550 mailbox unavailable' })
+    .where(eq(jobs.id, id))
+    .run();
   return id;
 }

@@ -68,7 +68,9 @@ export default async function AdminJobsPage({ params }: Props) {
                     <span className="text-xs text-muted">#{job.id}</span>
                   </p>
                   <p className="text-xs text-muted">
-                    {[t('attempts', { attempts: job.attempts, max: job.maxAttempts }), t('finished', { when: when(job.finishedAt) })].join(' · ')}
+                    {[t('attempts', { attempts: job.attempts, max: job.maxAttempts }), t('finished', { when: when(job.finishedAt) })].join(
+                      ' · ',
+                    )}
                   </p>
                   {job.lastError ? (
                     <p className="mt-1 break-words text-sm text-ink-soft">

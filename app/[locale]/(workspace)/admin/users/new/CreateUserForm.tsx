@@ -32,7 +32,12 @@ export function CreateUserForm({ organisations }: { organisations: { value: numb
         organisationId: values.organisationId ? Number(values.organisationId) : null,
         isAdmin: values.isAdmin === 'on',
       });
-      setCreated({ email: values.email?.trim().toLowerCase() ?? '', token: result.token, mailed: result.mailed, mailDelayed: result.mailDelayed });
+      setCreated({
+        email: values.email?.trim().toLowerCase() ?? '',
+        token: result.token,
+        mailed: result.mailed,
+        mailDelayed: result.mailDelayed,
+      });
     } catch (error) {
       errors.set(error);
       focusFirstError(formRef.current);

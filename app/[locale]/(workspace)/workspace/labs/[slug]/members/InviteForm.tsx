@@ -35,7 +35,12 @@ export function InviteForm({ labId, partners }: { labId: number; partners: { val
         role: values.role as (typeof LAB_ROLES)[number],
         organisationId: values.organisationId ? Number(values.organisationId) : null,
       });
-      setSent({ email: (values.email ?? '').trim().toLowerCase(), token: result.token, mailed: result.mailed, mailDelayed: result.mailDelayed });
+      setSent({
+        email: (values.email ?? '').trim().toLowerCase(),
+        token: result.token,
+        mailed: result.mailed,
+        mailDelayed: result.mailDelayed,
+      });
       setAttempt((n) => n + 1);
       router.refresh();
     } catch (error) {
