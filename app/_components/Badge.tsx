@@ -110,3 +110,11 @@ export const invitationStateLook = {
   pending: { tone: 'brand', icon: Mail },
   expired: { tone: 'warn', icon: Clock },
 } as const satisfies Record<string, { tone: Tone; icon: LucideIcon }>;
+
+/** A background job on the admin page (server/services/jobs.ts). */
+export const jobStateLook = {
+  queued: { tone: 'neutral', icon: Hourglass },
+  running: { tone: 'brand', icon: PlayCircle },
+  succeeded: { tone: 'ok', icon: CheckCircle2 },
+  failed: { tone: 'bad', icon: XCircle },
+} as const satisfies Record<string, { tone: Tone; icon: LucideIcon }>;

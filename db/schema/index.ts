@@ -6,4 +6,5 @@ export * from './goals';
 export * from './updates';
 export * from './audit';
 export * from './shared-state';
+export * from './jobs';
 export * from './relations';

@@ -12,6 +12,7 @@ import { dependencyRouter } from './routers/dependency';
 import { milestoneRouter } from './routers/milestone';
 import { portfolioRouter } from './routers/portfolio';
 import { invitationRouter } from './routers/invitation';
+import { jobRouter } from './routers/job';
 import { labAdminRouter } from './routers/lab-admin';
 import { labSettingsRouter } from './routers/lab-settings';
 import { memberRouter } from './routers/member';
@@ -42,6 +43,7 @@ export const appRouter = router({
   partner: partnerRouter,
   member: memberRouter,
   invitation: invitationRouter,
+  job: jobRouter,
   organisation: organisationRouter,
   user: userRouter,
   password: passwordRouter,

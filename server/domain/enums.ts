@@ -68,3 +68,7 @@ export type Locale = (typeof LOCALES)[number];
 /** A goal's status, computed from its measurements (server/domain/goal-status.ts); never stored. */
 export const GOAL_STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'stale', 'no_data'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+/** Where a background job is (server/services/jobs.ts): waiting or due, claimed, done, given up. */
+export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type JobState = (typeof JOB_STATES)[number];

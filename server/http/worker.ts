@@ -10,6 +10,9 @@ import { TRPC_ENDPOINT, trpcHandler } from '../api/http';
 import { hasDecodablePath, isReadOfPublicPage, refuseMethod, refuseUndecodablePath } from './request-target';
 import { guardPagePost } from './request-guard';
 import { hsts, policyHeader, securityHeaders } from './security-headers.mjs';
+import { getDb } from '../../db/client';
+import { JOB_HANDLERS, JOB_SCHEDULES } from '../services/job-handlers';
+import { startProcessJobRunner } from '../services/jobs';
 
 const dev = process.argv.includes('--dev') || process.env.NODE_ENV === 'development';
 const port = Number(process.env.PORT ?? 3000);
@@ -62,8 +65,12 @@ async function main() {
       process.send?.({ ready: true, pid: process.pid }) ?? console.log(`✓ Ready: listening on port ${port}${dev ? ' (development)' : ''}`),
   );
 
+  // Every server process runs the job runner; the jobs table decides which one runs each job.
+  const jobRunner = startProcessJobRunner(getDb(), { handlers: JOB_HANDLERS, schedules: JOB_SCHEDULES });
+
   const stop = () => {
-    server.close(() => process.exit(0));
+    // The job in hand finishes first (or its lease runs out and another process takes it).
+    server.close(() => void jobRunner.stop().finally(() => process.exit(0)));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5_000).unref();
   };

@@ -8,7 +8,7 @@ import type { Locale } from '../domain/enums';
 import { AppError } from '../errors';
 import { translate } from '../i18n';
 import { recordAudit } from './audit';
-import { mailEnabled, sendLinkMail } from './mail';
+import { enqueueLinkMail, mailEnabled, tryLinkMail, type LinkMailSpec } from './mail';
 import { EMAIL_CONFIRMATION_TTL_MS, emailConfirmationPath, hashSecretToken, newSecretToken } from './tokens';
 
 // Whether an account's owner has proved they read mail at its address (decision 018). Using a link
@@ -30,8 +30,11 @@ export function verifyEmail(tx: DbOrTx, userId: number) {
     .run();
 }
 
-/** Adds a confirmation link for an account (the caller's transaction, the caller mails); returns its token. */
-export function insertEmailConfirmation(tx: DbOrTx, userId: number) {
+/**
+ * Adds a confirmation link for an account (the caller's transaction); returns its token. With
+ * `mailLocale`, its mail job is enqueued in the same transaction.
+ */
+export function insertEmailConfirmation(tx: DbOrTx, userId: number, mailLocale: Locale | null = null) {
   const { token, hash } = newSecretToken();
   const expiresAt = new Date(Date.now() + EMAIL_CONFIRMATION_TTL_MS);
   const row = tx.insert(emailConfirmations).values({ userId, tokenHash: hash, expiresAt }).returning({ id: emailConfirmations.id }).get();
@@ -43,8 +46,41 @@ export function insertEmailConfirmation(tx: DbOrTx, userId: number) {
     entityId: userId,
     after: { expiresAt },
   });
-  return { id: row.id, token };
+  const jobId = mailLocale ? enqueueLinkMail(tx, emailConfirmationMail, row.id, mailLocale) : null;
+  return { id: row.id, token, jobId };
 }
+
+/** The confirmation mail as a job; a fresh link for each attempt, voided when its mail failed for good. */
+export const emailConfirmationMail: LinkMailSpec = {
+  kind: 'mail.emailConfirmation',
+  load(tx, id) {
+    const row = tx
+      .select({ confirmation: emailConfirmations, email: users.email, disabledAt: users.disabledAt, verifiedAt: users.emailVerifiedAt })
+      .from(emailConfirmations)
+      .innerJoin(users, eq(users.id, emailConfirmations.userId))
+      .where(eq(emailConfirmations.id, id))
+      .get();
+    if (!row || row.confirmation.usedAt || row.disabledAt || row.verifiedAt || row.confirmation.expiresAt.getTime() <= Date.now())
+      return null;
+    return { to: row.email, vars: {} };
+  },
+  issueToken(tx, id) {
+    const { token, hash } = newSecretToken();
+    tx.update(emailConfirmations).set({ tokenHash: hash }).where(eq(emailConfirmations.id, id)).run();
+    return token;
+  },
+  path: emailConfirmationPath,
+  compose: (locale, _vars, url) => ({
+    subject: translate(locale, 'account.confirmMail.subject'),
+    text: translate(locale, 'account.confirmMail.body', { url }),
+  }),
+  giveUp(db, id) {
+    db.update(emailConfirmations)
+      .set({ usedAt: nowMs })
+      .where(and(eq(emailConfirmations.id, id), isNull(emailConfirmations.usedAt)))
+      .run();
+  },
+};
 
 /** Whether the caller's address is verified, and whether a confirmation link can be mailed. */
 export function emailConfirmationStatus(db: DbOrTx, user: SessionUser) {
@@ -54,7 +90,7 @@ export function emailConfirmationStatus(db: DbOrTx, user: SessionUser) {
 
 /** Mails the caller a link that confirms their address. Needs mail; refuses when asked too often. */
 export async function requestEmailConfirmation(db: DB, user: SessionUser, locale: Locale) {
-  if (emailConfirmationStatus(db, user).verified) return { verified: true, sent: false };
+  if (emailConfirmationStatus(db, user).verified) return { verified: true, sent: false, mailDelayed: false };
   if (!mailEnabled()) throw new AppError('PRECONDITION_FAILED', 'errors.confirmationNeedsMail');
   const issued = db.transaction((tx) => {
     const recent =
@@ -64,17 +100,11 @@ export async function requestEmailConfirmation(db: DB, user: SessionUser, locale
         .where(and(eq(emailConfirmations.userId, user.id), gt(emailConfirmations.createdAt, new Date(Date.now() - 3_600_000))))
         .get()?.n ?? 0;
     if (recent >= CONFIRMATIONS_PER_HOUR) throw new AppError('TOO_MANY_REQUESTS', 'errors.confirmationTooOften');
-    return insertEmailConfirmation(tx, user.id);
+    return insertEmailConfirmation(tx, user.id, locale);
   });
-  const sent = await sendLinkMail(user.email, emailConfirmationPath(issued.token), (url) => ({
-    subject: translate(locale, 'account.confirmMail.subject'),
-    text: translate(locale, 'account.confirmMail.body', { url }),
-  }));
-  if (!sent) {
-    db.update(emailConfirmations).set({ usedAt: nowMs }).where(eq(emailConfirmations.id, issued.id)).run();
-    throw new AppError('PRECONDITION_FAILED', 'errors.confirmationMailFailed');
-  }
-  return { verified: false, sent: true };
+  const outcome = await tryLinkMail(db, emailConfirmationMail, issued.jobId!);
+  if (outcome === 'failed') throw new AppError('PRECONDITION_FAILED', 'errors.confirmationMailFailed');
+  return { verified: false, sent: outcome === 'sent', mailDelayed: outcome === 'delayed' };
 }
 
 type ConfirmationState = 'valid' | 'used' | 'expired' | 'unknown';

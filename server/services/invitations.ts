@@ -13,7 +13,7 @@ import type { Lab } from './access';
 import { findUserByEmail } from './accounts';
 import { recordAudit } from './audit';
 import { verifyEmail } from './email-confirmations';
-import { mailEnabled, sendLinkMail } from './mail';
+import { enqueueLinkMail, mailEnabled, tryLinkMail, type LinkMailSpec } from './mail';
 import { INVITATION_TTL_MS, hashSecretToken, invitationPath, newSecretToken } from './tokens';
 import { localizedName } from '../domain/names';
 
@@ -81,16 +81,18 @@ export function listOpenInvitations(db: DbOrTx, labId: number, now = Date.now())
 }
 
 /**
- * Adds an invitation row and its audit event; the caller's transaction, the caller mails.
- * `mailedOnly`: the link will go only to the invitee's mailbox, never to whoever invites.
+ * Adds an invitation row and its audit event in the caller's transaction. With `mailLocale`, the
+ * link goes only to the invitee's mailbox, never to whoever invites: its mail job is enqueued in
+ * the same transaction (the caller then tries it with `deliverInvitation`).
  */
 export function insertInvitation(
   tx: DbOrTx,
   actor: SessionUser,
   labId: number,
   input: { email: string; role: LabRole; organisationId: number | null },
-  mailedOnly = false,
+  mailLocale: Locale | null = null,
 ) {
+  const mailedOnly = mailLocale !== null;
   const { token, hash } = newSecretToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   const row = tx
@@ -115,18 +117,42 @@ export function insertInvitation(
     entityId: row.id,
     after: { ...input, expiresAt, mailedOnly },
   });
-  return { id: row.id, token, expiresAt };
+  const jobId = mailLocale ? enqueueLinkMail(tx, invitationMail, row.id, mailLocale) : null;
+  return { id: row.id, token, expiresAt, jobId };
 }
 
-export async function mailInvitation(to: string, token: string, labName: string, inviter: string, locale: Locale) {
-  return sendLinkMail(to, invitationPath(token), (url) => ({
-    subject: translate(locale, 'invitations.mail.subject', { lab: labName }),
-    text: translate(locale, 'invitations.mail.body', { lab: labName, inviter, url }),
-  }));
-}
+/** The invitation mail as a job: the lab's name and the inviter's, and a fresh link for each attempt. */
+export const invitationMail: LinkMailSpec = {
+  kind: 'mail.invitation',
+  load(tx, id, locale) {
+    const row = tx
+      .select({ inv: invitations, labEn: labs.nameEn, labZh: labs.nameZh, inviter: users.name })
+      .from(invitations)
+      .innerJoin(labs, eq(labs.id, invitations.labId))
+      .leftJoin(users, eq(users.id, invitations.invitedById))
+      .where(eq(invitations.id, id))
+      .get();
+    if (!row || invitationState(row.inv) !== 'pending') return null;
+    return { to: row.inv.email, vars: { lab: localizedName(locale, row.labEn, row.labZh), inviter: row.inviter ?? '' } };
+  },
+  issueToken(tx, id) {
+    const { token, hash } = newSecretToken();
+    tx.update(invitations).set({ tokenHash: hash }).where(eq(invitations.id, id)).run();
+    return token;
+  },
+  path: invitationPath,
+  compose: (locale, vars, url) => ({
+    subject: translate(locale, 'invitations.mail.subject', { lab: vars.lab! }),
+    text: translate(locale, 'invitations.mail.body', { lab: vars.lab!, inviter: vars.inviter!, url }),
+  }),
+  giveUp(db, id) {
+    const inv = db.select({ invitedById: invitations.invitedById }).from(invitations).where(eq(invitations.id, id)).get();
+    if (inv) revokeUndelivered(db, { id: inv.invitedById }, id);
+  },
+};
 
 /** Ends an open invitation, audited in its lab (with why, when it was not a manager's choice). */
-export function endInvitation(tx: DbOrTx, actor: SessionUser, inv: Invitation, reason?: string) {
+export function endInvitation(tx: DbOrTx, actor: { id: number | null }, inv: Invitation, reason?: string) {
   tx.update(invitations).set({ revokedAt: nowMs }).where(eq(invitations.id, inv.id)).run();
   recordAudit(tx, {
     labId: inv.labId,
@@ -140,7 +166,7 @@ export function endInvitation(tx: DbOrTx, actor: SessionUser, inv: Invitation, r
 }
 
 /** An invitation whose mail could not be sent: nobody holds its link, so it ends (and no longer blocks inviting again). */
-export function revokeUndelivered(db: DbOrTx, actor: SessionUser, invitationId: number) {
+export function revokeUndelivered(db: DbOrTx, actor: { id: number | null }, invitationId: number) {
   db.transaction((tx) => {
     const inv = tx.select().from(invitations).where(eq(invitations.id, invitationId)).get();
     if (!inv || inv.revokedAt || inv.acceptedAt) return;
@@ -150,20 +176,15 @@ export function revokeUndelivered(db: DbOrTx, actor: SessionUser, invitationId: 
 
 /**
  * Sends a new invitation's link (decision 018): with mail configured, only to the invitee's mailbox —
- * the answer carries no token, and a failed mail ends the invitation; without mail, the token is
- * returned once for whoever invited to pass on.
+ * the answer carries no token; the mail is tried now, a temporary failure is retried by the job
+ * runner (`mailDelayed`), a permanent one ends the invitation. Without mail, the token is returned
+ * once for whoever invited to pass on.
  */
-export async function deliverInvitation(
-  db: DB,
-  actor: SessionUser,
-  created: { id: number; token: string; expiresAt: Date },
-  mail: { to: string; labName: string; locale: Locale } | null,
-) {
-  const { token, ...invitation } = created;
-  if (!mail) return { ...invitation, mailed: false as const, token };
-  const mailed = await mailInvitation(mail.to, token, mail.labName, actor.name, mail.locale);
-  if (!mailed) revokeUndelivered(db, actor, invitation.id);
-  return { ...invitation, mailed, token: null };
+export async function deliverInvitation(db: DB, created: { id: number; token: string; expiresAt: Date; jobId: number | null }) {
+  const { token, jobId, ...invitation } = created;
+  if (jobId === null) return { ...invitation, mailed: false as const, mailDelayed: false, token };
+  const outcome = await tryLinkMail(db, invitationMail, jobId);
+  return { ...invitation, mailed: outcome === 'sent', mailDelayed: outcome === 'delayed', token: null };
 }
 
 export async function createInvitation(db: DB, actor: SessionUser, lab: Lab, input: z.infer<typeof createInvitationInput>, locale: Locale) {
@@ -189,11 +210,10 @@ export async function createInvitation(db: DB, actor: SessionUser, lab: Lab, inp
     }
     const open = listOpenInvitations(tx, lab.id).find((i) => i.email === input.email && i.state === 'pending');
     if (open) throw new AppError('CONFLICT', 'errors.alreadyInvited', { field: 'email' });
-    return insertInvitation(tx, actor, lab.id, { email: input.email, role: input.role, organisationId }, viaMail);
+    return insertInvitation(tx, actor, lab.id, { email: input.email, role: input.role, organisationId }, viaMail ? locale : null);
   });
-  const labName = localizedName(locale, lab.nameEn, lab.nameZh);
-  const delivered = await deliverInvitation(db, actor, created, viaMail ? { to: input.email, labName, locale } : null);
-  if (viaMail && !delivered.mailed) throw new AppError('PRECONDITION_FAILED', 'errors.invitationMailFailed');
+  const delivered = await deliverInvitation(db, created);
+  if (viaMail && !delivered.mailed && !delivered.mailDelayed) throw new AppError('PRECONDITION_FAILED', 'errors.invitationMailFailed');
   return delivered;
 }
 

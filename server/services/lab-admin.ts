@@ -13,7 +13,6 @@ import { mailEnabled } from './mail';
 import { datesInOrder, labProfileShape, refuseTakenSlug } from './lab-profile';
 import { publicLabChanged } from './public-cache';
 import { containsAny } from './search';
-import { localizedName } from '../domain/names';
 
 export const createLabInput = z
   .object({
@@ -74,15 +73,20 @@ export async function createLab(db: DB, actor: SessionUser, input: z.infer<typeo
       });
       return { lab, manager: { kind: 'member' as const, name: manager.name, email: manager.email }, invitation: null };
     }
-    const invitation = insertInvitation(tx, actor, lab.id, { email: managerEmail, role: 'manager', organisationId: null }, viaMail);
+    const invitation = insertInvitation(
+      tx,
+      actor,
+      lab.id,
+      { email: managerEmail, role: 'manager', organisationId: null },
+      viaMail ? locale : null,
+    );
     return { lab, manager: { kind: 'invited' as const, email: managerEmail }, invitation };
   });
   if (result.lab.visibility === 'public') publicLabChanged(result.lab.slug);
   if (result.invitation) {
-    const labName = localizedName(locale, result.lab.nameEn, result.lab.nameZh);
-    // The lab exists either way; a failed mail ends the invitation, and the admin invites again from the members page.
-    const { mailed, token } = await deliverInvitation(db, actor, result.invitation, viaMail ? { to: managerEmail, labName, locale } : null);
-    return { slug: result.lab.slug, manager: { ...result.manager, expiresAt: result.invitation.expiresAt, mailed, token } };
+    // The lab exists either way; a mail that fails for good ends the invitation, and the admin invites again from the members page.
+    const { mailed, mailDelayed, token } = await deliverInvitation(db, result.invitation);
+    return { slug: result.lab.slug, manager: { ...result.manager, expiresAt: result.invitation.expiresAt, mailed, mailDelayed, token } };
   }
   return { slug: result.lab.slug, manager: result.manager };
 }

@@ -14,7 +14,7 @@ import { verifyEmail } from './email-confirmations';
 import { recordAudit } from './audit';
 import { sharedState } from '../shared-state/store';
 import { minutesUntil } from './sign-in-guard';
-import { mailEnabled, sendLinkMail } from './mail';
+import { enqueueLinkMail, mailEnabled, tryLinkMail, type LinkMailSpec } from './mail';
 import { ADMIN_RESET_TTL_MS, SELF_SERVICE_RESET_TTL_MS, hashSecretToken, newSecretToken, passwordResetPath } from './tokens';
 
 export const changePasswordInput = z.object({ currentPassword: passwordField, newPassword: passwordField });
@@ -40,16 +40,18 @@ function setPassword(tx: DbOrTx, userId: number, passwordHash: string) {
 }
 
 /**
- * Adds a reset link for a user (the caller's transaction); returns the token for the link.
- * `mailedOnly`: the link goes only to the account's mailbox, so using it also proves the address.
+ * Adds a reset link for a user (the caller's transaction); returns the token for the link. With
+ * `mailLocale` the link goes only to the account's mailbox (so using it also proves the address):
+ * its mail job is enqueued in the same transaction.
  */
 export function insertPasswordReset(
   tx: DbOrTx,
   userId: number,
   createdById: number | null,
   ttlMs = ADMIN_RESET_TTL_MS,
-  mailedOnly = false,
+  mailLocale: Locale | null = null,
 ) {
+  const mailedOnly = mailLocale !== null;
   const { token, hash } = newSecretToken();
   const expiresAt = new Date(Date.now() + ttlMs);
   const row = tx
@@ -65,32 +67,51 @@ export function insertPasswordReset(
     entityId: userId,
     after: { expiresAt, mailedOnly },
   });
-  return { id: row.id, token, expiresAt };
+  const jobId = mailLocale ? enqueueLinkMail(tx, passwordResetMail, row.id, mailLocale) : null;
+  return { id: row.id, token, expiresAt, jobId };
 }
+
+/** The reset mail as a job; a fresh link for each attempt, and a link whose mail failed for good is voided. */
+export const passwordResetMail: LinkMailSpec = {
+  kind: 'mail.passwordReset',
+  load(tx, id) {
+    const row = tx
+      .select({ reset: passwordResets, email: users.email, disabledAt: users.disabledAt })
+      .from(passwordResets)
+      .innerJoin(users, eq(users.id, passwordResets.userId))
+      .where(eq(passwordResets.id, id))
+      .get();
+    if (!row || row.reset.usedAt || row.disabledAt || row.reset.expiresAt.getTime() <= Date.now()) return null;
+    return { to: row.email, vars: {} };
+  },
+  issueToken(tx, id) {
+    const { token, hash } = newSecretToken();
+    tx.update(passwordResets).set({ tokenHash: hash }).where(eq(passwordResets.id, id)).run();
+    return token;
+  },
+  path: passwordResetPath,
+  compose: (locale, _vars, url) => ({
+    subject: translate(locale, 'account.mail.subject'),
+    text: translate(locale, 'account.mail.body', { url }),
+  }),
+  giveUp(db, id) {
+    db.update(passwordResets)
+      .set({ usedAt: nowMs })
+      .where(and(eq(passwordResets.id, id), isNull(passwordResets.usedAt)))
+      .run();
+  },
+};
 
 /**
  * Sends a reset link an admin issued (decision 018): with mail configured only to the account's
- * mailbox — no token in the answer, and a link whose mail failed is voided, since nobody holds it;
- * without mail, the token is returned once for the admin to pass on.
+ * mailbox — no token in the answer; the mail is tried now, a temporary failure is retried by the
+ * job runner (`mailDelayed`), and a link whose mail failed for good is voided, since nobody holds it.
+ * Without mail, the token is returned once for the admin to pass on.
  */
-export async function deliverPasswordReset(
-  db: DB,
-  issued: { id: number; token: string; expiresAt: Date },
-  to: string,
-  locale: Locale,
-  viaMail: boolean,
-) {
-  if (!viaMail) return { expiresAt: issued.expiresAt, mailed: false, token: issued.token };
-  const mailed = await mailPasswordReset(to, issued.token, locale);
-  if (!mailed) db.update(passwordResets).set({ usedAt: nowMs }).where(eq(passwordResets.id, issued.id)).run();
-  return { expiresAt: issued.expiresAt, mailed, token: null };
-}
-
-export function mailPasswordReset(to: string, token: string, locale: Locale) {
-  return sendLinkMail(to, passwordResetPath(token), (url) => ({
-    subject: translate(locale, 'account.mail.subject'),
-    text: translate(locale, 'account.mail.body', { url }),
-  }));
+export async function deliverPasswordReset(db: DB, issued: { id: number; token: string; expiresAt: Date; jobId: number | null }) {
+  if (issued.jobId === null) return { expiresAt: issued.expiresAt, mailed: false, mailDelayed: false, token: issued.token };
+  const outcome = await tryLinkMail(db, passwordResetMail, issued.jobId);
+  return { expiresAt: issued.expiresAt, mailed: outcome === 'sent', mailDelayed: outcome === 'delayed', token: null };
 }
 
 /**
@@ -201,8 +222,9 @@ export function requestPasswordReset(db: DB, input: z.infer<typeof requestResetI
         .where(and(eq(passwordResets.userId, user.id), gt(passwordResets.createdAt, new Date(Date.now() - 60 * 60 * 1000))))
         .get()?.n ?? 0;
     if (recent >= SELF_SERVICE_RESETS_PER_HOUR) return null;
-    return insertPasswordReset(tx, user.id, null, SELF_SERVICE_RESET_TTL_MS, true);
+    return insertPasswordReset(tx, user.id, null, SELF_SERVICE_RESET_TTL_MS, user.locale ?? locale);
   });
-  if (issued) void mailPasswordReset(user.email, issued.token, user.locale ?? locale);
+  // Not awaited: the answer must not take longer for an address with an account.
+  if (issued?.jobId) void tryLinkMail(db, passwordResetMail, issued.jobId);
   return { requested: true };
 }

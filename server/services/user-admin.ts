@@ -97,10 +97,10 @@ export async function createUser(db: DB, actor: SessionUser, input: z.infer<type
       entityId: user.id,
       after: { email: input.email, name: input.name, organisationId, isAdmin: input.isAdmin },
     });
-    return { userId: user.id, reset: insertPasswordReset(tx, user.id, actor.id, ADMIN_RESET_TTL_MS, viaMail) };
+    return { userId: user.id, reset: insertPasswordReset(tx, user.id, actor.id, ADMIN_RESET_TTL_MS, viaMail ? locale : null) };
   });
-  // The account exists either way; after a failed mail the admin issues a new link from the users list.
-  return { id: created.userId, ...(await deliverPasswordReset(db, created.reset, input.email, locale, viaMail)) };
+  // The account exists either way; after a mail that failed for good the admin issues a new link from the users list.
+  return { id: created.userId, ...(await deliverPasswordReset(db, created.reset)) };
 }
 
 const nowMs = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
@@ -205,8 +205,10 @@ export async function issuePasswordReset(db: DB, actor: SessionUser, input: z.in
   if (!user) throw notFound();
   if (user.disabledAt) throw new AppError('PRECONDITION_FAILED', 'errors.userDisabled');
   const viaMail = mailEnabled();
-  const issued = db.transaction((tx) => insertPasswordReset(tx, user.id, actor.id, ADMIN_RESET_TTL_MS, viaMail));
-  const delivered = await deliverPasswordReset(db, issued, user.email, user.locale ?? locale, viaMail);
-  if (viaMail && !delivered.mailed) throw new AppError('PRECONDITION_FAILED', 'errors.resetMailFailed');
+  const issued = db.transaction((tx) =>
+    insertPasswordReset(tx, user.id, actor.id, ADMIN_RESET_TTL_MS, viaMail ? (user.locale ?? locale) : null),
+  );
+  const delivered = await deliverPasswordReset(db, issued);
+  if (viaMail && !delivered.mailed && !delivered.mailDelayed) throw new AppError('PRECONDITION_FAILED', 'errors.resetMailFailed');
   return delivered;
 }

@@ -40,6 +40,7 @@ function parse(raw: string, to: string[]): ReceivedMail {
 export async function startSmtpCapture() {
   const received: ReceivedMail[] = [];
   let refuse = false;
+  let defer = false;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -48,7 +49,8 @@ export async function startSmtpCapture() {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        if (refuse) return callback(new Error('Mailbox unavailable'));
+        if (refuse) return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+        if (defer) return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
         received.push(
           parse(
             Buffer.concat(chunks).toString('latin1'),
@@ -67,6 +69,14 @@ export async function startSmtpCapture() {
     /** The server answers every message with a permanent failure from now on. */
     refuseMail() {
       refuse = true;
+    },
+    /** The server answers every message with a temporary failure (451) until `acceptMail()`. */
+    deferMail() {
+      defer = true;
+    },
+    acceptMail() {
+      defer = false;
+      refuse = false;
     },
     /** The link starting with `prefix` (e.g. /invite/) in the latest mail to `to`, as a path of the site it points to. */
     linkTo(to: string, prefix: string): string | undefined {

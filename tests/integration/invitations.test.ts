@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
-import { auditEvents, invitations, memberships, organisations, users } from '../../db/schema';
+import { auditEvents, invitations, jobs, memberships, organisations, users } from '../../db/schema';
+import { JOB_HANDLERS } from '../../server/services/job-handlers';
+import { backoffMs, createJobRunner } from '../../server/services/jobs';
 import { verifyPassword } from '../../server/password';
-import { setMailerForTests } from '../../server/services/mail';
+import { LINK_MAIL_ATTEMPTS, setMailerForTests } from '../../server/services/mail';
 import { hashSecretToken } from '../../server/services/tokens';
 import { callerAs, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { startSmtpServer } from '../helpers/mail';
@@ -108,11 +110,75 @@ describe('invitation.create', () => {
       );
       expect(JSON.stringify(res.body)).not.toMatch(/\/invite\//);
       expect(await callerAs(db, 'manager@demo.local').invitation.list({ labId })).toEqual([]);
+      // Refused for good (550): not retried, and on the admin's Jobs page.
+      expect(db.select().from(jobs).get()).toMatchObject({
+        kind: 'mail.invitation',
+        state: 'failed',
+        attempts: 1,
+        lastError: expect.stringMatching(/Mailbox unavailable/),
+      });
     } finally {
       await smtp.close();
     }
     // Nothing blocks inviting the address again.
     expect((await invite()).token).toBeTruthy();
+  });
+
+  it('keeps the invitation when the mail server is only away for now, and the job runner mails it later with a working link', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      smtp.deferMail();
+      const manager = callerAs(db, 'manager@demo.local');
+      const result = await manager.invitation.create({ labId, email: 'wang.fang@tianma.cn', role: 'member' });
+      expect(result).toMatchObject({ mailed: false, mailDelayed: true, token: null });
+      expect(smtp.received).toEqual([]);
+      expect((await manager.invitation.list({ labId })).map((i) => i.email)).toEqual(['wang.fang@tianma.cn']);
+      const job = db.select().from(jobs).get()!;
+      expect(job).toMatchObject({ kind: 'mail.invitation', state: 'queued', attempts: 1, lastError: expect.stringMatching(/451/) });
+
+      // The server is back; after the backoff a runner (any server process) sends it, once.
+      smtp.acceptMail();
+      const later = () => Date.now() + backoffMs(1) + 1000;
+      const runner = createJobRunner(db, { handlers: JOB_HANDLERS, clock: later });
+      expect(await runner.runDue()).toBe(1);
+      expect(await runner.runDue()).toBe(0);
+      expect(smtp.received.map((m) => m.to)).toEqual([['wang.fang@tianma.cn']]);
+      const token = smtp.linkTo('wang.fang@tianma.cn', '/invite/')!.replace('/invite/', '');
+      expect(await callerAs(db, null).invitation.describe({ token })).toMatchObject({ state: 'pending', claimableByHolder: false });
+      // The job never held the secret: the link was made when the mail was sent.
+      expect(JSON.stringify(db.select().from(jobs).all())).not.toContain(token);
+      expect(db.select().from(jobs).get()).toMatchObject({ state: 'succeeded', attempts: 2 });
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('ends the invitation when its mail is still not taken after the last attempt, and keeps the job for the admin', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      smtp.deferMail();
+      const manager = callerAs(db, 'manager@demo.local');
+      await manager.invitation.create({ labId, email: 'wang.fang@tianma.cn', role: 'member' });
+      let now = Date.now();
+      const runner = createJobRunner(db, { handlers: JOB_HANDLERS, clock: () => now });
+      for (let attempt = 1; attempt < LINK_MAIL_ATTEMPTS; attempt++) {
+        now += backoffMs(attempt);
+        expect(await runner.runDue()).toBe(1);
+      }
+      expect(db.select().from(jobs).get()).toMatchObject({ state: 'failed', attempts: LINK_MAIL_ATTEMPTS });
+      expect(await manager.invitation.list({ labId })).toEqual([]);
+      const ended = db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityType, 'invitation'), eq(auditEvents.action, 'revoked')))
+        .get();
+      expect(ended?.after).toEqual({ reason: 'mail_failed' });
+      const overview = await callerAs(db, 'admin@demo.local').job.overview();
+      expect(overview.failed).toEqual([expect.objectContaining({ kind: 'mail.invitation', lastError: expect.stringMatching(/451/) })]);
+      expect(smtp.received).toEqual([]);
+    } finally {
+      await smtp.close();
+    }
   });
 
   it('refuses an invalid email, a member, a second pending invitation and an organisation that is not a partner', async () => {
@@ -223,7 +289,7 @@ describe('accepting an invitation', () => {
     // Once mail is configured, a link mailed to the address confirms it.
     const smtp = await startSmtpServer();
     try {
-      expect(await owner.emailConfirmation.request()).toEqual({ verified: false, sent: true });
+      expect(await owner.emailConfirmation.request()).toEqual({ verified: false, sent: true, mailDelayed: false });
       expect(smtp.received.map((m) => [m.to, m.subject])).toEqual([
         [['wang.fang@tianma.cn'], 'Confirm your address for Consortium Tracker'],
       ]);
@@ -241,7 +307,7 @@ describe('accepting an invitation', () => {
         (await callerAs(db, 'manager@demo.local').member.list({ labId })).find((m) => m.email === 'wang.fang@tianma.cn')?.emailVerified,
       ).toBe(true);
       expect(await errorCode(callerAs(db, null).emailConfirmation.confirm({ token: confirmToken }))).toBe('PRECONDITION_FAILED');
-      expect(await owner.emailConfirmation.request()).toEqual({ verified: true, sent: false });
+      expect(await owner.emailConfirmation.request()).toEqual({ verified: true, sent: false, mailDelayed: false });
     } finally {
       await smtp.close();
     }

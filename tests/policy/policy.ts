@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DB } from '../../db/client';
 import {
   goals,
+  jobs,
   labTechnologies,
   labs as labsTable,
   measurements,
@@ -18,6 +19,7 @@ import type { SessionUser } from '../../server/auth';
 import { insertEmailConfirmation } from '../../server/services/email-confirmations';
 import { insertInvitation } from '../../server/services/invitations';
 import { insertPasswordReset } from '../../server/services/passwords';
+import { enqueueJob } from '../../server/services/jobs';
 import { previewReschedule } from '../../server/services/reschedule';
 import { createCaller } from '../../server/api/root';
 import { createContext } from '../../server/api/trpc';
@@ -611,6 +613,9 @@ export const POLICY: Record<string, PolicyEntry> = {
   },
   'user.issuePasswordReset': { access: 'admin', input: (f) => ({ userId: userRow(f, 'viewer@demo.local').id }) },
 
+  'job.overview': { access: 'admin', input: () => undefined },
+  'job.retry': { access: 'admin', input: (f) => ({ jobId: failedJob(f) }) },
+
   'password.change': {
     access: 'authenticated',
     input: () => ({ currentPassword: 'demo-password', newPassword: 'a-brand-new-passphrase' }),
@@ -680,3 +685,14 @@ export const POLICY: Record<string, PolicyEntry> = {
   // The status report holds nothing a viewer cannot already read in the lab (decision 013).
   'report.status': { access: 'viewer', input: (f) => ({ labId: f.labId }) },
 };
+
+/** A job that failed for good, for the admin to retry. */
+function failedJob(f: Fixture): number {
+  const { id } = enqueueJob(f.db, { kind: 'mail', key: `policy-failed-${Math.random()}`, payload: {}, maxAttempts: 1 });
+  f.db
+    .update(jobs)
+    .set({ state: 'failed', attempts: 1, finishedAt: Date.now(), lastError: '550 mailbox unavailable' })
+    .where(eq(jobs.id, id))
+    .run();
+  return id;
+}

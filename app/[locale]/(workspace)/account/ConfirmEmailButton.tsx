@@ -9,11 +9,14 @@ import { useTRPC } from '../../../_trpc/client';
 /** Mails the person a link that confirms their address (decision 018). */
 export function ConfirmEmailButton({ email }: { email: string }) {
   const t = useTranslations('account');
+  const tf = useTranslations('forms');
   const trpc = useTRPC();
   const send = useMutation(trpc.emailConfirmation.request.mutationOptions());
   return (
     <div className="flex flex-col items-start gap-2">
-      {send.isSuccess ? (
+      {send.data?.mailDelayed ? (
+        <FormMessage tone="warn">{tf('mailDelayed', { email })}</FormMessage>
+      ) : send.isSuccess ? (
         <FormMessage tone="ok">{t('confirmationSent', { email })}</FormMessage>
       ) : (
         <Button size="sm" variant="secondary" disabled={send.isPending} onClick={() => send.mutate()}>

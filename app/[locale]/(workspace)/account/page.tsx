@@ -56,7 +56,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
                   <dd className="mt-2 flex flex-col gap-2 text-xs text-ink-soft">
                     <p>{address.canMail ? t('emailUnverifiedHint') : t('emailUnverifiedNoMail')}</p>
                     {address.canMail ? (
-                      <ClientMessages namespaces={['account']}>
+                      <ClientMessages namespaces={['account', 'forms']}>
                         <ConfirmEmailButton email={user.email} />
                       </ClientMessages>
                     ) : null}

@@ -10,7 +10,7 @@ export default async function AdminLayout({ children, params }: { children: Reac
   setRequestLocale(locale);
   await requireAdmin();
   const t = await getTranslations('admin');
-  const tabs = (['labs', 'organisations', 'users'] as const).map((s) => ({ href: `/admin/${s}`, label: t(`tabs.${s}`) }));
+  const tabs = (['labs', 'organisations', 'users', 'jobs'] as const).map((s) => ({ href: `/admin/${s}`, label: t(`tabs.${s}`) }));
   return (
     <main id="main">
       <PageContainer className="pb-16">

@@ -20,7 +20,7 @@ export function UserActions({ user, isSelf }: { user: Account; isSelf: boolean }
   const setDisabled = useMutation(trpc.user.setDisabled.mutationOptions());
   const setAdmin = useMutation(trpc.user.setAdmin.mutationOptions());
   const issueReset = useMutation(trpc.user.issuePasswordReset.mutationOptions());
-  const [reset, setReset] = useState<{ token: string | null; mailed: boolean } | null>(null);
+  const [reset, setReset] = useState<{ token: string | null; mailed: boolean; mailDelayed: boolean } | null>(null);
 
   return (
     <div className="flex flex-col gap-2 lg:items-end">

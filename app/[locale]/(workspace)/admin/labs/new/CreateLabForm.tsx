@@ -16,7 +16,9 @@ import { VisibilityChoice } from '../../../_forms/VisibilityChoice';
 
 type Created = {
   slug: string;
-  manager: { kind: 'member'; name: string; email: string } | { kind: 'invited'; email: string; token: string | null; mailed: boolean };
+  manager:
+    | { kind: 'member'; name: string; email: string }
+    | { kind: 'invited'; email: string; token: string | null; mailed: boolean; mailDelayed: boolean };
 };
 
 export function CreateLabForm({ timeZones }: { timeZones: TimeZoneOption[] }) {

@@ -18,7 +18,7 @@ export function CreateUserForm({ organisations }: { organisations: { value: numb
   const create = useMutation(trpc.user.create.mutationOptions());
   const errors = useFormErrors();
   const formRef = useRef<HTMLFormElement>(null);
-  const [created, setCreated] = useState<{ email: string; token: string | null; mailed: boolean } | null>(null);
+  const [created, setCreated] = useState<{ email: string; token: string | null; mailed: boolean; mailDelayed: boolean } | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -32,7 +32,12 @@ export function CreateUserForm({ organisations }: { organisations: { value: numb
         organisationId: values.organisationId ? Number(values.organisationId) : null,
         isAdmin: values.isAdmin === 'on',
       });
-      setCreated({ email: values.email?.trim().toLowerCase() ?? '', token: result.token, mailed: result.mailed });
+      setCreated({
+        email: values.email?.trim().toLowerCase() ?? '',
+        token: result.token,
+        mailed: result.mailed,
+        mailDelayed: result.mailDelayed,
+      });
     } catch (error) {
       errors.set(error);
       focusFirstError(formRef.current);

@@ -21,7 +21,7 @@ export function InviteForm({ labId, partners }: { labId: number; partners: { val
   const create = useMutation(trpc.invitation.create.mutationOptions());
   const errors = useFormErrors();
   const formRef = useRef<HTMLFormElement>(null);
-  const [sent, setSent] = useState<{ email: string; token: string | null; mailed: boolean } | null>(null);
+  const [sent, setSent] = useState<{ email: string; token: string | null; mailed: boolean; mailDelayed: boolean } | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -35,7 +35,12 @@ export function InviteForm({ labId, partners }: { labId: number; partners: { val
         role: values.role as (typeof LAB_ROLES)[number],
         organisationId: values.organisationId ? Number(values.organisationId) : null,
       });
-      setSent({ email: (values.email ?? '').trim().toLowerCase(), token: result.token, mailed: result.mailed });
+      setSent({
+        email: (values.email ?? '').trim().toLowerCase(),
+        token: result.token,
+        mailed: result.mailed,
+        mailDelayed: result.mailDelayed,
+      });
       setAttempt((n) => n + 1);
       router.refresh();
     } catch (error) {
