@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { LAB_ROLES, LOCALES } from '../../server/domain/enums';
+import { LAB_ROLES, LOCALES, TWO_FACTOR_REQUIREMENTS } from '../../server/domain/enums';
 import { createdAt, oneOf, timestamps, version } from './columns';
 import { labs } from './labs';
 import { organisations } from './organisations';
@@ -24,6 +24,13 @@ export const users = sqliteTable(
     /** Bumped to end every existing session (password change, disable, sign out everywhere). */
     sessionVersion: integer('session_version').notNull().default(1),
     locale: text('locale', { enum: LOCALES }),
+    /** The TOTP secret, encrypted (server/services/secret-box.ts); null until set-up is confirmed (decision 026). */
+    totpSecret: text('totp_secret'),
+    /** A secret shown for set-up but not yet confirmed with a code, encrypted like totpSecret. */
+    totpPendingSecret: text('totp_pending_secret'),
+    totpEnabledAt: integer('totp_enabled_at', { mode: 'timestamp_ms' }),
+    /** The time step of the last code accepted: a code is good once (replay protection). */
+    totpLastStep: integer('totp_last_step'),
     ...version,
     ...timestamps,
   },
@@ -189,4 +196,35 @@ export const revokedSessions = sqliteTable(
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** Single-use codes for signing in without the authenticator app; only their SHA-256 is kept. */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    ...createdAt,
+  },
+  (t) => [uniqueIndex('recovery_codes_user_hash_unique').on(t.userId, t.codeHash)],
+);
+
+/** Settings of the whole platform: one row (id 1), edited by admins. */
+export const platformSettings = sqliteTable(
+  'platform_settings',
+  {
+    id: integer('id').primaryKey(),
+    /** 'managers': platform admins and every lab's managers; 'everyone': every account (decision 026). */
+    twoFactorRequirement: text('two_factor_requirement', { enum: TWO_FACTOR_REQUIREMENTS }).notNull().default('none'),
+    ...version,
+    ...timestamps,
+  },
+  (t) => [
+    check('platform_settings_single_row', sql`${t.id} = 1`),
+    oneOf('platform_settings_two_factor_requirement_check', t.twoFactorRequirement, TWO_FACTOR_REQUIREMENTS),
+  ],
 );

@@ -22,6 +22,7 @@ import { previewReschedule } from '../../server/services/reschedule';
 import { createCaller } from '../../server/api/root';
 import { createContext } from '../../server/api/trpc';
 import { labIdOf, sessionUser } from '../helpers/db';
+import { enableTotpDirectly, pendTotpDirectly, totpCode } from '../helpers/two-factor';
 import type { Access, Outcome, Role } from './roles';
 
 // The declared access policy of every tRPC procedure. The authorization matrix test fails when a
@@ -278,6 +279,24 @@ export const POLICY: Record<string, PolicyEntry> = {
   'directory.factSheet': { access: 'public', input: () => ({ slug: 'new-display-lab' }) },
 
   'me.get': { access: 'authenticated', input: () => undefined },
+  'twoFactor.status': { access: 'authenticated', input: () => undefined },
+  'twoFactor.beginSetup': { access: 'authenticated', input: () => undefined },
+  'twoFactor.confirmSetup': {
+    access: 'authenticated',
+    input: (f) => {
+      if (f.user) pendTotpDirectly(f.db, f.user.id);
+      return { code: totpCode() };
+    },
+  },
+  'twoFactor.disable': {
+    access: 'authenticated',
+    input: (f) => {
+      if (f.user) enableTotpDirectly(f.db, f.user.id);
+      return { password: 'demo-password' };
+    },
+  },
+  'twoFactor.platformRequirement': { access: 'admin', input: () => undefined },
+  'twoFactor.setPlatformRequirement': { access: 'admin', input: () => ({ version: 1, requirement: 'managers' }) },
   'me.setLocale': { access: 'authenticated', input: () => ({ locale: 'zh-CN' }) },
   'me.signOutEverywhere': { access: 'authenticated', input: () => undefined },
 
@@ -468,6 +487,10 @@ export const POLICY: Record<string, PolicyEntry> = {
       };
     },
   },
+  'labSettings.setTwoFactorRequirement': {
+    access: 'manager',
+    input: (f) => ({ labId: f.labId, version: labProfile(f).version, requirement: 'everyone' }),
+  },
   'labSettings.setVisibility': {
     access: 'manager',
     input: (f) => ({ labId: f.labId, version: labProfile(f).version, visibility: 'private' }),
@@ -609,6 +632,14 @@ export const POLICY: Record<string, PolicyEntry> = {
     },
   },
   'user.issuePasswordReset': { access: 'admin', input: (f) => ({ userId: userRow(f, 'viewer@demo.local').id }) },
+  'user.resetTwoFactor': {
+    access: 'admin',
+    input: (f) => {
+      const viewer = userRow(f, 'viewer@demo.local');
+      enableTotpDirectly(f.db, viewer.id);
+      return { userId: viewer.id };
+    },
+  },
 
   'password.change': {
     access: 'authenticated',

@@ -1,4 +1,4 @@
-import { LogOut, MailCheck, ShieldCheck } from 'lucide-react';
+import { LogOut, MailCheck, ShieldAlert, ShieldCheck } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Badge, unverifiedLook } from '../../../_components/Badge';
@@ -21,7 +21,9 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requireUser();
-  const address = await (await serverApi()).emailConfirmation.status();
+  const api = await serverApi();
+  const address = await api.emailConfirmation.status();
+  const twoFactor = await api.twoFactor.status();
   const t = await getTranslations('account');
   const tn = await getTranslations('nav');
   return (
@@ -82,6 +84,28 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
               <Link href="/signout" className={buttonClass('secondary', 'sm')}>
                 <LogOut aria-hidden className="size-4" />
                 {tn('signOut')}
+              </Link>
+            </div>
+          </Card>
+          <Card className="self-start lg:col-start-1">
+            <CardHeader
+              title={t('twoFactor.title')}
+              description={t('twoFactor.intro')}
+              actions={
+                twoFactor.enabled ? (
+                  <Badge tone="ok" icon={ShieldCheck}>
+                    {t('twoFactor.on')}
+                  </Badge>
+                ) : (
+                  <Badge tone="neutral" icon={ShieldAlert}>
+                    {t('twoFactor.off')}
+                  </Badge>
+                )
+              }
+            />
+            <div className="px-5 py-4">
+              <Link href="/account/two-factor" className={buttonClass('secondary', 'sm')}>
+                {t('twoFactor.manage')}
               </Link>
             </div>
           </Card>

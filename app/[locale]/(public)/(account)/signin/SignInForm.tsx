@@ -14,11 +14,14 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // After a right password on an account with two-factor on: the same credentials again, with a code.
+  const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
 
   function signInErrorMessage(error: string | null | undefined): string {
     if (error === 'CredentialsSignin') return t('wrongCredentials');
     // Thrown by the server when too many password checks are under way (server/password.ts).
     if (error === 'Busy') return t('busy');
+    if (error === 'WrongCode') return t('wrongCode');
     // Thrown by the server's throttle as `TooManyAttempts.<minutes>`.
     const throttled = /^TooManyAttempts\.(\d+)$/.exec(error ?? '');
     if (throttled) return t('tooManyAttempts', { minutes: Number(throttled[1]) });
@@ -30,12 +33,18 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
+    const asked = credentials ?? { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') };
     try {
       const result = await signIn('credentials', {
-        email: String(form.get('email') ?? ''),
-        password: String(form.get('password') ?? ''),
+        ...asked,
+        ...(credentials ? { code: String(form.get('code') ?? '') } : {}),
         redirect: false,
       });
+      if (result?.error === 'SecondFactorRequired') {
+        setCredentials(asked);
+        setPending(false);
+        return;
+      }
       if (!result || result.error) {
         setError(signInErrorMessage(result?.error));
         setPending(false);
@@ -47,6 +56,46 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
       setError(t('failed'));
       setPending(false);
     }
+  }
+
+  if (credentials) {
+    return (
+      <form onSubmit={onSubmit} className="mt-6 flex flex-col gap-4" noValidate aria-labelledby="second-step-title">
+        <div>
+          <h2 id="second-step-title" className="text-base font-semibold">
+            {t('codeTitle')}
+          </h2>
+          <p className="mt-1 text-sm text-ink-soft">{t('codeIntro')}</p>
+        </div>
+        {error ? <FormMessage>{error}</FormMessage> : null}
+        <Field label={t('code')} htmlFor="code">
+          <input
+            id="code"
+            name="code"
+            type="text"
+            inputMode="text"
+            autoComplete="one-time-code"
+            autoFocus
+            required
+            maxLength={40}
+            className={inputClass}
+          />
+        </Field>
+        <SubmitButton pending={pending} pendingLabel={t('submitting')}>
+          {t('codeSubmit')}
+        </SubmitButton>
+        <button
+          type="button"
+          className="self-start text-sm text-ink-soft underline-offset-2 hover:text-ink hover:underline"
+          onClick={() => {
+            setCredentials(null);
+            setError(null);
+          }}
+        >
+          {t('back')}
+        </button>
+      </form>
+    );
   }
 
   return (
