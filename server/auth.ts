@@ -14,6 +14,7 @@ import { authSecret, env } from './env';
 import { cookieValue } from './http/cookies';
 import { decoyHash, PasswordHashingBusy, verifyPassword } from './password';
 import { clientAddress, minutesUntil } from './services/sign-in-guard';
+import { checkSecurityKey } from './services/security-keys';
 import { checkSecondFactor, hasSecondFactor } from './services/two-factor';
 import { sharedState } from './shared-state/store';
 
@@ -118,6 +119,8 @@ export async function signInWithPassword(
   now = new Date(),
   /** The code of the second step (TOTP or recovery code); needed when the account has two-factor on. */
   code?: string,
+  /** Or a passkey's answer (JSON) to the sign-in challenge, instead of a code. */
+  key?: string,
 ) {
   const normalised = normaliseEmail(email);
   const throttle = sharedState(db);
@@ -127,8 +130,8 @@ export async function signInWithPassword(
   // A right password alone never makes a session when two-factor is on (decision 026). Asking for
   // the code records nothing: a success here would start the throttle afresh between wrong codes.
   if (user && hasSecondFactor(user)) {
-    if (!code) return { blocked: false, user: null, secondFactor: 'required' } as const;
-    const method = await checkSecondFactor(db, user.id, code);
+    if (!code && !key) return { blocked: false, user: null, secondFactor: 'required' } as const;
+    const method = code ? await checkSecondFactor(db, user.id, code) : (await checkSecurityKey(db, user.id, key!)) ? 'key' : null;
     await throttle.recordSignInAttempt(normalised, ip, method !== null, now);
     return method ? ({ blocked: false, user, secondFactor: method } as const) : ({ blocked: false, user: null, secondFactor: 'wrong' } as const);
   }
@@ -150,15 +153,17 @@ export function authOptions(database: () => DB = getDb): NextAuthOptions {
           email: { label: 'Email', type: 'email' },
           password: { label: 'Password', type: 'password' },
           code: { label: 'Code', type: 'text' },
+          key: { label: 'Passkey', type: 'text' },
         },
         async authorize(credentials, req) {
           const email = typeof credentials?.email === 'string' ? credentials.email : '';
           const password = typeof credentials?.password === 'string' ? credentials.password : '';
           const code = typeof credentials?.code === 'string' && credentials.code.length <= 40 ? credentials.code : undefined;
+          const key = typeof credentials?.key === 'string' && credentials.key.length <= 16_000 ? credentials.key : undefined;
           if (!email || !password || email.length > 320 || password.length > 1024) return null;
           let result: Awaited<ReturnType<typeof signInWithPassword>>;
           try {
-            result = await signInWithPassword(database(), email, password, clientAddress(req?.headers), new Date(), code || undefined);
+            result = await signInWithPassword(database(), email, password, clientAddress(req?.headers), new Date(), code || undefined, key || undefined);
           } catch (error) {
             if (error instanceof PasswordHashingBusy) throw new Error(SIGN_IN_BUSY);
             throw error;

@@ -228,3 +228,42 @@ export const platformSettings = sqliteTable(
     oneOf('platform_settings_two_factor_requirement_check', t.twoFactorRequirement, TWO_FACTOR_REQUIREMENTS),
   ],
 );
+
+/** Passkeys and security keys (WebAuthn) registered as a second factor (decision 027). */
+export const securityKeys = sqliteTable(
+  'security_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The credential id, base64url, as the authenticator reports it. */
+    credentialId: text('credential_id').notNull(),
+    /** The COSE public key, base64url: public, nothing to hide. */
+    publicKey: text('public_key').notNull(),
+    /** The authenticator's signature counter; a counter that goes back means a cloned key. */
+    counter: integer('counter').notNull().default(0),
+    /** JSON array of transports (usb, nfc, internal, …), passed back to the browser. */
+    transports: text('transports'),
+    name: text('name').notNull(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    ...createdAt,
+  },
+  (t) => [uniqueIndex('security_keys_credential_unique').on(t.credentialId), index('security_keys_user_idx').on(t.userId)],
+);
+
+/**
+ * Challenges of WebAuthn ceremonies under way: single use, five minutes. In the database so that
+ * the process that checks the answer need not be the one that asked (decision 020).
+ */
+export const webauthnChallenges = sqliteTable(
+  'webauthn_challenges',
+  {
+    challenge: text('challenge').primaryKey(),
+    /** 'register' (the user adding a key) or 'authenticate' (a sign-in; no user yet). */
+    purpose: text('purpose', { enum: ['register', 'authenticate'] }).notNull(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('webauthn_challenges_expires_idx').on(t.expiresAt)],
+);

@@ -5,7 +5,7 @@ import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { DB, DbOrTx } from '../../db/client';
 import { prepared } from '../../db/prepared';
-import { labs, memberships, platformSettings, recoveryCodes, users } from '../../db/schema';
+import { labs, memberships, platformSettings, recoveryCodes, securityKeys, users } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { TWO_FACTOR_REQUIREMENTS, type TwoFactorRequirement } from '../domain/enums';
 import { passwordField, versionField } from '../domain/fields';
@@ -14,6 +14,7 @@ import { verifyPassword } from '../password';
 import { sharedState } from '../shared-state/store';
 import { recordAudit } from './audit';
 import { openSecret, sealSecret } from './secret-box';
+import { listSecurityKeys } from './security-keys';
 import { minutesUntil } from './sign-in-guard';
 import { hashSecretToken } from './tokens';
 import { updateVersioned } from './versioning';
@@ -89,6 +90,7 @@ export function twoFactorStatus(db: DbOrTx, actor: SessionUser) {
     enabledAt: user.totpEnabledAt,
     recoveryCodesLeft: user.totpEnabledAt ? left : 0,
     demand: twoFactorDemand(db, actor.id, actor.isAdmin),
+    securityKeys: user.totpEnabledAt ? listSecurityKeys(db, actor.id) : [],
   };
 }
 
@@ -187,6 +189,7 @@ export async function disableTwoFactor(db: DB, actor: SessionUser, input: z.infe
 function clearSecondFactor(tx: DbOrTx, userId: number) {
   tx.update(users).set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId)).run();
   tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+  tx.delete(securityKeys).where(eq(securityKeys.userId, userId)).run();
   endAllSessions(tx, userId);
 }
 

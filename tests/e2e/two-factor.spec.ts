@@ -178,9 +178,51 @@ test('the second step is in Chinese too', async ({ page }) => {
   await expect(page.getByText('你的恢复码')).toBeVisible();
   await page.goto('/zh-CN/signout');
   await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/zh-CN\/labs$/);
   await signIn(page, email, DEMO_PASSWORD, 'zh-CN');
   await expect(page.getByText('请输入身份验证器应用中的 6 位验证码，或一个恢复码。')).toBeVisible();
   await page.getByLabel('验证码').fill(codeFor(secret, 1));
   await page.getByRole('button', { name: '验证' }).click();
   await expect(page).toHaveURL(/\/zh-CN\/workspace$/);
+});
+
+test('a passkey added through Chromium’s virtual authenticator confirms a sign-in instead of a code', async ({ page }) => {
+  test.setTimeout(150_000);
+  const email = 'passkey.person@example.org';
+  createAccount(email);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  await signInAs(page, email);
+  await page.goto('/en/account/two-factor');
+  await turnOnTwoFactor(page);
+  await page.getByRole('button', { name: 'I have saved my recovery codes' }).click();
+  await expect(page.getByText('No passkeys or security keys yet.')).toBeVisible();
+
+  await page.getByLabel('Name of the key').fill('Work laptop');
+  await page.getByRole('button', { name: 'Add a passkey or security key' }).click();
+  await expect(page.getByText('Added.')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Passkeys and security keys' }).getByText('Work laptop')).toBeVisible();
+  const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+  expect(credentials).toHaveLength(1);
+
+  await signOut(page);
+  await signIn(page, email);
+  await page.getByRole('button', { name: 'Use a passkey or security key' }).click();
+  await expect(page).toHaveURL(/\/en\/workspace$/);
+  const after = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+  expect(after.credentials[0]!.signCount).toBeGreaterThan(credentials[0]!.signCount);
+
+  // Without the key, the passkey step fails and says so; no session.
+  await signOut(page);
+  await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  await signIn(page, email);
+  await page.getByRole('button', { name: 'Use a passkey or security key' }).click();
+  await expect(page.getByText('The passkey or security key was not accepted.')).toBeVisible({ timeout: 70_000 });
+  expect((await page.request.get('/api/trpc/me.get')).status()).toBe(401);
 });

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { auditEvents, recoveryCodes, users } from '../../db/schema';
+import { auditEvents, loginAttempts, recoveryCodes, securityKeys, users, webauthnChallenges } from '../../db/schema';
 import type { DB } from '../../db/client';
 import { authOptions, sessionUserFromToken, signInWithPassword } from '../../server/auth';
 import { createCaller } from '../../server/api/root';
@@ -244,5 +244,57 @@ describe('turning two-factor off and resetting it', () => {
     await expect(
       authorizeWith(db)({ email: 'member@demo.local', password: 'demo-password', code: totpCode(TEST_TOTP_SECRET) }, { headers: {} }),
     ).rejects.toThrow(/^WrongCode$/);
+  });
+});
+
+describe('passkeys and security keys', () => {
+  function insertKey(db: DB, userId: number, credentialId: string) {
+    return db.insert(securityKeys).values({ userId, credentialId, publicKey: 'AAAA', name: 'Laptop' }).returning().get();
+  }
+
+  it('are added only once two-factor is on, with options for this site that leave out the keys already added', async () => {
+    const db = await freshDb();
+    const caller = callerAs(db, 'member@demo.local');
+    await expect(caller.twoFactor.keyRegistrationOptions()).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await turnOn(db, 'member@demo.local');
+    const member = userByEmail(db, 'member@demo.local');
+    insertKey(db, member.id, 'existing-credential');
+    const options = await caller.twoFactor.keyRegistrationOptions();
+    expect(options.rp).toEqual({ name: 'Consortium Tracker', id: 'localhost' });
+    expect(options.excludeCredentials?.map((c) => c.id)).toEqual(['existing-credential']);
+    expect(options.authenticatorSelection?.residentKey).toBe('required');
+    expect(db.select().from(webauthnChallenges).all()).toMatchObject([{ challenge: options.challenge, purpose: 'register', userId: member.id }]);
+    // A second request replaces the first challenge: only the latest ceremony can finish.
+    const again = await caller.twoFactor.keyRegistrationOptions();
+    expect(db.select().from(webauthnChallenges).all().map((c) => c.challenge)).toEqual([again.challenge]);
+  });
+
+  it('refuse at sign-in an answer that is not from one of the person’s keys, counted like a wrong code', async () => {
+    const db = await freshDb();
+    await turnOn(db, 'member@demo.local');
+    const viewer = userByEmail(db, 'viewer@demo.local');
+    insertKey(db, viewer.id, 'viewers-credential');
+    const options = await callerAs(db, null).twoFactor.signInKeyOptions();
+    expect(options.allowCredentials).toEqual([]);
+    const authorize = authorizeWith(db);
+    const headers = { 'x-forwarded-for': '10.4.0.1' };
+    for (const key of ['not json', JSON.stringify({ id: 'viewers-credential', rawId: 'x', type: 'public-key', response: {} })])
+      await expect(authorize({ email: 'member@demo.local', password: 'demo-password', key }, { headers })).rejects.toThrow(/^WrongCode$/);
+    expect(db.select().from(loginAttempts).where(eq(loginAttempts.ip, '10.4.0.1')).all().map((a) => a.succeeded)).toEqual([false, false]);
+  });
+
+  it('go with two-factor when it is turned off, and one’s own only can be removed', async () => {
+    const db = await freshDb();
+    await turnOn(db, 'member@demo.local');
+    await turnOn(db, 'viewer@demo.local');
+    const mine = insertKey(db, userByEmail(db, 'member@demo.local').id, 'members-credential');
+    const theirs = insertKey(db, userByEmail(db, 'viewer@demo.local').id, 'viewers-credential');
+    expect((await callerAs(db, 'member@demo.local').twoFactor.status()).securityKeys).toMatchObject([{ id: mine.id, name: 'Laptop' }]);
+    await expect(callerAs(db, 'member@demo.local').twoFactor.removeKey({ id: theirs.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await callerAs(db, 'viewer@demo.local').twoFactor.disable({ password: 'demo-password' });
+    expect(db.select().from(securityKeys).all().map((k) => k.id)).toEqual([mine.id]);
+    await callerAs(db, 'member@demo.local').twoFactor.removeKey({ id: mine.id });
+    expect(db.select().from(securityKeys).all()).toEqual([]);
+    expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'security_key_removed')).all()).toHaveLength(1);
   });
 });

@@ -11,6 +11,7 @@ import {
   organisations,
   participations,
   progressUpdates,
+  securityKeys,
   users,
 } from '../../db/schema';
 import { addDays, todayIso } from '../../server/domain/dates';
@@ -295,6 +296,43 @@ export const POLICY: Record<string, PolicyEntry> = {
       return { password: 'demo-password' };
     },
   },
+  'twoFactor.keyRegistrationOptions': {
+    access: 'authenticated',
+    input: (f) => {
+      if (f.user) enableTotpDirectly(f.db, f.user.id);
+      return undefined;
+    },
+  },
+  // Without an authenticator there is no real credential to add: every caller's answer is checked
+  // and refused next to the field (e2e two-factor.spec.ts adds a real one), changing nothing.
+  'twoFactor.addKey': {
+    access: 'authenticated',
+    input: (f) => {
+      if (f.user) enableTotpDirectly(f.db, f.user.id);
+      return { name: 'Laptop', response: { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', attestationObject: 'oA' } } };
+    },
+    overrides: {
+      outsider: 'BAD_REQUEST',
+      viewer: 'BAD_REQUEST',
+      member: 'BAD_REQUEST',
+      manager: 'BAD_REQUEST',
+      otherManager: 'BAD_REQUEST',
+      admin: 'BAD_REQUEST',
+    },
+  },
+  'twoFactor.removeKey': {
+    access: 'authenticated',
+    input: (f) => {
+      if (!f.user) return { id: 1 };
+      const key = f.db
+        .insert(securityKeys)
+        .values({ userId: f.user.id, credentialId: `policy-key-${f.user.id}`, publicKey: 'AAAA', name: 'Policy key' })
+        .returning({ id: securityKeys.id })
+        .get();
+      return { id: key.id };
+    },
+  },
+  'twoFactor.signInKeyOptions': { access: 'public', input: () => undefined },
   'twoFactor.platformRequirement': { access: 'admin', input: () => undefined },
   'twoFactor.setPlatformRequirement': { access: 'admin', input: () => ({ version: 1, requirement: 'managers' }) },
   'me.setLocale': { access: 'authenticated', input: () => ({ locale: 'zh-CN' }) },

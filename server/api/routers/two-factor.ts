@@ -10,7 +10,15 @@ import {
   setPlatformTwoFactorRequirement,
   twoFactorStatus,
 } from '../../services/two-factor';
-import { adminProcedure, authenticatedProcedure, enrollingProcedure, router } from '../trpc';
+import {
+  addKeyInput,
+  addSecurityKey,
+  removeKeyInput,
+  removeSecurityKey,
+  securityKeyRegistrationOptions,
+  securityKeySignInOptions,
+} from '../../services/security-keys';
+import { adminProcedure, authenticatedProcedure, budgetedPublicProcedure, enrollingProcedure, router } from '../trpc';
 
 /** One's own second factor; the set-up is open to people a setting sends there (decision 026). */
 export const twoFactorRouter = router({
@@ -29,6 +37,12 @@ export const twoFactorRouter = router({
     ctx.responseCookies?.push(await freshSessionCookie({ id: ctx.user.id, sessionVersion }));
     return { disabled: true };
   }),
+  /** Passkeys and security keys, once two-factor is on (decision 027). */
+  keyRegistrationOptions: authenticatedProcedure.mutation(({ ctx }) => securityKeyRegistrationOptions(ctx.db, ctx.user)),
+  addKey: authenticatedProcedure.input(addKeyInput).mutation(({ ctx, input }) => addSecurityKey(ctx.db, ctx.user, input)),
+  removeKey: authenticatedProcedure.input(removeKeyInput).mutation(({ ctx, input }) => removeSecurityKey(ctx.db, ctx.user, input.id)),
+  /** A challenge for the sign-in's second step with a passkey; it names no one. */
+  signInKeyOptions: budgetedPublicProcedure.mutation(({ ctx }) => securityKeySignInOptions(ctx.db)),
   /** The platform's setting: who must use two-factor. */
   platformRequirement: adminProcedure.query(({ ctx }) => {
     const { requirement, version } = platformTwoFactorRequirement(ctx.db);

@@ -1,21 +1,27 @@
 'use client';
 
+import { startAuthentication } from '@simplewebauthn/browser';
+import { useMutation } from '@tanstack/react-query';
+import { KeyRound } from 'lucide-react';
 import { signIn } from 'next-auth/react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { sameOriginPath } from '../../../../../server/domain/redirect-target';
-import { Field, FormMessage, inputClass, SubmitButton } from '../../../../_components/Form';
+import { Button, Field, FormMessage, inputClass, SubmitButton } from '../../../../_components/Form';
+import { useTRPC } from '../../../../_trpc/client';
 
 /** `callbackPath` was checked by the page on the server; the browser checks it again against its own origin before going there. */
 export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const t = useTranslations('auth');
   const locale = useLocale();
   const router = useRouter();
+  const trpc = useTRPC();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   // After a right password on an account with two-factor on: the same credentials again, with a code.
   const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
+  const keyOptions = useMutation(trpc.twoFactor.signInKeyOptions.mutationOptions());
 
   function signInErrorMessage(error: string | null | undefined): string {
     if (error === 'CredentialsSignin') return t('wrongCredentials');
@@ -58,6 +64,28 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
     }
   }
 
+  /** The second step with a passkey: a challenge from the server, the browser's prompt, then the same sign-in with its answer. */
+  async function signInWithKey() {
+    if (!credentials) return;
+    setPending(true);
+    setError(null);
+    try {
+      const optionsJSON = await keyOptions.mutateAsync();
+      const answer = await startAuthentication({ optionsJSON });
+      const result = await signIn('credentials', { ...credentials, key: JSON.stringify(answer), redirect: false });
+      if (!result || result.error) {
+        setError(result?.error === 'WrongCode' ? t('keyFailed') : signInErrorMessage(result?.error));
+        setPending(false);
+        return;
+      }
+      router.replace(sameOriginPath(callbackPath, window.location.origin) ?? `/${locale}/workspace`);
+      router.refresh();
+    } catch {
+      setError(t('keyFailed'));
+      setPending(false);
+    }
+  }
+
   if (credentials) {
     return (
       <form onSubmit={onSubmit} className="mt-6 flex flex-col gap-4" noValidate aria-labelledby="second-step-title">
@@ -84,6 +112,10 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
         <SubmitButton pending={pending} pendingLabel={t('submitting')}>
           {t('codeSubmit')}
         </SubmitButton>
+        <Button type="button" variant="secondary" disabled={pending} onClick={signInWithKey}>
+          <KeyRound aria-hidden className="size-4" />
+          {t('useKey')}
+        </Button>
         <button
           type="button"
           className="self-start text-sm text-ink-soft underline-offset-2 hover:text-ink hover:underline"

@@ -7,6 +7,7 @@ import { FormMessage } from '../../../../_components/Form';
 import { Card, CardHeader, PageContainer, PageHeader } from '../../../../_components/Page';
 import { formatIsoDate } from '../../../../_lib/dates';
 import { requireUser, serverApi } from '../../../../_trpc/server';
+import { SecurityKeys } from './SecurityKeys';
 import { TwoFactorDisable, TwoFactorSetup } from './TwoFactorSetup';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -54,7 +55,16 @@ export default async function TwoFactorPage({ params }: { params: Promise<{ loca
                   {status.enabledAt ? t('enabledSince', { date: formatIsoDate(format, status.enabledAt.toISOString().slice(0, 10)) }) : null}{' '}
                   {t('codesLeft', { count: status.recoveryCodesLeft })}
                 </p>
-                <h2 className="text-base font-semibold">{t('disableTitle')}</h2>
+                <section aria-labelledby="keys-title" className="flex flex-col gap-2 border-t border-line pt-4">
+                  <h2 id="keys-title" className="text-base font-semibold">
+                    {t('keysTitle')}
+                  </h2>
+                  <p className="text-sm text-ink-soft">{t('keysIntro')}</p>
+                  <ClientMessages namespaces={['account', 'forms']}>
+                    <SecurityKeys keys={status.securityKeys} />
+                  </ClientMessages>
+                </section>
+                <h2 className="border-t border-line pt-4 text-base font-semibold">{t('disableTitle')}</h2>
                 {status.demand ? (
                   <p className="text-sm text-ink-soft">{t('cannotDisable')}</p>
                 ) : (
