@@ -21,4 +21,5 @@ CREATE TABLE `webauthn_challenges` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `webauthn_challenges_expires_idx` ON `webauthn_challenges` (`expires_at`);
+CREATE INDEX `webauthn_challenges_expires_idx` ON `webauthn_challenges` (`expires_at`);--> statement-breakpoint
+CREATE INDEX `webauthn_challenges_user_idx` ON `webauthn_challenges` (`user_id`,`purpose`);

@@ -89,6 +89,8 @@ test('TOTP: turned on from the shown secret, asked after the password, wrong cod
   await signOut(laptop);
   await signIn(laptop, email);
   await expect(laptop.getByRole('heading', { name: 'Two-factor authentication' })).toBeVisible();
+  // The code field starts empty (it once kept the typed password, shown in clear text).
+  await expect(laptop.getByLabel('Code')).toHaveValue('');
   expect((await laptop.request.get('/api/trpc/me.get')).status()).toBe(401);
   const wrong = codeFor(secret) === '000000' ? '111111' : '000000';
   await enterCode(laptop, wrong);

@@ -88,7 +88,8 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
 
   if (credentials) {
     return (
-      <form onSubmit={onSubmit} className="mt-6 flex flex-col gap-4" noValidate aria-labelledby="second-step-title">
+      // A form of its own (key): reusing the first form's elements left the typed password in the code field, readable.
+      <form key="second-step" onSubmit={onSubmit} className="mt-6 flex flex-col gap-4" noValidate aria-labelledby="second-step-title">
         <div>
           <h2 id="second-step-title" className="text-base font-semibold">
             {t('codeTitle')}
@@ -131,7 +132,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 flex flex-col gap-4" noValidate>
+    <form key="password-step" onSubmit={onSubmit} className="mt-6 flex flex-col gap-4" noValidate>
       {error ? <FormMessage>{error}</FormMessage> : null}
       <Field label={t('email')} htmlFor="email">
         <input id="email" name="email" type="email" autoComplete="username" required className={inputClass} />
