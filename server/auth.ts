@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { decode, encode } from 'next-auth/jwt';
+import { serialize as serializeCookie } from 'cookie';
 import { randomUUID } from 'node:crypto';
 import { getDb, type DB } from '../db/client';
 import { prepared } from '../db/prepared';
@@ -13,6 +14,8 @@ import { authSecret, env } from './env';
 import { cookieValue } from './http/cookies';
 import { decoyHash, PasswordHashingBusy, verifyPassword } from './password';
 import { clientAddress, minutesUntil } from './services/sign-in-guard';
+import { checkSecurityKey } from './services/security-keys';
+import { checkSecondFactor, hasSecondFactor } from './services/two-factor';
 import { sharedState } from './shared-state/store';
 
 export { hashPassword, verifyPassword } from './password';
@@ -57,6 +60,22 @@ function secureCookies(): boolean {
   return env().NEXTAUTH_URL?.startsWith('https://') ?? false;
 }
 
+/**
+ * A Set-Cookie header with a new session token for a user whose sessions just ended (two-factor
+ * turned on or off): the browser that did it stays signed in, every other one is signed out.
+ * The same cookie next-auth writes at sign-in (name, HttpOnly, SameSite=Lax, Secure with https).
+ */
+export async function freshSessionCookie(user: { id: number; sessionVersion: number }): Promise<string> {
+  const token = await issueSessionToken(user);
+  return serializeCookie(sessionCookieName(), token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: secureCookies(),
+    expires: new Date(Date.now() + SESSION_MAX_AGE_S * 1000),
+  });
+}
+
 export function sessionCookieName(): string {
   return `${secureCookies() ? '__Secure-' : ''}next-auth.session-token`;
 }
@@ -85,19 +104,41 @@ export async function authenticate(db: DB, email: string, password: string) {
 export const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
 /** The error a sign-in reports when too many password checks are under way: try again in a moment. */
 export const SIGN_IN_BUSY = 'Busy';
+/** The password was right and the account has two-factor on: ask for a code and send both again. */
+export const SECOND_FACTOR_REQUIRED = 'SecondFactorRequired';
+/** The password was right, the code was not (counted by the throttle like a wrong password). */
+export const WRONG_CODE = 'WrongCode';
 
 /**
  * A sign-in attempt as the sign-in form makes it: throttled per account and per address, then
  * checked, then recorded. Returns the user, null for wrong credentials, or how long to wait.
  */
-export async function signInWithPassword(db: DB, email: string, password: string, ip: string | null, now = new Date()) {
+export async function signInWithPassword(
+  db: DB,
+  email: string,
+  password: string,
+  ip: string | null,
+  now = new Date(),
+  /** The code of the second step (TOTP or recovery code); needed when the account has two-factor on. */
+  code?: string,
+  /** Or a passkey's answer (JSON) to the sign-in challenge, instead of a code. */
+  key?: string,
+) {
   const normalised = normaliseEmail(email);
   const throttle = sharedState(db);
   const block = await throttle.signInBlock(normalised, ip, now);
   if (block.blocked) return { blocked: true, retryAt: block.retryAt } as const;
   const user = await authenticate(db, normalised, password);
+  // A right password alone never makes a session when two-factor is on (decision 026). Asking for
+  // the code records nothing: a success here would start the throttle afresh between wrong codes.
+  if (user && hasSecondFactor(user)) {
+    if (!code && !key) return { blocked: false, user: null, secondFactor: 'required' } as const;
+    const method = code ? await checkSecondFactor(db, user.id, code) : (await checkSecurityKey(db, user.id, key!)) ? 'key' : null;
+    await throttle.recordSignInAttempt(normalised, ip, method !== null, now);
+    return method ? ({ blocked: false, user, secondFactor: method } as const) : ({ blocked: false, user: null, secondFactor: 'wrong' } as const);
+  }
   await throttle.recordSignInAttempt(normalised, ip, user !== null, now);
-  return { blocked: false, user } as const;
+  return { blocked: false, user, secondFactor: null } as const;
 }
 
 /** next-auth's configuration; `database` is the app's database (tests pass their own). */
@@ -113,19 +154,25 @@ export function authOptions(database: () => DB = getDb): NextAuthOptions {
         credentials: {
           email: { label: 'Email', type: 'email' },
           password: { label: 'Password', type: 'password' },
+          code: { label: 'Code', type: 'text' },
+          key: { label: 'Passkey', type: 'text' },
         },
         async authorize(credentials, req) {
           const email = typeof credentials?.email === 'string' ? credentials.email : '';
           const password = typeof credentials?.password === 'string' ? credentials.password : '';
+          const code = typeof credentials?.code === 'string' && credentials.code.length <= 40 ? credentials.code : undefined;
+          const key = typeof credentials?.key === 'string' && credentials.key.length <= 16_000 ? credentials.key : undefined;
           if (!email || !password || email.length > 320 || password.length > 1024) return null;
           let result: Awaited<ReturnType<typeof signInWithPassword>>;
           try {
-            result = await signInWithPassword(database(), email, password, clientAddress(req?.headers));
+            result = await signInWithPassword(database(), email, password, clientAddress(req?.headers), new Date(), code || undefined, key || undefined);
           } catch (error) {
             if (error instanceof PasswordHashingBusy) throw new Error(SIGN_IN_BUSY);
             throw error;
           }
           if (result.blocked) throw new Error(`${TOO_MANY_ATTEMPTS}.${minutesUntil(result.retryAt)}`);
+          if (result.secondFactor === 'required') throw new Error(SECOND_FACTOR_REQUIRED);
+          if (result.secondFactor === 'wrong') throw new Error(WRONG_CODE);
           const { user } = result;
           if (!user) return null;
           return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion };

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { LAB_STATUSES, PARTICIPATION_ROLES, SECTORS, STAGES, VISIBILITIES } from '../../server/domain/enums';
+import { LAB_STATUSES, PARTICIPATION_ROLES, SECTORS, STAGES, TWO_FACTOR_REQUIREMENTS, VISIBILITIES } from '../../server/domain/enums';
 import { isoDate, oneOf, timestamps, version } from './columns';
 import { organisations } from './organisations';
 
@@ -28,6 +28,11 @@ export const labs = sqliteTable(
     timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
     /** Demo labs say so on every page: their figures are illustrative. */
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * Whose sign-in to this lab needs a second factor (decision 026). No CHECK: adding one makes
+     * drizzle rebuild the table, which drops the search triggers on it; zod guards the values.
+     */
+    twoFactorRequirement: text('two_factor_requirement', { enum: TWO_FACTOR_REQUIREMENTS }).notNull().default('none'),
     ...version,
     ...timestamps,
   },

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { LAB_ROLES, LOCALES } from '../../server/domain/enums';
+import { LAB_ROLES, LOCALES, TWO_FACTOR_REQUIREMENTS } from '../../server/domain/enums';
 import { createdAt, oneOf, timestamps, version } from './columns';
 import { labs } from './labs';
 import { organisations } from './organisations';
@@ -26,6 +26,13 @@ export const users = sqliteTable(
     locale: text('locale', { enum: LOCALES }),
     /** IANA time zone the person reads times in; null: the browser's (decision 024). */
     timeZone: text('time_zone'),
+    /** The TOTP secret, encrypted (server/services/secret-box.ts); null until set-up is confirmed (decision 026). */
+    totpSecret: text('totp_secret'),
+    /** A secret shown for set-up but not yet confirmed with a code, encrypted like totpSecret. */
+    totpPendingSecret: text('totp_pending_secret'),
+    totpEnabledAt: integer('totp_enabled_at', { mode: 'timestamp_ms' }),
+    /** The time step of the last code accepted: a code is good once (replay protection). */
+    totpLastStep: integer('totp_last_step'),
     ...version,
     ...timestamps,
   },
@@ -191,4 +198,74 @@ export const revokedSessions = sqliteTable(
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** Single-use codes for signing in without the authenticator app; only their SHA-256 is kept. */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    ...createdAt,
+  },
+  (t) => [uniqueIndex('recovery_codes_user_hash_unique').on(t.userId, t.codeHash)],
+);
+
+/** Settings of the whole platform: one row (id 1), edited by admins. */
+export const platformSettings = sqliteTable(
+  'platform_settings',
+  {
+    id: integer('id').primaryKey(),
+    /** 'managers': platform admins and every lab's managers; 'everyone': every account (decision 026). */
+    twoFactorRequirement: text('two_factor_requirement', { enum: TWO_FACTOR_REQUIREMENTS }).notNull().default('none'),
+    ...version,
+    ...timestamps,
+  },
+  (t) => [
+    check('platform_settings_single_row', sql`${t.id} = 1`),
+    oneOf('platform_settings_two_factor_requirement_check', t.twoFactorRequirement, TWO_FACTOR_REQUIREMENTS),
+  ],
+);
+
+/** Passkeys and security keys (WebAuthn) registered as a second factor (decision 027). */
+export const securityKeys = sqliteTable(
+  'security_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The credential id, base64url, as the authenticator reports it. */
+    credentialId: text('credential_id').notNull(),
+    /** The COSE public key, base64url: public, nothing to hide. */
+    publicKey: text('public_key').notNull(),
+    /** The authenticator's signature counter; a counter that goes back means a cloned key. */
+    counter: integer('counter').notNull().default(0),
+    /** JSON array of transports (usb, nfc, internal, …), passed back to the browser. */
+    transports: text('transports'),
+    name: text('name').notNull(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    ...createdAt,
+  },
+  (t) => [uniqueIndex('security_keys_credential_unique').on(t.credentialId), index('security_keys_user_idx').on(t.userId)],
+);
+
+/**
+ * Challenges of WebAuthn ceremonies under way: single use, five minutes. In the database so that
+ * the process that checks the answer need not be the one that asked (decision 020).
+ */
+export const webauthnChallenges = sqliteTable(
+  'webauthn_challenges',
+  {
+    challenge: text('challenge').primaryKey(),
+    /** 'register' (the user adding a key) or 'authenticate' (a sign-in; no user yet). */
+    purpose: text('purpose', { enum: ['register', 'authenticate'] }).notNull(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('webauthn_challenges_expires_idx').on(t.expiresAt), index('webauthn_challenges_user_idx').on(t.userId, t.purpose)],
 );

@@ -46,11 +46,15 @@ export function trpcHandler(database: () => DB = getDb) {
         user: await sessionUserFromToken(db, sessionTokenFromCookieHeader(cookie)),
         locale: negotiateLocale(header(req, 'x-locale') ?? cookieValue(cookie, LOCALE_COOKIE), header(req, 'accept-language')),
         clientAddress: clientAddress(req.headers),
+        responseCookies: [],
       });
     },
-    responseMeta: ({ errors }) => {
+    responseMeta: ({ ctx, errors }) => {
+      const headers = new Headers();
       const wait = errors.map((e) => (e instanceof AppError ? e.retryAfterSeconds : undefined)).find((s) => s !== undefined);
-      return wait === undefined ? {} : { headers: new Headers({ 'retry-after': String(wait) }) };
+      if (wait !== undefined) headers.set('retry-after', String(wait));
+      for (const cookie of ctx?.responseCookies ?? []) headers.append('set-cookie', cookie);
+      return { headers };
     },
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);

@@ -19,6 +19,7 @@ import { memberRouter } from './routers/member';
 import { organisationRouter } from './routers/organisation';
 import { partnerRouter } from './routers/partner';
 import { passwordRouter } from './routers/password';
+import { twoFactorRouter } from './routers/two-factor';
 import { userRouter } from './routers/user';
 import { workspaceRouter } from './routers/workspace';
 import { reportRouter } from './routers/report';
@@ -47,6 +48,7 @@ export const appRouter = router({
   organisation: organisationRouter,
   user: userRouter,
   password: passwordRouter,
+  twoFactor: twoFactorRouter,
   emailConfirmation: emailConfirmationRouter,
   workspace: workspaceRouter,
   report: reportRouter,

@@ -6,6 +6,7 @@ import type { LabRole, Locale } from '../domain/enums';
 import { AppError, tooManyRequests, type FieldProblem } from '../errors';
 import { DEFAULT_LOCALE, translate } from '../i18n';
 import { requireLabAccess, type Lab, type LabStanding } from '../services/access';
+import { needsTwoFactorSetup } from '../services/two-factor';
 import { spendAnonymousBudget } from '../services/request-budget';
 import { issueMessage, type SchemaIssue } from './issues';
 import { transformer } from './transformer';
@@ -18,6 +19,11 @@ export type Context = {
   clientAddress: string | null;
   /** The clock: what "now" is for lateness and "today" in a lab (tests set it; decision 024). */
   now: () => Date;
+  /**
+   * Set-Cookie headers for the answer (server/api/http.ts sends them): a fresh session token when a
+   * procedure ended the caller's sessions on purpose (two-factor on or off). Absent without HTTP.
+   */
+  responseCookies?: string[];
 };
 
 /** Builds a context; tests and scripts pass their own database and user. */
@@ -28,6 +34,7 @@ export function createContext(options: Partial<Context> = {}): Context {
     locale: options.locale ?? DEFAULT_LOCALE,
     clientAddress: options.clientAddress ?? null,
     now: options.now ?? (() => new Date()),
+    responseCookies: options.responseCookies,
   };
 }
 
@@ -104,10 +111,22 @@ export const budgetedPublicProcedure = publicProcedure.use(async ({ ctx, next })
   return next();
 });
 
-/** A signed-in, enabled user (the session is re-checked against the database on every request). */
-export const authenticatedProcedure = t.procedure.use(({ ctx, next }) => {
+/**
+ * A signed-in, enabled user who may be setting up a second factor that a setting requires of them:
+ * only the procedures of that set-up (the session is re-checked against the database on every request).
+ */
+export const enrollingProcedure = t.procedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED' });
   return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/**
+ * A signed-in, enabled user. Someone a setting requires to use two-factor authentication, who has
+ * not set it up, gets nothing but the set-up (decision 026): FORBIDDEN with a message saying so.
+ */
+export const authenticatedProcedure = enrollingProcedure.use(({ ctx, next }) => {
+  if (needsTwoFactorSetup(ctx.db, ctx.user)) throw new AppError('FORBIDDEN', 'errors.twoFactorSetupRequired');
+  return next({ ctx });
 });
 
 /** Platform administrators only. */

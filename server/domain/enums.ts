@@ -38,6 +38,10 @@ export const LAB_STATUSES = ['planning', 'active', 'completed', 'suspended'] as 
 export type LabStatus = (typeof LAB_STATUSES)[number];
 
 export const VISIBILITIES = ['private', 'public'] as const;
+
+/** Who must use two-factor authentication: nobody, managers (of the lab, or of any lab and admins), everyone. */
+export const TWO_FACTOR_REQUIREMENTS = ['none', 'managers', 'everyone'] as const;
+export type TwoFactorRequirement = (typeof TWO_FACTOR_REQUIREMENTS)[number];
 export type Visibility = (typeof VISIBILITIES)[number];
 
 export const PARTICIPATION_ROLES = ['lead', 'core_partner', 'supplier', 'end_user', 'research_partner'] as const;

@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { getDb } from '../../db/client';
 import { sessionTokenFromCookieHeader, sessionUserFromToken, type SessionUser } from '../auth';
+import { needsTwoFactorSetup } from '../services/two-factor';
 import type { Locale } from '../domain/enums';
 import { AppError } from '../errors';
 import { cookieValue } from './cookies';
@@ -12,8 +13,11 @@ import { LOCALE_COOKIE, negotiateLocale, translate } from '../i18n';
 export { cookieValue };
 
 /** The signed-in user of a route-handler request, checked against the database. */
+/** The signed-in user; someone who must set up two-factor first is treated as signed out here (decision 026). */
 export async function routeUser(req: Request): Promise<SessionUser | null> {
-  return sessionUserFromToken(getDb(), sessionTokenFromCookieHeader(req.headers.get('cookie')));
+  const db = getDb();
+  const user = await sessionUserFromToken(db, sessionTokenFromCookieHeader(req.headers.get('cookie')));
+  return user && !needsTwoFactorSetup(db, user) ? user : null;
 }
 
 /** `?locale=` first (links carry the page's language), then the remembered choice, then the browser's. */

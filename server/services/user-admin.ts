@@ -36,6 +36,7 @@ export function listUsers(db: DbOrTx, query = '') {
       isAdmin: users.isAdmin,
       disabledAt: users.disabledAt,
       emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`.mapWith(Boolean),
+      twoFactor: sql<boolean>`${users.totpEnabledAt} is not null`.mapWith(Boolean),
       createdAt: users.createdAt,
       organisationNameEn: organisations.nameEn,
       organisationNameZh: organisations.nameZh,

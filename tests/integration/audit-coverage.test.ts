@@ -29,6 +29,10 @@ const NOT_AUDITED: Record<string, string> = {
   // Likewise: a verified account has nothing to confirm, an unverified one is refused without SMTP;
   // with mail it stores a hashed token with its audit event (tests/integration/invitations.test.ts).
   'emailConfirmation.request': 'refused without mail',
+  // Stores a single-use five-minute challenge for a sign-in that has no user yet; the sign-in is what counts.
+  'twoFactor.signInKeyOptions': 'a challenge, no record',
+  // Refused for every caller here: there is no authenticator in these tests to make a credential.
+  'twoFactor.addKey': 'needs an authenticator (two-factor.spec.ts)',
 };
 
 /** State a call needs before it has anything to change. */

@@ -89,8 +89,12 @@ function mutated(valid: unknown, fields: string[]): fc.Arbitrary<unknown> {
 }
 
 // A wrong current password is a guess at the account's password: the sign-in throttle records it
-// (sign-in-guard.ts), which is the point of the throttle, and nothing else changes.
-const RECORDED_WHEN_REFUSED: Record<string, readonly string[]> = { 'password.change': ['login_attempts'] };
+// (sign-in-guard.ts), which is the point of the throttle, and nothing else changes. Turning
+// two-factor off asks for the password the same way.
+const RECORDED_WHEN_REFUSED: Record<string, readonly string[]> = {
+  'password.change': ['login_attempts'],
+  'twoFactor.disable': ['login_attempts'],
+};
 
 async function attempt(path: string, role: Role, makeInput: (valid: unknown) => unknown) {
   const db = await freshDb();

@@ -12,6 +12,7 @@ import {
   organisations,
   participations,
   progressUpdates,
+  securityKeys,
   users,
 } from '../../db/schema';
 import { addDays, todayIso } from '../../server/domain/dates';
@@ -24,6 +25,7 @@ import { previewReschedule } from '../../server/services/reschedule';
 import { createCaller } from '../../server/api/root';
 import { createContext } from '../../server/api/trpc';
 import { labIdOf, sessionUser } from '../helpers/db';
+import { enableTotpDirectly, pendTotpDirectly, totpCode } from '../helpers/two-factor';
 import type { Access, Outcome, Role } from './roles';
 
 // The declared access policy of every tRPC procedure. The authorization matrix test fails when a
@@ -280,6 +282,61 @@ export const POLICY: Record<string, PolicyEntry> = {
   'directory.factSheet': { access: 'public', input: () => ({ slug: 'new-display-lab' }) },
 
   'me.get': { access: 'authenticated', input: () => undefined },
+  'twoFactor.status': { access: 'authenticated', input: () => undefined },
+  'twoFactor.beginSetup': { access: 'authenticated', input: () => undefined },
+  'twoFactor.confirmSetup': {
+    access: 'authenticated',
+    input: (f) => {
+      if (f.user) pendTotpDirectly(f.db, f.user.id);
+      return { code: totpCode() };
+    },
+  },
+  'twoFactor.disable': {
+    access: 'authenticated',
+    input: (f) => {
+      if (f.user) enableTotpDirectly(f.db, f.user.id);
+      return { password: 'demo-password' };
+    },
+  },
+  'twoFactor.keyRegistrationOptions': {
+    access: 'authenticated',
+    input: (f) => {
+      if (f.user) enableTotpDirectly(f.db, f.user.id);
+      return undefined;
+    },
+  },
+  // Without an authenticator there is no real credential to add: every caller's answer is checked
+  // and refused next to the field (e2e two-factor.spec.ts adds a real one), changing nothing.
+  'twoFactor.addKey': {
+    access: 'authenticated',
+    input: (f) => {
+      if (f.user) enableTotpDirectly(f.db, f.user.id);
+      return { name: 'Laptop', response: { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', attestationObject: 'oA' } } };
+    },
+    overrides: {
+      outsider: 'BAD_REQUEST',
+      viewer: 'BAD_REQUEST',
+      member: 'BAD_REQUEST',
+      manager: 'BAD_REQUEST',
+      otherManager: 'BAD_REQUEST',
+      admin: 'BAD_REQUEST',
+    },
+  },
+  'twoFactor.removeKey': {
+    access: 'authenticated',
+    input: (f) => {
+      if (!f.user) return { id: 1 };
+      const key = f.db
+        .insert(securityKeys)
+        .values({ userId: f.user.id, credentialId: `policy-key-${f.user.id}`, publicKey: 'AAAA', name: 'Policy key' })
+        .returning({ id: securityKeys.id })
+        .get();
+      return { id: key.id };
+    },
+  },
+  'twoFactor.signInKeyOptions': { access: 'public', input: () => undefined },
+  'twoFactor.platformRequirement': { access: 'admin', input: () => undefined },
+  'twoFactor.setPlatformRequirement': { access: 'admin', input: () => ({ version: 1, requirement: 'managers' }) },
   'me.setLocale': { access: 'authenticated', input: () => ({ locale: 'zh-CN' }) },
   'me.setTimeZone': { access: 'authenticated', input: () => ({ timeZone: 'Europe/Berlin' }) },
   'me.signOutEverywhere': { access: 'authenticated', input: () => undefined },
@@ -471,6 +528,10 @@ export const POLICY: Record<string, PolicyEntry> = {
       };
     },
   },
+  'labSettings.setTwoFactorRequirement': {
+    access: 'manager',
+    input: (f) => ({ labId: f.labId, version: labProfile(f).version, requirement: 'everyone' }),
+  },
   'labSettings.setVisibility': {
     access: 'manager',
     input: (f) => ({ labId: f.labId, version: labProfile(f).version, visibility: 'private' }),
@@ -612,6 +673,14 @@ export const POLICY: Record<string, PolicyEntry> = {
     },
   },
   'user.issuePasswordReset': { access: 'admin', input: (f) => ({ userId: userRow(f, 'viewer@demo.local').id }) },
+  'user.resetTwoFactor': {
+    access: 'admin',
+    input: (f) => {
+      const viewer = userRow(f, 'viewer@demo.local');
+      enableTotpDirectly(f.db, viewer.id);
+      return { userId: viewer.id };
+    },
+  },
 
   'job.overview': { access: 'admin', input: () => undefined },
   'job.retry': { access: 'admin', input: (f) => ({ jobId: failedJob(f) }) },

@@ -13,11 +13,12 @@ import { requireUser } from '../../_trpc/server';
 // (the locale layout renders nothing at build time, so this must be said here, for every page below).
 export const dynamic = 'force-dynamic';
 
-// Every page in here also calls requireUser itself: a layout is not re-run on every navigation.
+// Every page in here also calls requireUser itself: a layout is not re-run on every navigation. The
+// layout lets someone who must set up two-factor through, so that its set-up page can be shown.
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const user = await requireUser();
+  const user = await requireUser({ enrolling: true });
   const t = await getTranslations('nav');
   const shownIn = await getTimeZone();
   return (

@@ -2,6 +2,7 @@ import { getLabSettings, labProfileUpdateInput, labVisibilityInput, setLabVisibi
 import { previewPublicFactSheet } from '../../services/publication-preview';
 import { awaitingPublication } from '../../services/publication-review';
 import { setLabTechnologies, technologiesInput } from '../../services/technologies';
+import { labRequirementInput, setLabTwoFactorRequirement } from '../../services/two-factor';
 import { labManagerProcedure, router } from '../trpc';
 
 /** A lab's profile, stuck-neck technologies and visibility: managers of the lab and admins. */
@@ -20,4 +21,8 @@ export const labSettingsRouter = router({
   setVisibility: labManagerProcedure
     .input(labVisibilityInput)
     .mutation(({ ctx, input }) => setLabVisibility(ctx.db, ctx.user, ctx.lab, input)),
+  /** Who in the lab must use two-factor authentication (decision 026). */
+  setTwoFactorRequirement: labManagerProcedure
+    .input(labRequirementInput)
+    .mutation(({ ctx, input }) => setLabTwoFactorRequirement(ctx.db, ctx.user, ctx.lab, input)),
 });

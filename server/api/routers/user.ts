@@ -11,6 +11,7 @@ import {
   setUserAdmin,
   setUserDisabled,
 } from '../../services/user-admin';
+import { resetTwoFactor } from '../../services/two-factor';
 import { adminProcedure, router } from '../trpc';
 
 /** User accounts: platform admins. */
@@ -22,4 +23,8 @@ export const userRouter = router({
   issuePasswordReset: adminProcedure
     .input(issueResetInput)
     .mutation(({ ctx, input }) => issuePasswordReset(ctx.db, ctx.user, input, ctx.locale)),
+  /** Removes a person's second factor (lost phone, no recovery codes); their sessions end. Audited. */
+  resetTwoFactor: adminProcedure
+    .input(z.object({ userId: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => resetTwoFactor(ctx.db, ctx.user, input.userId)),
 });

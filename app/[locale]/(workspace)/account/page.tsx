@@ -1,4 +1,4 @@
-import { LogOut, MailCheck, ShieldCheck } from 'lucide-react';
+import { LogOut, MailCheck, ShieldAlert, ShieldCheck } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Badge, unverifiedLook } from '../../../_components/Badge';
@@ -23,7 +23,9 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requireUser();
-  const address = await (await serverApi()).emailConfirmation.status();
+  const api = await serverApi();
+  const address = await api.emailConfirmation.status();
+  const twoFactor = await api.twoFactor.status();
   const t = await getTranslations('account');
   const tn = await getTranslations('nav');
   return (
@@ -96,6 +98,28 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
             </div>
           </Card>
           <Card className="self-start lg:col-start-1">
+            <CardHeader
+              title={t('twoFactor.title')}
+              description={t('twoFactor.intro')}
+              actions={
+                twoFactor.enabled ? (
+                  <Badge tone="ok" icon={ShieldCheck}>
+                    {t('twoFactor.on')}
+                  </Badge>
+                ) : (
+                  <Badge tone="neutral" icon={ShieldAlert}>
+                    {t('twoFactor.off')}
+                  </Badge>
+                )
+              }
+            />
+            <div className="px-5 py-4">
+              <Link href="/account/two-factor" className={buttonClass('secondary', 'sm')}>
+                {t('twoFactor.manage')}
+              </Link>
+            </div>
+          </Card>
+          <Card className="self-start lg:col-start-1">
             <CardHeader title={t('sessions')} description={t('sessionsIntro')} />
             <div className="px-5 py-4">
               <ClientMessages namespaces={['account']}>
@@ -103,7 +127,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
               </ClientMessages>
             </div>
           </Card>
-          <Card className="lg:col-span-2 lg:col-start-2 lg:row-span-3 lg:row-start-1">
+          <Card className="lg:col-span-2 lg:col-start-2 lg:row-span-4 lg:row-start-1">
             <CardHeader title={t('changePassword')} description={t('changePasswordIntro')} />
             <div className="p-5">
               <ClientMessages namespaces={['forms', 'account']}>

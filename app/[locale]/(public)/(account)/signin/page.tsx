@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { sameOriginPath } from '../../../../../server/domain/redirect-target';
 import { Card } from '../../../../_components/Page';
 import { Link } from '../../../../_i18n/navigation';
+import { TRPCReactProvider } from '../../../../_trpc/client';
 import { SignInForm } from './SignInForm';
 
 // The page reads where to return to (?callbackUrl=) and checks it here, on the server: per request.
@@ -36,7 +37,9 @@ export default async function SignInPage({ params, searchParams }: Props) {
       <Card className="w-full max-w-sm p-6 sm:p-8">
         <h1 className="text-xl font-semibold">{t('signInTitle')}</h1>
         <p className="mt-1 text-sm text-ink-soft">{t('signInIntro')}</p>
-        <SignInForm callbackPath={callbackPath} />
+        <TRPCReactProvider>
+          <SignInForm callbackPath={callbackPath} />
+        </TRPCReactProvider>
         <p className="mt-3 text-sm">
           <Link href="/forgot" className="text-ink-soft underline-offset-2 hover:text-ink hover:underline">
             {ta('link')}

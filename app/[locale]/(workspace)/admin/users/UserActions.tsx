@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { KeyRound, ShieldCheck, ShieldOff, UserCheck, UserX } from 'lucide-react';
+import { KeyRound, ShieldCheck, ShieldOff, Smartphone, UserCheck, UserX } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ConfirmButton } from '../../../../_components/ConfirmDialog';
@@ -9,7 +9,7 @@ import { DeliveredLink } from '../../../../_components/DeliveredLink';
 import { useRouter } from '../../../../_i18n/navigation';
 import { useTRPC } from '../../../../_trpc/client';
 
-type Account = { id: number; version: number; name: string; email: string; isAdmin: boolean; disabled: boolean };
+type Account = { id: number; version: number; name: string; email: string; isAdmin: boolean; disabled: boolean; twoFactor: boolean };
 
 /** Disable or re-enable, grant or remove admin, and issue a reset link; each asks first. */
 export function UserActions({ user, isSelf }: { user: Account; isSelf: boolean }) {
@@ -20,11 +20,26 @@ export function UserActions({ user, isSelf }: { user: Account; isSelf: boolean }
   const setDisabled = useMutation(trpc.user.setDisabled.mutationOptions());
   const setAdmin = useMutation(trpc.user.setAdmin.mutationOptions());
   const issueReset = useMutation(trpc.user.issuePasswordReset.mutationOptions());
+  const resetTwoFactor = useMutation(trpc.user.resetTwoFactor.mutationOptions());
   const [reset, setReset] = useState<{ token: string | null; mailed: boolean; mailDelayed: boolean } | null>(null);
 
   return (
     <div className="flex flex-col gap-2 lg:items-end">
       <div className="flex flex-wrap gap-2">
+        {user.twoFactor ? (
+          <ConfirmButton
+            title={t('resetTwoFactorTitle', { name: user.name })}
+            body={t('resetTwoFactorBody')}
+            confirmLabel={t('resetTwoFactorConfirm')}
+            onConfirm={async () => {
+              await resetTwoFactor.mutateAsync({ userId: user.id });
+              router.refresh();
+            }}
+          >
+            <Smartphone aria-hidden className="size-4" />
+            {t('resetTwoFactor')}
+          </ConfirmButton>
+        ) : null}
         {!user.disabled ? (
           <ConfirmButton
             title={t('resetTitle', { name: user.name })}

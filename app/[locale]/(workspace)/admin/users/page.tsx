@@ -2,7 +2,8 @@ import { Users } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { accountStatusLook, adminLook, Badge, unverifiedLook } from '../../../../_components/Badge';
-import { Card } from '../../../../_components/Page';
+import { Card, CardHeader } from '../../../../_components/Page';
+import { TwoFactorRequirementForm } from '../../_forms/TwoFactorRequirementForm';
 import { localized } from '../../../../_lib/localized';
 import { serverApi } from '../../../../_trpc/server';
 import { requireAdmin } from '../require-admin';
@@ -22,11 +23,20 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const me = await requireAdmin();
   const query = await adminQuery(searchParams);
-  const users = await (await serverApi()).user.list({ query });
+  const api = await serverApi();
+  const users = await api.user.list({ query });
+  const platform = await api.twoFactor.platformRequirement();
   const t = await getTranslations('admin.users');
+  const tf = await getTranslations('forms.twoFactorRequirement');
 
   return (
     <AdminList area="users" count={users.length} query={query} icon={<Users aria-hidden className="size-8" />}>
+      <Card className="mb-6">
+        <CardHeader title={tf('platformTitle')} description={tf('platformIntro')} />
+        <div className="p-5">
+          <TwoFactorRequirementForm key={platform.version} scope="platform" version={platform.version} requirement={platform.requirement} />
+        </div>
+      </Card>
       <Card>
         <ul className="divide-y divide-line" aria-labelledby="users-heading">
           {users.map((u) => {
@@ -70,6 +80,7 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
                     email: u.email,
                     isAdmin: u.isAdmin,
                     disabled: Boolean(u.disabledAt),
+                    twoFactor: u.twoFactor,
                   }}
                   isSelf={u.id === me.id}
                 />

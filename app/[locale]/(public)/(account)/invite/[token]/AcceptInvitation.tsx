@@ -75,6 +75,8 @@ export function AcceptInvitation({
         return openLab(slug);
       }
       const refused = mode === 'signIn' ? await signInAs(password) : null;
+      // Two-factor on: the sign-in page asks for the code, then brings the person back here to join.
+      if (refused === 'SecondFactorRequired') return router.replace(`/signin?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`);
       if (refused) {
         // Too many password checks under way (server/password.ts) is not a wrong password.
         errors.setLocal('password', ta(refused === 'Busy' ? 'busy' : 'wrongCredentials'));

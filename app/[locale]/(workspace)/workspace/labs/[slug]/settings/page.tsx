@@ -7,6 +7,7 @@ import { serverApi } from '../../../../../../_trpc/server';
 import { loadLab, orNotFound } from '../lab-context';
 import { loadManagedLab, ManagersOnly } from './managed-lab';
 import { ProfileForm } from './ProfileForm';
+import { TwoFactorRequirementForm } from '../../../../_forms/TwoFactorRequirementForm';
 
 type Params = { params: Promise<{ locale: string; slug: string }> };
 
@@ -24,12 +25,21 @@ export default async function ProfileSettingsPage({ params }: Params) {
   if (!managed) return <ManagersOnly />;
   const { lab } = await orNotFound((await serverApi()).labSettings.get({ labId: managed.lab.id }));
   const t = await getTranslations('labSettings');
+  const tf = await getTranslations('forms.twoFactorRequirement');
   return (
-    <Card>
-      <CardHeader title={t('sections.profile')} description={t('profileIntro')} />
-      <div className="p-5">
-        <ProfileForm lab={lab} timeZones={timeZoneOptions()} />
-      </div>
-    </Card>
+    <div className="flex flex-col gap-6">
+      <Card>
+        <CardHeader title={t('sections.profile')} description={t('profileIntro')} />
+        <div className="p-5">
+          <ProfileForm lab={lab} timeZones={timeZoneOptions()} />
+        </div>
+      </Card>
+      <Card>
+        <CardHeader title={tf('labTitle')} description={tf('labIntro')} />
+        <div className="p-5">
+          <TwoFactorRequirementForm key={lab.version} scope="lab" labId={lab.id} version={lab.version} requirement={lab.twoFactorRequirement} />
+        </div>
+      </Card>
+    </div>
   );
 }
