@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { getDb } from '../db/client';
+import { getDb } from '../server/db';
 import { LOCALES, type Locale } from '../server/domain/enums';
 import { absoluteUrl, publicPaths } from '../server/public-url';
 import { publicLabsLastModified } from '../server/services/public-feeds';

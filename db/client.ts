@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { databaseFile } from '../server/env';
 import * as schema from './schema';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -36,17 +35,4 @@ export function openDatabase(file: string | Buffer, options: { logger?: QueryLog
 /** Another drizzle handle on the same connection, whose queries go to `logger` as well. */
 export function loggingDatabase(db: DB, logger: QueryLogger): DB {
   return drizzle(db.$client, { schema, logger }) as DB;
-}
-
-let connection: DB | undefined;
-
-/**
- * This module's connection, opened on first use (never at build time). Next.js instantiates the
- * module once per bundle layer (route handlers, server components), so a server process holds one
- * or two connections: every transaction is a synchronous callback, so they never wait on each other
- * within the process, and each drizzle instance maps the columns of its own copy of the schema.
- */
-export function getDb(): DB {
-  connection ??= drizzle(openConnection(databaseFile()), { schema }) as DB;
-  return connection;
 }

@@ -5,32 +5,22 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { decode, encode } from 'next-auth/jwt';
 import { serialize as serializeCookie } from 'cookie';
 import { randomUUID } from 'node:crypto';
-import { getDb, type DB } from '../db/client';
+import { getDb, type DB } from './db';
 import { prepared } from '../db/prepared';
 import { users } from '../db/schema';
-import type { Locale } from './domain/enums';
 import { sameOriginPath } from './domain/redirect-target';
 import { authSecret, env } from './env';
 import { cookieValue } from './http/cookies';
 import { decoyHash, PasswordHashingBusy, verifyPassword } from './password';
+import { normaliseEmail, type SessionUser } from './services/actor';
 import { clientAddress, minutesUntil } from './services/sign-in-guard';
 import { checkSecurityKey } from './services/security-keys';
 import { checkSecondFactor, hasSecondFactor } from './services/two-factor';
 import { sharedState } from './shared-state/store';
 
 export { hashPassword, verifyPassword } from './password';
+export { normaliseEmail, type SessionUser } from './services/actor';
 
-/** The signed-in person as every request sees them: read from the database, never from the token. */
-export type SessionUser = {
-  id: number;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-  organisationId: number | null;
-  locale: Locale | null;
-  /** The time zone the person chose to read times in; null: their browser's. */
-  timeZone: string | null;
-};
 
 const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 const CLOCK_TOLERANCE_MS = 15_000; // next-auth's own tolerance when it checks `exp`
@@ -78,10 +68,6 @@ export async function freshSessionCookie(user: { id: number; sessionVersion: num
 
 export function sessionCookieName(): string {
   return `${secureCookies() ? '__Secure-' : ''}next-auth.session-token`;
-}
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 /** Checks an email and password; the same answer and about the same time whether or not the email exists. */

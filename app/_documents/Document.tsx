@@ -6,7 +6,7 @@ import { socialCardSize } from '../_components/public/SocialCard';
 import { jsonForScript } from '../_components/fact-sheet/structured-data';
 import { otherLocale } from '../_lib/localized';
 import type { I18n } from '../_lib/i18n';
-import type { DocumentAssets, DocumentRequest } from './types';
+import type { DocumentAssets, DocumentRequest } from '../../server/documents/types';
 
 const OPEN_GRAPH_LOCALE: Record<Locale, string> = { en: 'en_US', 'zh-CN': 'zh_CN' };
 

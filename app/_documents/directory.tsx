@@ -6,7 +6,7 @@ import { LabCards } from '../_components/public/LabCards';
 import { SearchPagination } from '../_components/public/SearchPagination';
 import { scoped, type I18n } from '../_lib/i18n';
 import { Document } from './Document';
-import type { DirectoryDocument, DocumentAssets } from './types';
+import type { DirectoryDocument, DocumentAssets } from '../../server/documents/types';
 
 /**
  * The directory: the first page of the public labs, A to Z, with the search form; its "next page"

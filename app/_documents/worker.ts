@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderDocument } from './renderer';
-import type { DocumentAssets, DocumentRequest } from './types';
+import type { DocumentAssets, RenderAnswer, RenderMessage } from '../../server/documents/types';
 
 // The worker thread that renders the public documents (server/documents/render.ts starts it; the
 // build compiles this file into dist/documents/renderer.mjs). It answers each message with the
 // document's HTML or the error that stopped it, under the message's id.
-
-export type RenderMessage = { id: number; request: DocumentRequest };
-export type RenderAnswer = { id: number; html: string } | { id: number; error: { message: string; stack?: string } };
 
 const manifest = new URL('./manifest.json', import.meta.url);
 const { dev } = (workerData ?? {}) as { dev?: boolean };

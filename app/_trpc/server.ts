@@ -3,7 +3,7 @@ import { getLocale } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getDb } from '../../db/client';
+import { getDb } from '../../server/db';
 import { sessionTokenFromCookieHeader, sessionUserFromToken } from '../../server/auth';
 import { createCaller } from '../../server/api/root';
 import { createContext } from '../../server/api/trpc';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { getDb, type DB } from '../../db/client';
+import { getDb, type DB } from '../db';
 import { sessionTokenFromCookieHeader, sessionUserFromToken } from '../auth';
 import { AppError } from '../errors';
 import { cookieValue } from '../http/cookies';

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { getDb, type DB } from '../../db/client';
+import { getDb, type DB } from '../db';
 import type { SessionUser } from '../auth';
 import type { LabRole, Locale } from '../domain/enums';
 import { AppError, tooManyRequests, type FieldProblem } from '../errors';

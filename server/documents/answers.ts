@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
-import type { DocumentRequest } from '../../app/_documents/types';
-import type { SearchValues } from '../../app/_components/public/DirectorySearchForm';
+import type { DocumentRequest } from './types';
+import type { SearchValues } from './types';
 import type { DbOrTx } from '../../db/client';
 import { issueMessage } from '../api/issues';
 import type { SessionUser } from '../auth';

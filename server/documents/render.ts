@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { DocumentRequest } from '../../app/_documents/types';
-import type { RenderAnswer, RenderMessage } from '../../app/_documents/worker';
+import type { DocumentRequest } from './types';
+import type { RenderAnswer, RenderMessage } from './types';
 
 // The public documents are rendered by react-dom/server in a worker thread, outside Next.js's
 // bundles (decision 019): a route handler is built under the react-server condition, where React

@@ -1,4 +1,4 @@
-import type { DocumentRequest } from '../../app/_documents/types';
+import type { DocumentRequest } from './types';
 import type { DocumentAnswer } from './answers';
 import type { Locale } from '../domain/enums';
 import { contentSecurityPolicy } from '../http/security-headers.mjs';

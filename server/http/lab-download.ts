@@ -1,4 +1,4 @@
-import { getDb, type DB } from '../../db/client';
+import { getDb, type DB } from '../db';
 import type { Locale, LabRole } from '../domain/enums';
 import { forbidden } from '../errors';
 import { roleAtLeast, type Lab } from '../services/access';

@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { getDb } from '../../db/client';
+import { getDb } from '../db';
 import { sessionTokenFromCookieHeader, sessionUserFromToken, type SessionUser } from '../auth';
 import { needsTwoFactorSetup } from '../services/two-factor';
 import type { Locale } from '../domain/enums';

@@ -10,7 +10,7 @@ import { TRPC_ENDPOINT, trpcHandler } from '../api/http';
 import { hasDecodablePath, isReadOfPublicPage, refuseMethod, refuseUndecodablePath } from './request-target';
 import { guardPagePost } from './request-guard';
 import { hsts, policyHeader, securityHeaders } from './security-headers.mjs';
-import { getDb } from '../../db/client';
+import { getDb } from '../db';
 import { JOB_HANDLERS, JOB_SCHEDULES } from '../services/job-handlers';
 import { startProcessJobRunner } from '../services/jobs';
 

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { prepared } from '../../db/prepared';
 import { labs, memberships } from '../../db/schema';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import { LAB_ROLES, type LabRole } from '../domain/enums';
 import { forbidden, notFound } from '../errors';
 

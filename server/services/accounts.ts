@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB, DbOrTx } from '../../db/client';
 import { users } from '../../db/schema';
-import { normaliseEmail } from '../auth';
+import { normaliseEmail } from './actor';
 import { passwordProblem } from '../domain/password-policy';
 import { AppError, invalidField } from '../errors';
 import { hashPassword } from '../password';

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { DbOrTx } from '../../db/client';
 import { calendarTokens, labs, users } from '../../db/schema';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import { renderCalendar } from '../domain/icalendar';
 import type { Locale, MilestoneStatus } from '../domain/enums';
 import { localizedName } from '../domain/names';

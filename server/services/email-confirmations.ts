@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB, DbOrTx } from '../../db/client';
 import { emailConfirmations, users } from '../../db/schema';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import { tokenField } from '../domain/fields';
 import type { Locale } from '../domain/enums';
 import { AppError } from '../errors';

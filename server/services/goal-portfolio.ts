@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { goals, labs, measurements, organisations, users } from '../../db/schema';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import { labToday } from '../domain/working-day';
 import { toCsv } from '../domain/csv';
 import type { Locale } from '../domain/enums';

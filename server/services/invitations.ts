@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB, DbOrTx } from '../../db/client';
 import { invitations, labs, memberships, organisations, participations, users } from '../../db/schema';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import { emailField, idField, optionalId, passwordField, requiredText, tokenField } from '../domain/fields';
 import { LAB_ROLES, type LabRole, type Locale } from '../domain/enums';
 import { passwordProblem } from '../domain/password-policy';

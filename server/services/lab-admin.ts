@@ -2,7 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB, DbOrTx } from '../../db/client';
 import { labs, memberships } from '../../db/schema';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import { emailField } from '../domain/fields';
 import { VISIBILITIES, type Locale } from '../domain/enums';
 import { AppError } from '../errors';

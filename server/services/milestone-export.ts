@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/client';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import { toCsv } from '../domain/csv';
 import type { Locale } from '../domain/enums';
 import { translate } from '../i18n';

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB, DbOrTx } from '../../db/client';
 import { passwordResets, users } from '../../db/schema';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import { emailField, passwordField, tokenField } from '../domain/fields';
 import type { Locale } from '../domain/enums';
 import { passwordProblem } from '../domain/password-policy';

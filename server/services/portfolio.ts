@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { baselineItems, labs, memberships, milestoneBaselines, milestones } from '../../db/schema';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import { labToday, workingToday } from '../domain/working-day';
 import type { LabStatus, Sector, Stage } from '../domain/enums';
 import { isLate, labSlippage, slippageDays } from '../domain/schedule';

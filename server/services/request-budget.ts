@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/client';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import { env } from '../env';
 import type { BudgetAnswer } from '../shared-state';
 import { sharedState } from '../shared-state/store';

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/client';
 import { milestones } from '../../db/schema';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import { rescheduleSuccessors } from '../domain/schedule';
 import { AppError } from '../errors';
 import { requireLabAccess } from './access';

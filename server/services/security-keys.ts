@@ -11,7 +11,7 @@ import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB, DbOrTx } from '../../db/client';
 import { securityKeys, users, webauthnChallenges } from '../../db/schema';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import { requiredText } from '../domain/fields';
 import { AppError, invalidField, notFound } from '../errors';
 import { publicOrigin } from '../public-url';

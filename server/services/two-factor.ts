@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { DB, DbOrTx } from '../../db/client';
 import { prepared } from '../../db/prepared';
 import { labs, memberships, platformSettings, recoveryCodes, securityKeys, users } from '../../db/schema';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import { TWO_FACTOR_REQUIREMENTS, type TwoFactorRequirement } from '../domain/enums';
 import { passwordField, versionField } from '../domain/fields';
 import { AppError, invalidField, staleVersion } from '../errors';

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { DB, DbOrTx } from '../../db/client';
 import { prepared } from '../../db/prepared';
 import { goals, milestones, organisations, progressUpdates, updateGoals, updateMilestones, updateRevisions, users } from '../../db/schema';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import type { Health } from '../domain/enums';
 import { renderMarkdown } from '../domain/markdown';
 import { AppError, forbidden, invalidField, notFound } from '../errors';

@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB, DbOrTx } from '../../db/client';
 import { calendarTokens, emailConfirmations, invitations, organisations, passwordResets, users } from '../../db/schema';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import { emailField, idField, optionalId, requiredText, versionField } from '../domain/fields';
 import type { Locale } from '../domain/enums';
 import { AppError, invalidField, notFound, staleVersion } from '../errors';

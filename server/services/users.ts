@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DB, DbOrTx } from '../../db/client';
 import { users } from '../../db/schema';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import type { Locale } from '../domain/enums';
 import { recordAudit } from './audit';
 

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { prepared } from '../../db/prepared';
 import { memberships } from '../../db/schema';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import { recordPageView, type VisitState } from '../domain/visits';
 
 // Page views of a lab, kept on the membership for "what changed since my last visit" (decision 013).

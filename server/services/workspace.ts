@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-or
 import { allRows, idList, idsIn, prepared } from '../../db/prepared';
 import type { DbOrTx } from '../../db/client';
 import { goals, labs, measurements, milestones, organisations, progressUpdates, users } from '../../db/schema';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from './actor';
 import { attentionList, DUE_SOON_DAYS } from '../domain/attention';
 import { addDays } from '../domain/dates';
 import type { Locale } from '../domain/enums';

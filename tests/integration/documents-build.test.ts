@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDocument } from '../../app/_documents/renderer';
-import type { DocumentRequest } from '../../app/_documents/types';
+import type { DocumentRequest } from '../../server/documents/types';
 import { generateBenchDataset } from '../../server/bench/dataset';
 import { buildDocuments } from '../../server/build/documents.mjs';
 import { directoryAnswer, factSheetAnswer, searchAnswer, type DocumentAnswer } from '../../server/documents/answers';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDocument } from '../../app/_documents/renderer';
-import type { DocumentRequest } from '../../app/_documents/types';
+import type { DocumentRequest } from '../../server/documents/types';
 import type { DB } from '../../db/client';
 import { demoLabs } from '../../db/demo-data';
 import { createCaller } from '../../server/api/root';

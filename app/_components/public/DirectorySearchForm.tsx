@@ -1,11 +1,10 @@
 import { Search } from 'lucide-react';
 import { publicPaths } from '../../../server/domain/public-paths';
+import type { SearchValues } from '../../../server/documents/types';
 import type { DirectoryFacets } from '../../../server/services/public-search';
 import { scoped, type I18n } from '../../_lib/i18n';
 import { localized } from '../../_lib/localized';
 import { buttonClass, Field, inputClass, invalidProps, selectClass } from '../Form';
-
-export type SearchValues = Partial<Record<'q' | 'sector' | 'chain' | 'region' | 'stage' | 'status', string>>;
 
 /**
  * The directory search: a plain GET form, so it works without JavaScript and every search has a

@@ -1,4 +1,4 @@
-import { getDb, type DB } from '../../../db/client';
+import { getDb, type DB } from '../../../server/db';
 import type { SessionUser } from '../../../server/auth';
 import { workingToday } from '../../../server/domain/working-day';
 import type { Locale } from '../../../server/domain/enums';

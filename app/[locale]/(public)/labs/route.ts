@@ -1,4 +1,4 @@
-import { getDb } from '../../../../db/client';
+import { getDb } from '../../../../server/db';
 import { directoryAnswer } from '../../../../server/documents/answers';
 import { respond } from '../../../../server/documents/respond';
 

@@ -1,4 +1,4 @@
-import { getDb } from '../../../../db/client';
+import { getDb } from '../../../../server/db';
 import { calendarResponse } from '../../../../server/api/milestone-files';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { getDb } from '../../../../../db/client';
+import { getDb } from '../../../../../server/db';
 import { newsAtomFeed } from '../../../../../server/services/public-documents';
 import { publicDocument } from '../../../../_lib/public-route';
 

@@ -1,4 +1,4 @@
-import { getDb } from '../../../../../db/client';
+import { getDb } from '../../../../../server/db';
 import { milestoneCsvResponse } from '../../../../../server/api/milestone-files';
 import { routeUser } from '../../../../../server/http/route-helpers';
 import { isLocale } from '../../../../../server/i18n';

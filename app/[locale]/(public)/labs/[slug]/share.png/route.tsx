@@ -1,5 +1,5 @@
 import { ImageResponse } from 'next/og';
-import { getDb } from '../../../../../../db/client';
+import { getDb } from '../../../../../../server/db';
 import { isLocale, translate } from '../../../../../../server/i18n';
 import { getPublicFactSheet } from '../../../../../../server/services/public-fact-sheet';
 import { findPublicLab } from '../../../../../../server/services/publication';

@@ -1,7 +1,9 @@
-import type { Locale } from '../../server/domain/enums';
-import type { PublicFactSheet } from '../../server/services/public-fact-sheet';
-import type { DirectoryFacets, SearchPage } from '../../server/services/public-search';
-import type { SearchValues } from '../_components/public/DirectorySearchForm';
+import type { Locale } from '../domain/enums';
+import type { PublicFactSheet } from '../services/public-fact-sheet';
+import type { DirectoryFacets, SearchPage } from '../services/public-search';
+
+/** The directory search's parameters as a visitor typed them (the form shows them again). */
+export type SearchValues = Partial<Record<'q' | 'sector' | 'chain' | 'region' | 'stage' | 'status', string>>;
 
 // What a route handler hands the renderer of the public documents (a worker thread, decision 019):
 // plain, structured-clone-able data, read through the allow-lists (server/services/publication.ts)
@@ -51,3 +53,7 @@ export type DocumentRequest =
 
 /** What the renderer needs besides the request: the build's stylesheet (dist/documents/manifest.json). */
 export type DocumentAssets = { stylesheet: string };
+
+/** What server/documents/render.ts posts to the renderer's worker thread, and what comes back. */
+export type RenderMessage = { id: number; request: DocumentRequest };
+export type RenderAnswer = { id: number; html: string } | { id: number; error: { message: string; stack?: string } };
