@@ -20,7 +20,7 @@ const layers = [
               from: ['./server/api', './server/http', './server/auth.ts', './server/cli', './server/build'],
               message: 'Services and domain logic know nothing of HTTP, tRPC or sign-in: they take (db, actor, input).',
             },
-            { target: './server/domain', from: ['./db', './server/services', './server/shared-state'], message: 'server/domain/ is pure logic without I/O.' },
+            { target: './server/domain', from: ['./db', './server/db.ts', './server/services', './server/shared-state'], message: 'server/domain/ is pure logic without I/O.' },
           ],
         },
       ],

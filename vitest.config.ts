@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** `@/x` is the repository's x, as in tsconfig.json's paths (vite does not read those). */
+export const resolve = { alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./', import.meta.url)) }] };
 
 /** What every test run shares; vitest.fuzz.config.ts runs the long fuzzing with the same settings. */
 export const shared = {
@@ -18,6 +22,7 @@ export const shared = {
 // `npx vitest run`: unit and integration tests, without the long fuzzing (tests/integration/fuzz.test.ts),
 // which `npm test` runs after them (vitest.fuzz.config.ts).
 export default defineConfig({
+  resolve,
   test: {
     ...shared,
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { LOCALES } from '../server/domain/enums';
+import { LOCALES } from '../common/enums';
 import { absoluteUrl, publicPaths } from '../server/public-url';
 
 // Per request, so the sitemap's address follows the configured public URL (NEXTAUTH_URL) at run time.

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
 import { getDb } from '../server/db';
-import { LOCALES, type Locale } from '../server/domain/enums';
+import { LOCALES, type Locale } from '../common/enums';
 import { absoluteUrl, publicPaths } from '../server/public-url';
 import { publicLabsLastModified } from '../server/services/public-feeds';
 

@@ -1,7 +1,7 @@
 import Negotiator from 'negotiator';
 import { createTranslator } from 'next-intl';
-import { en, zhCN } from '../app/_i18n/messages';
-import { LOCALES, type Locale } from './domain/enums';
+import { en, zhCN } from '../messages';
+import { LOCALES, type Locale } from '../common/enums';
 
 export const messagesByLocale = { en, 'zh-CN': zhCN } as const;
 export const DEFAULT_LOCALE: Locale = 'en';

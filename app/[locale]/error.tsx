@@ -1,8 +1,8 @@
 'use client';
 
 import { useParams } from 'next/navigation';
-import en from '../_i18n/messages/en/common.json';
-import zh from '../_i18n/messages/zh-CN/common.json';
+import en from '@/messages/en/common.json';
+import zh from '@/messages/zh-CN/common.json';
 
 // An error boundary is a client component on every page, public ones included. Reading its three
 // texts from the two small common files keeps next-intl's client runtime (and its provider) off

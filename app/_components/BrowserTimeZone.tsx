@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
-import { BROWSER_TIME_ZONE_COOKIE } from '../../server/domain/working-day';
+import { BROWSER_TIME_ZONE_COOKIE } from '@/server/domain/working-day';
 
 /**
  * Tells the server the browser's time zone (a cookie the pages read, app/_i18n/request.ts), so a

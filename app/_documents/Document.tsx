@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
-import type { Locale } from '../../server/domain/enums';
+import type { Locale } from '@/common/enums';
 import { LocaleLinks } from '../_components/public/LocaleLinks';
 import { PublicHeader } from '../_components/public/PublicHeader';
 import { socialCardSize } from '../_components/public/SocialCard';
 import { jsonForScript } from '../_components/fact-sheet/structured-data';
 import { otherLocale } from '../_lib/localized';
 import type { I18n } from '../_lib/i18n';
-import type { DocumentAssets, DocumentRequest } from '../../server/documents/types';
+import type { DocumentAssets, DocumentRequest } from '@/server/documents/types';
 
 const OPEN_GRAPH_LOCALE: Record<Locale, string> = { en: 'en_US', 'zh-CN': 'zh_CN' };
 

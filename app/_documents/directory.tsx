@@ -1,12 +1,12 @@
 import { Building2, Rss } from 'lucide-react';
-import { publicPaths } from '../../server/domain/public-paths';
+import { publicPaths } from '@/server/domain/public-paths';
 import { EmptyState, PageContainer, PageHeader } from '../_components/Page';
 import { DirectorySearchForm } from '../_components/public/DirectorySearchForm';
 import { LabCards } from '../_components/public/LabCards';
 import { SearchPagination } from '../_components/public/SearchPagination';
 import { scoped, type I18n } from '../_lib/i18n';
 import { Document } from './Document';
-import type { DirectoryDocument, DocumentAssets } from '../../server/documents/types';
+import type { DirectoryDocument, DocumentAssets } from '@/server/documents/types';
 
 /**
  * The directory: the first page of the public labs, A to Z, with the search form; its "next page"

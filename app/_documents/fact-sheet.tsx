@@ -1,11 +1,11 @@
-import { markdownToText } from '../../server/domain/markdown';
-import { publicPaths } from '../../server/domain/public-paths';
+import { markdownToText } from '@/server/domain/markdown';
+import { publicPaths } from '@/server/domain/public-paths';
 import { FactSheet } from '../_components/fact-sheet/FactSheet';
 import { researchProjectJsonLd } from '../_components/fact-sheet/structured-data';
 import { scoped, type I18n } from '../_lib/i18n';
 import { localized } from '../_lib/localized';
 import { Document } from './Document';
-import type { DocumentAssets, FactSheetDocument } from '../../server/documents/types';
+import type { DocumentAssets, FactSheetDocument } from '@/server/documents/types';
 
 /** The meta description: the objective as plain text, cut at a word if it is long. */
 function summary(text: string, max = 160): string {

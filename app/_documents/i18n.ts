@@ -1,7 +1,7 @@
 import { createFormatter, createTranslator } from 'next-intl';
-import type { Locale } from '../../server/domain/enums';
-import { DEFAULT_TIME_ZONE } from '../../server/domain/working-day';
-import { en, zhCN } from '../_i18n/messages';
+import type { Locale } from '@/common/enums';
+import { DEFAULT_TIME_ZONE } from '@/server/domain/working-day';
+import { en, zhCN } from '@/messages';
 import type { I18n, Translate } from '../_lib/i18n';
 
 const MESSAGES = { en, 'zh-CN': zhCN } as const;

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { publicPaths } from '../../server/domain/public-paths';
+import { publicPaths } from '@/server/domain/public-paths';
 import { scoped, type I18n } from '../_lib/i18n';
 import { Document } from './Document';
-import type { DocumentAssets, FailedDocument, NotFoundDocument, TooManyRequestsDocument } from '../../server/documents/types';
+import type { DocumentAssets, FailedDocument, NotFoundDocument, TooManyRequestsDocument } from '@/server/documents/types';
 
 const link = 'font-medium text-brand underline-offset-2 hover:underline';
 

@@ -5,7 +5,7 @@ import { factSheetDocument } from './fact-sheet';
 import { documentI18n } from './i18n';
 import { failedDocument, notFoundDocument, tooManyRequestsDocument } from './refusals';
 import { searchDocument } from './search';
-import type { DocumentAssets, DocumentRequest } from '../../server/documents/types';
+import type { DocumentAssets, DocumentRequest } from '@/server/documents/types';
 
 // The public documents as complete HTML, by react-dom/server. This runs in a worker thread of its
 // own (worker.ts, compiled by server/build/documents.mjs), outside Next.js's bundles: React refuses

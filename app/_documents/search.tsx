@@ -1,5 +1,5 @@
 import { SearchX } from 'lucide-react';
-import { publicPaths } from '../../server/domain/public-paths';
+import { publicPaths } from '@/server/domain/public-paths';
 import { FormMessage } from '../_components/Form';
 import { EmptyState, PageContainer, PageHeader } from '../_components/Page';
 import { DirectorySearchForm } from '../_components/public/DirectorySearchForm';
@@ -7,7 +7,7 @@ import { LabCards } from '../_components/public/LabCards';
 import { SearchPagination } from '../_components/public/SearchPagination';
 import { scoped, type I18n } from '../_lib/i18n';
 import { Document } from './Document';
-import type { DocumentAssets, SearchDocument } from '../../server/documents/types';
+import type { DocumentAssets, SearchDocument } from '@/server/documents/types';
 
 /** One page of a directory search: the form as it was filled in, the results, and the pages. */
 export function searchDocument(request: SearchDocument, i18n: I18n, assets: DocumentAssets) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderDocument } from './renderer';
-import type { DocumentAssets, RenderAnswer, RenderMessage } from '../../server/documents/types';
+import type { DocumentAssets, RenderAnswer, RenderMessage } from '@/server/documents/types';
 
 // The worker thread that renders the public documents (server/documents/render.ts starts it; the
 // build compiles this file into dist/documents/renderer.mjs). It answers each message with the

@@ -1,10 +1,10 @@
 import { hasLocale } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
 import { headers } from 'next/headers';
-import { sessionTokenFromCookieHeader } from '../../server/auth';
-import { cookieValue } from '../../server/http/cookies';
-import { BROWSER_TIME_ZONE_COOKIE, readerTimeZone } from '../../server/domain/working-day';
-import { messagesByLocale } from '../../server/i18n';
+import { sessionTokenFromCookieHeader } from '@/server/auth';
+import { cookieValue } from '@/server/http/cookies';
+import { BROWSER_TIME_ZONE_COOKIE, readerTimeZone } from '@/server/domain/working-day';
+import { messagesByLocale } from '@/server/i18n';
 import { currentUser } from '../_trpc/server';
 import { routing } from './routing';
 

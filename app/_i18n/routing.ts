@@ -1,5 +1,5 @@
 import { defineRouting } from 'next-intl/routing';
-import { LOCALES } from '../../server/domain/enums';
+import { LOCALES } from '@/common/enums';
 
 /** The locale a visitor chose is remembered for a year and wins over Accept-Language. */
 export const LOCALE_COOKIE_OPTIONS = { name: 'NEXT_LOCALE', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' } as const;

@@ -1,5 +1,5 @@
-import { REFERENCE_FIELDS } from '../../server/domain/audit-fields';
-import { localizedName } from '../../server/domain/names';
+import { REFERENCE_FIELDS } from '@/server/domain/audit-fields';
+import { localizedName } from '@/server/domain/names';
 import { formatIsoDate } from './dates';
 import type { I18n } from './i18n';
 
@@ -31,7 +31,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}
 
 export type AuditWording = I18n & { has(key: string): boolean };
 
-import type { ReferenceNames } from '../../server/domain/audit-fields';
+import type { ReferenceNames } from '@/server/domain/audit-fields';
 export type { ReferenceNames };
 
 /** The label of a field in the reader's language; a field nobody labelled shows its key, as a last resort. */

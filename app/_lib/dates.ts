@@ -1,5 +1,5 @@
 import type { useFormatter } from 'next-intl';
-import { parseIsoDate } from '../../server/domain/dates';
+import { parseIsoDate } from '@/server/domain/dates';
 
 type Formatter = ReturnType<typeof useFormatter>;
 

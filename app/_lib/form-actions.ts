@@ -1,9 +1,9 @@
 import { TRPCError } from '@trpc/server';
-import type { createCaller } from '../../server/api/root';
-import { issueMessage, type SchemaIssue } from '../../server/api/issues';
-import type { Locale } from '../../server/domain/enums';
-import { AppError } from '../../server/errors';
-import { translate } from '../../server/i18n';
+import type { createCaller } from '@/server/api/root';
+import { issueMessage, type SchemaIssue } from '@/server/api/issues';
+import type { Locale } from '@/common/enums';
+import { AppError } from '@/server/errors';
+import { translate } from '@/server/i18n';
 import type { FormActionState } from './form-state';
 
 export type { FormActionState };

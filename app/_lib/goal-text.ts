@@ -1,5 +1,5 @@
-import type { GoalUnit } from '../../server/domain/enums';
-import type { GoalAssessment } from '../../server/domain/goal-status';
+import type { GoalUnit } from '@/common/enums';
+import type { GoalAssessment } from '@/server/domain/goal-status';
 import type { GoalChartLabels } from '../_components/goal-chart/GoalChart';
 import { derivedDigits, formatMeasure } from '../_components/goal-chart/format';
 

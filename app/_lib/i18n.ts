@@ -1,5 +1,5 @@
 import type { createFormatter } from 'next-intl';
-import type { Locale } from '../../server/domain/enums';
+import type { Locale } from '@/common/enums';
 
 /** Translates a message key (`publicLab.goals`) with its ICU values. */
 export type Translate = (key: string, values?: Record<string, string | number | Date>) => string;

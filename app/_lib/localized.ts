@@ -1,5 +1,5 @@
-import type { Locale } from '../../server/domain/enums';
-import { localizedName } from '../../server/domain/names';
+import type { Locale } from '@/common/enums';
+import { localizedName } from '@/server/domain/names';
 
 /** The name to show in the current language: Chinese when there is one and the reader reads Chinese. */
 export const localized = localizedName;

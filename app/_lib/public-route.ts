@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
-import type { Locale } from '../../server/domain/enums';
-import { isLocale, translate } from '../../server/i18n';
+import type { Locale } from '@/common/enums';
+import { isLocale, translate } from '@/server/i18n';
 
 /**
  * The one answer for a public URL that shows nothing: the same for private, missing and malformed,

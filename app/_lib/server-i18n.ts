@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { Locale } from '../../server/domain/enums';
+import type { Locale } from '@/common/enums';
 import type { I18n } from './i18n';
 
 /** The reader's language for the synchronous components a server component renders. */

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE } from '../../server/domain/working-day';
+import { DEFAULT_TIME_ZONE } from '@/server/domain/working-day';
 
 export type TimeZoneOption = { value: string; label: string };
 

@@ -5,8 +5,8 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useLocale } from 'next-intl';
 import { useState, type ReactNode } from 'react';
-import type { AppRouter } from '../../server/api/root';
-import { transformer } from '../../server/api/transformer';
+import type { AppRouter } from '@/server/api/root';
+import { transformer } from '@/server/api/transformer';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 

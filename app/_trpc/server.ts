@@ -3,12 +3,12 @@ import { getLocale } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getDb } from '../../server/db';
-import { sessionTokenFromCookieHeader, sessionUserFromToken } from '../../server/auth';
-import { createCaller } from '../../server/api/root';
-import { createContext } from '../../server/api/trpc';
-import type { Locale } from '../../server/domain/enums';
-import { needsTwoFactorSetup } from '../../server/services/two-factor';
+import { getDb } from '@/server/db';
+import { sessionTokenFromCookieHeader, sessionUserFromToken } from '@/server/auth';
+import { createCaller } from '@/server/api/root';
+import { createContext } from '@/server/api/trpc';
+import type { Locale } from '@/common/enums';
+import { needsTwoFactorSetup } from '@/server/services/two-factor';
 
 /** The signed-in user of this request, checked against the database (once per request). */
 export const currentUser = cache(async () => {

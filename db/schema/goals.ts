@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { GOAL_DIRECTIONS, GOAL_UNITS, ITEM_KINDS } from '../../server/domain/enums';
+import { GOAL_DIRECTIONS, GOAL_UNITS, ITEM_KINDS } from '@/common/enums';
 import { isoDate, oneOf, timestamps, version } from './columns';
 import { labs } from './labs';
 import { milestones } from './milestones';

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { JOB_STATES } from '../../server/domain/enums';
+import { JOB_STATES } from '@/common/enums';
 import { oneOf } from './columns';
 
 /**

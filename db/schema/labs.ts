@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { LAB_STATUSES, PARTICIPATION_ROLES, SECTORS, STAGES, TWO_FACTOR_REQUIREMENTS, VISIBILITIES } from '../../server/domain/enums';
+import { LAB_STATUSES, PARTICIPATION_ROLES, SECTORS, STAGES, TWO_FACTOR_REQUIREMENTS, VISIBILITIES } from '@/common/enums';
 import { isoDate, oneOf, timestamps, version } from './columns';
 import { organisations } from './organisations';
 

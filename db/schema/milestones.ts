@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { MILESTONE_STATUSES, STAGES } from '../../server/domain/enums';
+import { MILESTONE_STATUSES, STAGES } from '@/common/enums';
 import { createdAt, isoDate, oneOf, timestamps, version } from './columns';
 import { labs } from './labs';
 import { organisations } from './organisations';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { CHAIN_POSITIONS, ORGANISATION_TIERS, ORGANISATION_TYPES } from '../../server/domain/enums';
+import { CHAIN_POSITIONS, ORGANISATION_TIERS, ORGANISATION_TYPES } from '@/common/enums';
 import { oneOf, timestamps, version } from './columns';
 
 export const organisations = sqliteTable(

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { HEALTHS } from '../../server/domain/enums';
+import { HEALTHS } from '@/common/enums';
 import { createdAt, oneOf, timestamps, version } from './columns';
 import { goals } from './goals';
 import { labs } from './labs';

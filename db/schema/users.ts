@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { LAB_ROLES, LOCALES, TWO_FACTOR_REQUIREMENTS } from '../../server/domain/enums';
+import { LAB_ROLES, LOCALES, TWO_FACTOR_REQUIREMENTS } from '@/common/enums';
 import { createdAt, oneOf, timestamps, version } from './columns';
 import { labs } from './labs';
 import { organisations } from './organisations';

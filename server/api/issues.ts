@@ -1,4 +1,4 @@
-import type { Locale } from '../domain/enums';
+import type { Locale } from '@/common/enums';
 import { hasMessage, translate } from '../i18n';
 
 /** The parts of a zod (or any Standard Schema) issue the error formatter reads. */

@@ -1,6 +1,6 @@
-import type { DB } from '../../db/client';
+import type { DB } from '@/db/client';
 import type { SessionUser } from '../auth';
-import type { Locale } from '../domain/enums';
+import type { Locale } from '@/common/enums';
 import { downloadResponse, plainError, routeError } from '../http/route-helpers';
 import { calendarForToken } from '../services/calendar-tokens';
 import { getLabContext } from '../services/labs';

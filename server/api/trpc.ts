@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { getDb, type DB } from '../db';
 import type { SessionUser } from '../auth';
-import type { LabRole, Locale } from '../domain/enums';
+import type { LabRole, Locale } from '@/common/enums';
 import { AppError, tooManyRequests, type FieldProblem } from '../errors';
 import { DEFAULT_LOCALE, translate } from '../i18n';
 import { requireLabAccess, type Lab, type LabStanding } from '../services/access';

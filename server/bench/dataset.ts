@@ -9,7 +9,7 @@ import {
   PARTICIPATION_ROLES,
   SECTORS,
   STAGES,
-} from '../domain/enums';
+} from '@/common/enums';
 
 // A deterministic national-scale dataset for benchmarks: the same seed and scale always give the
 // same rows. Dates are anchored to a fixed day so two runs on different days still match.

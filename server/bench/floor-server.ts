@@ -7,7 +7,7 @@
 
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
-import { openDatabase } from '../../db/client';
+import { openDatabase } from '@/db/client';
 import { issueSessionToken, sessionUserFromToken } from '../auth';
 import { createCaller } from '../api/root';
 import { createContext } from '../api/trpc';

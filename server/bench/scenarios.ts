@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { openDatabase } from '../../db/client';
+import { openDatabase } from '@/db/client';
 import { searchPublicLabsPage } from '../services/public-search';
 import { BENCH_BIG_LAB, BENCH_MEMBER } from './dataset';
 import { mutationHeaders, trpcBody, trpcQueryPath } from './http-session';

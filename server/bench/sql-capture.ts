@@ -1,4 +1,4 @@
-import type { QueryLogger } from '../../db/client';
+import type { QueryLogger } from '@/db/client';
 
 /** One statement a connection ran, with the parameters it was bound to. */
 export type CapturedStatement = { sql: string; params: unknown[] };

@@ -18,7 +18,7 @@ const STYLESHEET_PATH = '/assets/';
 
 // The renderer sees only what a route handler hands it: its code may come from the UI and from the
 // server's pure logic, never from what reads the database or the request (decision 019).
-const RENDERER_SOURCES = ['app/', 'server/domain/'];
+const RENDERER_SOURCES = ['app/', 'server/domain/', 'common/', 'messages/'];
 
 const CSS_ENTRY = 'app/_documents/documents.css';
 const CSS_SOURCES = [CSS_ENTRY, 'app/globals.css', 'app/_components/timeline/timeline.css'];

@@ -1,7 +1,7 @@
 // `npm run admin:create -- --email you@example.org --password '…' [--name 'Your Name']`
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../../db/client';
-import { migrateDatabase } from '../../db/migrate';
+import { openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
 import { databaseFile } from '../env';
 import { AppError } from '../errors';
 import { createAdminAccount } from '../services/accounts';

@@ -2,8 +2,8 @@
 // Builds the deterministic synthetic dataset the benchmark runs on, in a database file of its own.
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../../db/client';
-import { migrateDatabase } from '../../db/migrate';
+import { openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
 import { BENCH_PASSWORD, generateBenchDataset } from '../bench/dataset';
 import { hashPassword } from '../password';
 

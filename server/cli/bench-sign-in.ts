@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_PASSWORD } from '../../db/demo-data';
+import { DEMO_PASSWORD } from './demo/demo-data';
 import { startGroup, stopGroup, waitUntilAnswering } from '../bench/processes';
 
 const { values } = parseArgs({

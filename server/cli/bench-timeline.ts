@@ -6,12 +6,12 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../../db/client';
-import { migrateDatabase } from '../../db/migrate';
-import { baselineItems, labs, memberships, milestoneBaselines, milestoneDependencies, milestones, users } from '../../db/schema';
-import { seedDemoData } from '../../db/seed';
+import { openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { baselineItems, labs, memberships, milestoneBaselines, milestoneDependencies, milestones, users } from '@/db/schema';
+import { seedDemoData } from './demo/seed';
 import { addDays, todayIso } from '../domain/dates';
-import { STAGES } from '../domain/enums';
+import { STAGES } from '@/common/enums';
 import { issueSessionToken } from '../auth';
 import { groupCpuMs } from '../bench/processes';
 import { eq } from 'drizzle-orm';

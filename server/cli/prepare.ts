@@ -1,7 +1,7 @@
-import { openDatabase } from '../../db/client';
-import { DEMO_PASSWORD, demoUsers } from '../../db/demo-data';
-import { migrateDatabase } from '../../db/migrate';
-import { isDatabaseEmpty, seedDemoData } from '../../db/seed';
+import { openDatabase } from '@/db/client';
+import { DEMO_PASSWORD, demoUsers } from './demo/demo-data';
+import { migrateDatabase } from '@/db/migrate';
+import { isDatabaseEmpty, seedDemoData } from './demo/seed';
 import { databaseFile, env } from '../env';
 
 /** Migrates the database and, on first start, loads the demo data. Returns what it did. */

@@ -1,10 +1,10 @@
 import { TRPCError } from '@trpc/server';
 import type { DocumentRequest } from './types';
 import type { SearchValues } from './types';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@/db/client';
 import { issueMessage } from '../api/issues';
 import type { SessionUser } from '../auth';
-import type { Locale } from '../domain/enums';
+import type { Locale } from '@/common/enums';
 import { DEFAULT_LOCALE, isLocale } from '../i18n';
 import { publicOrigin } from '../public-url';
 import { getPublicFactSheet } from '../services/public-fact-sheet';

@@ -1,6 +1,6 @@
 import type { DocumentRequest } from './types';
 import type { DocumentAnswer } from './answers';
-import type { Locale } from '../domain/enums';
+import type { Locale } from '@/common/enums';
 import { contentSecurityPolicy } from '../http/security-headers.mjs';
 import { translate } from '../i18n';
 import { documentRenderer, RenderError, type DocumentRenderer } from './render';

@@ -1,4 +1,4 @@
-import type { Locale } from '../domain/enums';
+import type { Locale } from '@/common/enums';
 import type { PublicFactSheet } from '../services/public-fact-sheet';
 import type { DirectoryFacets, SearchPage } from '../services/public-search';
 

@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from './dates';
-import type { GoalStatus, MilestoneStatus } from './enums';
+import type { GoalStatus, MilestoneStatus } from '@/common/enums';
 import { isLate, isSettled } from './schedule';
 
 // What needs a person's attention across their labs, most urgent first. Pure: the services load

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate } from './dates';
-import { GOAL_DIRECTIONS, GOAL_UNITS, ITEM_KINDS } from './enums';
+import { GOAL_DIRECTIONS, GOAL_UNITS, ITEM_KINDS } from '@/common/enums';
 import { UNIT_RANGES, valueFitsUnit } from './goal-units';
 
 // Input schemas for goals and measurements, shared by the procedures and by anything else that

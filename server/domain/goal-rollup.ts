@@ -1,4 +1,4 @@
-import type { GoalStatus } from './enums';
+import type { GoalStatus } from '@/common/enums';
 
 // The portfolio roll-up of goals: grouped by industrial chain, then by item, with counts per
 // status and the share of goals on track. Pure, so sorting and counting are unit-tested.

@@ -1,5 +1,5 @@
 import { daysBetween } from './dates';
-import type { GoalDirection, GoalStatus } from './enums';
+import type { GoalDirection, GoalStatus } from '@/common/enums';
 
 // How a localization goal is doing, from its measurements against the straight trajectory from
 // baseline to target. Pure: the same goal, measurements and day always give the same answer.

@@ -1,4 +1,4 @@
-import type { GoalUnit } from './enums';
+import type { GoalUnit } from '@/common/enums';
 
 /**
  * What a value may be in each unit: a share is 0–100, quantities and money are never negative,

@@ -1,4 +1,4 @@
-import type { Health } from './enums';
+import type { Health } from '@/common/enums';
 
 // The health trend of a status report: the health each progress update reported, held until the
 // next update, across the report's period. Pure geometry in fractions of the period (0 = start,

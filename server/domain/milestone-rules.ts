@@ -1,4 +1,4 @@
-import type { MilestoneStatus } from './enums';
+import type { MilestoneStatus } from '@/common/enums';
 
 export type MilestoneDates = {
   forecastStart?: string;

@@ -1,4 +1,4 @@
-import type { Locale } from './enums';
+import type { Locale } from '@/common/enums';
 
 // The public URLs' paths in one place: pages, feeds and the sitemap link to each other, and the
 // cache is told which of them to rebuild (server/services/public-cache.ts). Pure, so the renderer

@@ -4,7 +4,7 @@
 // successor of a dependency with lag L may start at the earliest L + 1 days after its predecessor's
 // finish: with no lag, the day after. docs/decisions/009-schedule-semantics.md explains why.
 
-import type { MilestoneStatus } from './enums';
+import type { MilestoneStatus } from '@/common/enums';
 import { addDays, daysBetween } from './dates';
 
 export type ScheduledMilestone = {

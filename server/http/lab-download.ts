@@ -1,5 +1,5 @@
 import { getDb, type DB } from '../db';
-import type { Locale, LabRole } from '../domain/enums';
+import type { Locale, LabRole } from '@/common/enums';
 import { forbidden } from '../errors';
 import { roleAtLeast, type Lab } from '../services/access';
 import { getLabContext } from '../services/labs';

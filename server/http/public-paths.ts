@@ -1,4 +1,4 @@
-import { LOCALES } from '../domain/enums';
+import { LOCALES } from '@/common/enums';
 
 // The public pages by their paths: what proxy.ts, the app's server and the cache treat alike.
 

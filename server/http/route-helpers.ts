@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { getDb } from '../db';
 import { sessionTokenFromCookieHeader, sessionUserFromToken, type SessionUser } from '../auth';
 import { needsTwoFactorSetup } from '../services/two-factor';
-import type { Locale } from '../domain/enums';
+import type { Locale } from '@/common/enums';
 import { AppError } from '../errors';
 import { cookieValue } from './cookies';
 import { LOCALE_COOKIE, negotiateLocale, translate } from '../i18n';

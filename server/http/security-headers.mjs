@@ -62,7 +62,7 @@ export function policyHeader(dev) {
  * the search: `/{locale}/labs`, `/{locale}/labs/{slug}`, `/{locale}/search`). Those are route
  * handlers that send their own policy, `script-src 'none'` (server/documents/respond.ts), and
  * Next.js would send a header named in next.config in place of the one a route handler sets.
- * The locales are those of server/domain/enums.ts.
+ * The locales are those of common/enums.ts.
  */
 export const ALL_BUT_DOCUMENTS = '/:path((?!(?:en|zh-CN)/(?:labs(?:/[^/.]+)?|search)$).*)';
 

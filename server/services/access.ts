@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { prepared } from '../../db/prepared';
-import { labs, memberships } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { prepared } from '@/db/prepared';
+import { labs, memberships } from '@/db/schema';
 import type { SessionUser } from './actor';
-import { LAB_ROLES, type LabRole } from '../domain/enums';
+import { LAB_ROLES, type LabRole } from '@/common/enums';
 import { forbidden, notFound } from '../errors';
 
 // The one place that decides who may do what in a lab (PRODUCT.md, "Who may do what").

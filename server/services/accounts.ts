@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DB, DbOrTx } from '../../db/client';
-import { users } from '../../db/schema';
+import type { DB, DbOrTx } from '@/db/client';
+import { users } from '@/db/schema';
 import { normaliseEmail } from './actor';
 import { passwordProblem } from '../domain/password-policy';
 import { AppError, invalidField } from '../errors';

@@ -1,4 +1,4 @@
-import type { Locale } from '../domain/enums';
+import type { Locale } from '@/common/enums';
 
 // Who a service acts for. Services take the person, never the request or its session token:
 // how they signed in is server/auth.ts's business (next-auth), which services do not import.

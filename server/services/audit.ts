@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { prepared } from '../../db/prepared';
-import { auditEvents } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { prepared } from '@/db/prepared';
+import { auditEvents } from '@/db/schema';
 
 export type AuditInput = {
   labId: number | null;

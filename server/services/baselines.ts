@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { allRows, prepared } from '../../db/prepared';
-import { baselineItems, milestoneBaselines, milestones, users } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { allRows, prepared } from '@/db/prepared';
+import { baselineItems, milestoneBaselines, milestones, users } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { invalidField, notFound } from '../errors';
 import { requireLabAccess } from './access';

@@ -1,10 +1,10 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
-import type { DbOrTx } from '../../db/client';
-import { calendarTokens, labs, users } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { calendarTokens, labs, users } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { renderCalendar } from '../domain/icalendar';
-import type { Locale, MilestoneStatus } from '../domain/enums';
+import type { Locale, MilestoneStatus } from '@/common/enums';
 import { localizedName } from '../domain/names';
 import { isLocale, translate } from '../i18n';
 import { labStanding, requireLabAccess } from './access';

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { allRows, prepared } from '../../db/prepared';
-import { milestoneDependencies, milestones } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { allRows, prepared } from '@/db/prepared';
+import { milestoneDependencies, milestones } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { cycleClosedBy } from '../domain/schedule';
 import { invalidField, notFound } from '../errors';

@@ -1,10 +1,10 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DB, DbOrTx } from '../../db/client';
-import { emailConfirmations, users } from '../../db/schema';
+import type { DB, DbOrTx } from '@/db/client';
+import { emailConfirmations, users } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { tokenField } from '../domain/fields';
-import type { Locale } from '../domain/enums';
+import type { Locale } from '@/common/enums';
 import { AppError } from '../errors';
 import { translate } from '../i18n';
 import { recordAudit } from './audit';

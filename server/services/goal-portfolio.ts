@@ -1,10 +1,10 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { goals, labs, measurements, organisations, users } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { goals, labs, measurements, organisations, users } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { labToday } from '../domain/working-day';
 import { toCsv } from '../domain/csv';
-import type { Locale } from '../domain/enums';
+import type { Locale } from '@/common/enums';
 import { forbidden } from '../errors';
 import { translate } from '../i18n';
 import { canEditLab } from './access';

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { goalMilestones, goals, measurements, milestones, organisations, progressUpdates, updateGoals, users } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { goalMilestones, goals, measurements, milestones, organisations, progressUpdates, updateGoals, users } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { labToday } from '../domain/working-day';
 import { assessGoal, type GoalAssessment } from '../domain/goal-status';

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, max, min } from 'drizzle-orm';
-import type { DB, DbOrTx } from '../../db/client';
-import { goalMilestones, goals, measurements, milestones, organisations, participations } from '../../db/schema';
+import type { DB, DbOrTx } from '@/db/client';
+import { goalMilestones, goals, measurements, milestones, organisations, participations } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { valueFitsUnit } from '../domain/goal-units';
 import type { CreateGoalInput, UpdateGoalInput } from '../domain/goal-inputs';

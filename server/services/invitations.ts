@@ -1,10 +1,10 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DB, DbOrTx } from '../../db/client';
-import { invitations, labs, memberships, organisations, participations, users } from '../../db/schema';
+import type { DB, DbOrTx } from '@/db/client';
+import { invitations, labs, memberships, organisations, participations, users } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { emailField, idField, optionalId, passwordField, requiredText, tokenField } from '../domain/fields';
-import { LAB_ROLES, type LabRole, type Locale } from '../domain/enums';
+import { LAB_ROLES, type LabRole, type Locale } from '@/common/enums';
 import { passwordProblem } from '../domain/password-policy';
 import { AppError, invalidField, notFound } from '../errors';
 import { translate } from '../i18n';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import { and, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
-import type { DB, DbOrTx } from '../../db/client';
-import { jobs } from '../../db/schema';
+import type { DB, DbOrTx } from '@/db/client';
+import { jobs } from '@/db/schema';
 import { AppError, notFound } from '../errors';
 import { recordAudit } from './audit';
 

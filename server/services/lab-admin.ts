@@ -1,10 +1,10 @@
 import { asc, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DB, DbOrTx } from '../../db/client';
-import { labs, memberships } from '../../db/schema';
+import type { DB, DbOrTx } from '@/db/client';
+import { labs, memberships } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { emailField } from '../domain/fields';
-import { VISIBILITIES, type Locale } from '../domain/enums';
+import { VISIBILITIES, type Locale } from '@/common/enums';
 import { AppError } from '../errors';
 import { findUserByEmail } from './accounts';
 import { recordAudit } from './audit';

@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import type { DB } from '../../db/client';
+import type { DB } from '@/db/client';
 import { toCsv } from '../domain/csv';
 import type { Lab } from './access';
 

@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '../../db/client';
-import { goals, labs, labTechnologies, milestones, participations, progressUpdates } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { goals, labs, labTechnologies, milestones, participations, progressUpdates } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { optionalDate, optionalText, requiredText, slugField, versionField } from '../domain/fields';
-import { LAB_STATUSES, SECTORS, STAGES, VISIBILITIES } from '../domain/enums';
+import { LAB_STATUSES, SECTORS, STAGES, VISIBILITIES } from '@/common/enums';
 import { isTimeZone } from '../domain/working-day';
 import { AppError, notFound, staleVersion } from '../errors';
 import type { Lab } from './access';

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { prepared } from '../../db/prepared';
-import { goals, labs, labTechnologies, memberships, milestones, organisations, participations } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { prepared } from '@/db/prepared';
+import { goals, labs, labTechnologies, memberships, milestones, organisations, participations } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { labToday } from '../domain/working-day';
 import { notFound } from '../errors';

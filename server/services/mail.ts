@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
-import type { DB, DbOrTx } from '../../db/client';
-import type { Locale } from '../domain/enums';
+import type { DB, DbOrTx } from '@/db/client';
+import type { Locale } from '@/common/enums';
 import { env } from '../env';
 import { PermanentJobError, enqueueJob, REQUEST_ATTEMPT_GRACE_MS, runJobNow, type JobHandler } from './jobs';
 

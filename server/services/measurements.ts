@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
-import type { DB, DbOrTx } from '../../db/client';
-import { goals, measurements } from '../../db/schema';
+import type { DB, DbOrTx } from '@/db/client';
+import { goals, measurements } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { labToday } from '../domain/working-day';
 import { valueFitsUnit } from '../domain/goal-units';

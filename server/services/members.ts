@@ -1,10 +1,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '../../db/client';
-import { memberships, organisations, users } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { memberships, organisations, users } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { idField, versionField } from '../domain/fields';
-import { LAB_ROLES } from '../domain/enums';
+import { LAB_ROLES } from '@/common/enums';
 import { AppError, notFound, staleVersion } from '../errors';
 import type { Lab } from './access';
 import { recordAudit } from './audit';

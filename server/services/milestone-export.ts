@@ -1,7 +1,7 @@
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@/db/client';
 import type { SessionUser } from './actor';
 import { toCsv } from '../domain/csv';
-import type { Locale } from '../domain/enums';
+import type { Locale } from '@/common/enums';
 import { translate } from '../i18n';
 import { requireLabAccess } from './access';
 import { getLabTimeline } from './timeline';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { milestones, participations } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { milestones, participations } from '@/db/schema';
 import type { SessionUser } from './actor';
-import type { MilestoneStatus, Stage } from '../domain/enums';
+import type { MilestoneStatus, Stage } from '@/common/enums';
 import { milestoneRuleViolations, type MilestoneDates } from '../domain/milestone-rules';
 import { invalidField, notFound, refuseProblems } from '../errors';
 import { labToday } from '../domain/working-day';

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '../../db/client';
-import { goals, invitations, milestones, organisations, participations, users } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { goals, invitations, milestones, organisations, participations, users } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { idField, versionField } from '../domain/fields';
-import { PARTICIPATION_ROLES, type ParticipationRole } from '../domain/enums';
+import { PARTICIPATION_ROLES, type ParticipationRole } from '@/common/enums';
 import { invalidField, notFound, staleVersion } from '../errors';
 import { recordAudit } from './audit';
 import { labSlugsOf } from './organisations';

@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '../../db/client';
-import { goals, invitations, labs, milestones, organisations, participations, users } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { goals, invitations, labs, milestones, organisations, participations, users } from '@/db/schema';
 import { idField, optionalChoice, optionalText, optionalUrl, requiredText, versionField } from '../domain/fields';
 import type { SessionUser } from './actor';
-import { CHAIN_POSITIONS, ORGANISATION_TIERS, ORGANISATION_TYPES } from '../domain/enums';
+import { CHAIN_POSITIONS, ORGANISATION_TIERS, ORGANISATION_TYPES } from '@/common/enums';
 import { AppError, notFound } from '../errors';
 import { changedFields, recordAudit } from './audit';
 import { publicLabChanged } from './public-cache';

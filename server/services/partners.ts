@@ -1,10 +1,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '../../db/client';
-import { organisations, participations } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { organisations, participations } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { idField, optionalDate, optionalText, optionalWholeNumber, versionField } from '../domain/fields';
-import { PARTICIPATION_ROLES } from '../domain/enums';
+import { PARTICIPATION_ROLES } from '@/common/enums';
 import { AppError, notFound, staleVersion } from '../errors';
 import type { Lab } from './access';
 import { changedFields, recordAudit } from './audit';

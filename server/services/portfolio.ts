@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { baselineItems, labs, memberships, milestoneBaselines, milestones } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { baselineItems, labs, memberships, milestoneBaselines, milestones } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { labToday, workingToday } from '../domain/working-day';
-import type { LabStatus, Sector, Stage } from '../domain/enums';
+import type { LabStatus, Sector, Stage } from '@/common/enums';
 import { isLate, labSlippage, slippageDays } from '../domain/schedule';
 
 export type PortfolioFilters = { sector?: Sector | null; chain?: string | null; stage?: Stage | null; status?: LabStatus | null };

@@ -1,4 +1,4 @@
-import { LOCALES } from '../domain/enums';
+import { LOCALES } from '@/common/enums';
 import { publicPaths } from '../public-url';
 import { pageCache, pathTag } from '../shared-state/store';
 

@@ -1,7 +1,7 @@
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@/db/client';
 import { renderAtom, type AtomEntry } from '../domain/atom';
 import { parseIsoDate } from '../domain/dates';
-import type { Locale, MilestoneStatus } from '../domain/enums';
+import type { Locale, MilestoneStatus } from '@/common/enums';
 import { renderCalendar, type CalendarEvent } from '../domain/icalendar';
 import { markdownToText, renderMarkdown } from '../domain/markdown';
 import { translate } from '../i18n';

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { labs, milestones, progressUpdates, updateMilestones } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { labs, milestones, progressUpdates, updateMilestones } from '@/db/schema';
 import { labToday } from '../domain/working-day';
 import { assessGoal, latestMeasurement, type GoalAssessment } from '../domain/goal-status';
 import { notFound } from '../errors';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { labs, milestones } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { labs, milestones } from '@/db/schema';
 import { parseIsoDate } from '../domain/dates';
 import { notFound } from '../errors';
 import {

@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
-import type { DbOrTx } from '../../db/client';
-import { labs } from '../../db/schema';
-import { LAB_STATUSES, SECTORS, STAGES } from '../domain/enums';
+import type { DbOrTx } from '@/db/client';
+import { labs } from '@/db/schema';
+import { LAB_STATUSES, SECTORS, STAGES } from '@/common/enums';
 import { searchText } from '../domain/fields';
 import { ftsMatchExpression, likePattern, MAX_QUERY_LENGTH, searchTerms } from '../domain/search-query';
 import { isPublicLab, selectPublicLabs, withPublicPartners, type PublicLabCard, type PublicLabRow } from './publication';

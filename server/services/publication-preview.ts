@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@/db/client';
 import { notFound } from '../errors';
 import type { Lab } from './access';
 import { factSheetOf, type PublicFactSheet } from './public-fact-sheet';

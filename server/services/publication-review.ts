@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { goals, measurements, progressUpdates, users } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { goals, measurements, progressUpdates, users } from '@/db/schema';
 import { markdownToText } from '../domain/markdown';
 
 // What waits for a manager before the public sees it (decision 017): public updates edited by

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { goals, labs, labTechnologies, measurements, milestones, organisations, participations, progressUpdates } from '../../db/schema';
-import type { Health } from '../domain/enums';
+import type { DbOrTx } from '@/db/client';
+import { goals, labs, labTechnologies, measurements, milestones, organisations, participations, progressUpdates } from '@/db/schema';
+import type { Health } from '@/common/enums';
 
 // What the public may see, field by field and record kind by record kind. Public pages, feeds,
 // the sitemap, the search and public API answers select through these allow-lists and

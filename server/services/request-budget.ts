@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@/db/client';
 import type { SessionUser } from './actor';
 import { env } from '../env';
 import type { BudgetAnswer } from '../shared-state';

@@ -1,5 +1,5 @@
-import type { DbOrTx } from '../../db/client';
-import { milestones } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { milestones } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { rescheduleSuccessors } from '../domain/schedule';
 import { AppError } from '../errors';

@@ -9,8 +9,8 @@ import {
 } from '@simplewebauthn/server';
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DB, DbOrTx } from '../../db/client';
-import { securityKeys, users, webauthnChallenges } from '../../db/schema';
+import type { DB, DbOrTx } from '@/db/client';
+import { securityKeys, users, webauthnChallenges } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { requiredText } from '../domain/fields';
 import { AppError, invalidField, notFound } from '../errors';

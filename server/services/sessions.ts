@@ -1,7 +1,7 @@
 import { eq, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { prepared } from '../../db/prepared';
-import { revokedSessions } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { prepared } from '@/db/prepared';
+import { revokedSessions } from '@/db/schema';
 
 // Signing out ends that one session everywhere (decision 021): the session's id goes into the
 // database, where every server process looks before it accepts a token. The person's other

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, lt } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { loginAttempts } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { loginAttempts } from '@/db/schema';
 
 // Throttles password guessing: after 10 failed sign-ins for one account, or 50 from one address,
 // within 15 minutes, further attempts are refused until enough of those failures are older than

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { auditEvents, goals, measurements, organisations, progressUpdates, users } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { auditEvents, goals, measurements, organisations, progressUpdates, users } from '@/db/schema';
 import { addDays, daysBetween } from '../domain/dates';
-import type { Health, MilestoneStatus } from '../domain/enums';
+import type { Health, MilestoneStatus } from '@/common/enums';
 import { netFieldChanges, valuesBefore } from '../domain/field-changes';
 import { assessGoal } from '../domain/goal-status';
 import { healthCounts, healthSteps } from '../domain/health-trend';

@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '../../db/client';
-import { labTechnologies } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { labTechnologies } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { idField, optionalText, requiredText, versionField } from '../domain/fields';
 import { staleVersion } from '../errors';

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { allRows, prepared } from '../../db/prepared';
-import { milestones, organisations } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { allRows, prepared } from '@/db/prepared';
+import { milestones, organisations } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { criticalPath } from '../domain/critical-path';
 import { daysBetween } from '../domain/dates';

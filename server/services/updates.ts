@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { DB, DbOrTx } from '../../db/client';
-import { prepared } from '../../db/prepared';
-import { goals, milestones, organisations, progressUpdates, updateGoals, updateMilestones, updateRevisions, users } from '../../db/schema';
+import type { DB, DbOrTx } from '@/db/client';
+import { prepared } from '@/db/prepared';
+import { goals, milestones, organisations, progressUpdates, updateGoals, updateMilestones, updateRevisions, users } from '@/db/schema';
 import type { SessionUser } from './actor';
-import type { Health } from '../domain/enums';
+import type { Health } from '@/common/enums';
 import { renderMarkdown } from '../domain/markdown';
 import { AppError, forbidden, invalidField, notFound } from '../errors';
 import { roleAtLeast, type Lab, type LabStanding } from './access';

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DB, DbOrTx } from '../../db/client';
-import { calendarTokens, emailConfirmations, invitations, organisations, passwordResets, users } from '../../db/schema';
+import type { DB, DbOrTx } from '@/db/client';
+import { calendarTokens, emailConfirmations, invitations, organisations, passwordResets, users } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { emailField, idField, optionalId, requiredText, versionField } from '../domain/fields';
-import type { Locale } from '../domain/enums';
+import type { Locale } from '@/common/enums';
 import { AppError, invalidField, notFound, staleVersion } from '../errors';
 import { hashPassword } from '../password';
 import { findUserByEmail } from './accounts';

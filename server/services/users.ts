@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import type { DB, DbOrTx } from '../../db/client';
-import { users } from '../../db/schema';
+import type { DB, DbOrTx } from '@/db/client';
+import { users } from '@/db/schema';
 import type { SessionUser } from './actor';
-import type { Locale } from '../domain/enums';
+import type { Locale } from '@/common/enums';
 import { recordAudit } from './audit';
 
 export function setPreferredLocale(db: DbOrTx, user: SessionUser, locale: Locale): { locale: Locale } {

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@/db/client';
 import { notFound, staleVersion } from '../errors';
 
 type Versioned = SQLiteTable & { id: SQLiteColumn; version: SQLiteColumn };

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { prepared } from '../../db/prepared';
-import { memberships } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { prepared } from '@/db/prepared';
+import { memberships } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { recordPageView, type VisitState } from '../domain/visits';
 

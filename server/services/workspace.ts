@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
-import { allRows, idList, idsIn, prepared } from '../../db/prepared';
-import type { DbOrTx } from '../../db/client';
-import { goals, labs, measurements, milestones, organisations, progressUpdates, users } from '../../db/schema';
+import { allRows, idList, idsIn, prepared } from '@/db/prepared';
+import type { DbOrTx } from '@/db/client';
+import { goals, labs, measurements, milestones, organisations, progressUpdates, users } from '@/db/schema';
 import type { SessionUser } from './actor';
 import { attentionList, DUE_SOON_DAYS } from '../domain/attention';
 import { addDays } from '../domain/dates';
-import type { Locale } from '../domain/enums';
+import type { Locale } from '@/common/enums';
 import { markdownToText } from '../domain/markdown';
 import { changesSince } from '../domain/visits';
 import { labToday } from '../domain/working-day';

@@ -1,7 +1,7 @@
 import { lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { prepared } from '../../db/prepared';
-import { requestBudgets } from '../../db/schema';
+import type { DbOrTx } from '@/db/client';
+import { prepared } from '@/db/prepared';
+import { requestBudgets } from '@/db/schema';
 import { isSessionRevoked, revokeSession } from '../services/sessions';
 import { recordSignInAttempt, signInBlock } from '../services/sign-in-guard';
 import type { BudgetAnswer, SharedState } from './index';

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@/db/client';
 import { env, pageCacheFile } from '../env';
 import type { PageCacheStore, SharedState } from './index';
 import { openRedisSharedState, type RedisSharedState } from './redis';

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { demoLabs } from '../../db/demo-data';
+import { demoLabs } from '@/server/cli/demo/demo-data';
 import { atomSchemaErrors } from '../schemas/atom';
 import { PRIVATE_MARKERS } from './helpers';
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { E2E_BASE_URL } from '../../playwright.config';
+import { E2E_BASE_URL } from '@/playwright.config';
 import { signInAs } from './helpers';
 
 // A national directory can match hundreds of labs: the search shows twenty at a time, with links

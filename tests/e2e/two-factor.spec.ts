@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { generateSync } from 'otplib';
-import { E2E_PORT } from '../../playwright.config';
+import { E2E_PORT } from '@/playwright.config';
 import { DEMO_PASSWORD, signIn, signInAs } from './helpers';
 
 // Two-factor authentication as people meet it (issue 21, decision 026): turning TOTP on from the

@@ -1,15 +1,15 @@
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
-import { openDatabase, type DB } from '../../db/client';
-import { DEMO_PASSWORD } from '../../db/demo-data';
-import { migrateDatabase } from '../../db/migrate';
-import { labs, users } from '../../db/schema';
-import { seedDemoData } from '../../db/seed';
-import type { SessionUser } from '../../server/auth';
-import { createCaller } from '../../server/api/root';
-import { createContext } from '../../server/api/trpc';
-import type { Locale } from '../../server/domain/enums';
-import { hashPassword } from '../../server/password';
+import { openDatabase, type DB } from '@/db/client';
+import { DEMO_PASSWORD } from '@/server/cli/demo/demo-data';
+import { migrateDatabase } from '@/db/migrate';
+import { labs, users } from '@/db/schema';
+import { seedDemoData } from '@/server/cli/demo/seed';
+import type { SessionUser } from '@/server/auth';
+import { createCaller } from '@/server/api/root';
+import { createContext } from '@/server/api/trpc';
+import type { Locale } from '@/common/enums';
+import { hashPassword } from '@/server/password';
 
 /** The day the test database believes is today; demo dates are relative to it. */
 export const TEST_TODAY = '2026-06-15';

@@ -1,5 +1,5 @@
 import { chromium, type Browser } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../playwright.config';
+import { chromiumLaunchOptions } from '@/playwright.config';
 
 // The public documents as a browser reads them: the renderer's real HTML (react-dom/server),
 // parsed by Chromium itself, with scripts off as they are on the public pages.

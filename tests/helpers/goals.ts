@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq, like } from 'drizzle-orm';
 import { vi } from 'vitest';
-import type { DB } from '../../db/client';
-import { auditEvents, goals, measurements, milestones } from '../../db/schema';
+import type { DB } from '@/db/client';
+import { auditEvents, goals, measurements, milestones } from '@/db/schema';
 import { labIdOf, TEST_TODAY } from './db';
 
 // Shared by the goal and measurement integration tests: the clock is the demo data's "today",

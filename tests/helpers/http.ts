@@ -1,10 +1,10 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import superjson from 'superjson';
-import type { DB } from '../../db/client';
-import type { SessionUser } from '../../server/auth';
-import { appRouter } from '../../server/api/root';
-import { createContext } from '../../server/api/trpc';
-import type { Locale } from '../../server/domain/enums';
+import type { DB } from '@/db/client';
+import type { SessionUser } from '@/server/auth';
+import { appRouter } from '@/server/api/root';
+import { createContext } from '@/server/api/trpc';
+import type { Locale } from '@/common/enums';
 import { trpcJson } from './trpc-wire';
 
 /**

@@ -2,8 +2,8 @@
 // drains the queue, writing one line per job it ran to a log, then exits. With HANG_ON set, it
 // claims that job and hangs inside it (so the test can kill it mid-job).
 import { appendFileSync } from 'node:fs';
-import { openDatabase } from '../../db/client';
-import { createJobRunner } from '../../server/services/jobs';
+import { openDatabase } from '@/db/client';
+import { createJobRunner } from '@/server/services/jobs';
 
 const [file, log, owner] = process.argv.slice(2) as [string, string, string];
 const hangOn = process.env.HANG_ON;

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { setMailerForTests } from '../../server/services/mail';
+import { setMailerForTests } from '@/server/services/mail';
 import { startSmtpCapture } from './smtp';
 
 /**

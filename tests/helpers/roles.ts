@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
-import type { DB } from '../../db/client';
-import { users } from '../../db/schema';
+import type { DB } from '@/db/client';
+import { users } from '@/db/schema';
 import { databaseDigest } from './snapshot';
 import { callerAs, errorCode } from './db';
 

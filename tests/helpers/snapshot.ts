@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DB } from '../../db/client';
+import type { DB } from '@/db/client';
 
 /** A digest of every row of every table (but `except`): equal digests mean the call changed nothing at all. */
 export function databaseDigest(db: DB, except: readonly string[] = []): string {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DB } from '../../db/client';
-import { trpcHandler } from '../../server/api/http';
+import type { DB } from '@/db/client';
+import { trpcHandler } from '@/server/api/http';
 
 /** The app's API handler (server/api/http.ts) on a loopback port of its own, against `db`. */
 export async function startTrpcServer(db: DB): Promise<{ base: string; close: () => Promise<void> }> {

@@ -1,4 +1,4 @@
-import { transformer, type Answer } from '../../server/api/transformer';
+import { transformer, type Answer } from '@/server/api/transformer';
 
 // What tests read of a tRPC answer: its data or its error shape, decoded as the browser's client
 // decodes them (server/api/transformer.ts), under `json` as tests have always read them.

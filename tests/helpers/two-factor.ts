@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { generateSync } from 'otplib';
-import type { DB } from '../../db/client';
-import { users } from '../../db/schema';
-import { sealSecret } from '../../server/services/secret-box';
+import type { DB } from '@/db/client';
+import { users } from '@/db/schema';
+import { sealSecret } from '@/server/services/secret-box';
 
 /** A TOTP secret for tests (base32, 160 bits), as an authenticator app would hold it. */
 export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

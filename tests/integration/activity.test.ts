@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { auditCsvRows } from '../../server/services/activity';
-import { getWorkspace } from '../../server/services/workspace';
-import { todayIso } from '../../server/domain/dates';
+import type { DB } from '@/db/client';
+import { auditCsvRows } from '@/app/_lib/audit-csv';
+import { getWorkspace } from '@/server/services/workspace';
+import { todayIso } from '@/server/domain/dates';
 import { callerAs, errorCode, freshDb, labIdOf, sessionUser } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 import { eq } from 'drizzle-orm';
-import { goals, labs, measurements } from '../../db/schema';
+import { goals, labs, measurements } from '@/db/schema';
 import { expectAll } from '../helpers/expect-all';
 
 let db: DB;

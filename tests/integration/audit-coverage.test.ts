@@ -1,11 +1,11 @@
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { auditEvents } from '../../db/schema';
-import { appRouter, createCaller } from '../../server/api/root';
-import { createContext } from '../../server/api/trpc';
-import type { SessionUser } from '../../server/auth';
-import { renewCalendarToken } from '../../server/services/calendar-tokens';
+import type { DB } from '@/db/client';
+import { auditEvents } from '@/db/schema';
+import { appRouter, createCaller } from '@/server/api/root';
+import { createContext } from '@/server/api/trpc';
+import type { SessionUser } from '@/server/auth';
+import { renewCalendarToken } from '@/server/services/calendar-tokens';
 import { freshDb } from '../helpers/db';
 import { databaseDigest } from '../helpers/snapshot';
 import { labFixture, POLICY } from '../policy/policy';

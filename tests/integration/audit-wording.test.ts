@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { createFormatter, createTranslator } from 'next-intl';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { auditEvents, labs, labTechnologies, milestones, organisations } from '../../db/schema';
-import { auditChanges, auditTime, type AuditWording } from '../../app/_lib/audit-wording';
-import { en, zhCN } from '../../app/_i18n/messages';
-import { auditCsvRows } from '../../server/services/activity';
-import { recordAudit } from '../../server/services/audit';
+import type { DB } from '@/db/client';
+import { auditEvents, labs, labTechnologies, milestones, organisations } from '@/db/schema';
+import { auditChanges, auditTime, type AuditWording } from '@/app/_lib/audit-wording';
+import { en, zhCN } from '@/messages';
+import { auditCsvRows } from '@/app/_lib/audit-csv';
+import { recordAudit } from '@/server/services/audit';
 import { callerAs, freshDb, labIdOf, sessionUser } from '../helpers/db';
 
 // Issue 23.7 and 24.4: the audit log reads as a person would write it, in English and Chinese:

@@ -4,12 +4,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../../db/client';
-import { migrateDatabase } from '../../db/migrate';
-import { revokedSessions, users } from '../../db/schema';
-import { authenticate, authOptions, issueSessionToken, sessionTokenFromCookieHeader, sessionUserFromToken } from '../../server/auth';
-import { authSecret } from '../../server/env';
-import { isSessionRevoked, revokeSession } from '../../server/services/sessions';
+import { openDatabase, type DB } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { revokedSessions, users } from '@/db/schema';
+import { authenticate, authOptions, issueSessionToken, sessionTokenFromCookieHeader, sessionUserFromToken } from '@/server/auth';
+import { authSecret } from '@/server/env';
+import { isSessionRevoked, revokeSession } from '@/server/services/sessions';
 import { callerAs, freshDb, sessionUser } from '../helpers/db';
 
 let db: DB;

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { appRouter, createCaller } from '../../server/api/root';
-import { createContext } from '../../server/api/trpc';
+import { appRouter, createCaller } from '@/server/api/root';
+import { createContext } from '@/server/api/trpc';
 import { freshDb } from '../helpers/db';
 import { databaseDigest } from '../helpers/snapshot';
 import { labFixture, plantUnreadableTexts, POLICY } from '../policy/policy';

@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupDatabase, checkDatabaseFile, restoreDatabase, serverPidFile } from '../../server/services/backup';
-import { openPageCache } from '../../server/shared-state/sqlite-page-cache';
+import { backupDatabase, checkDatabaseFile, restoreDatabase, serverPidFile } from '@/server/services/backup';
+import { openPageCache } from '@/server/shared-state/sqlite-page-cache';
 import { freshDb } from '../helpers/db';
 
 const dirs: string[] = [];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { BENCH_BIG_LAB, BENCH_MEMBER, generateBenchDataset } from '../../server/bench/dataset';
+import { BENCH_BIG_LAB, BENCH_MEMBER, generateBenchDataset } from '@/server/bench/dataset';
 import { freshDb } from '../helpers/db';
 
 async function generate(seed?: number) {

@@ -1,8 +1,8 @@
 import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { calendarResponse } from '../../server/api/milestone-files';
-import { labCalendar } from '../../server/services/public-documents';
+import type { DB } from '@/db/client';
+import { calendarResponse } from '@/server/api/milestone-files';
+import { labCalendar } from '@/server/services/public-documents';
 import { callerAs, freshDb, labIdOf } from '../helpers/db';
 
 // Both milestone calendars (the public one of a lab, and the per-user one at a secret URL) are

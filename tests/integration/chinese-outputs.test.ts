@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { renderDocument } from '../../app/_documents/renderer';
-import { users } from '../../db/schema';
-import { directoryAnswer, factSheetAnswer, type DocumentAnswer } from '../../server/documents/answers';
-import { calendarForToken } from '../../server/services/calendar-tokens';
-import { goalsCsv, measurementsCsv } from '../../server/services/goal-portfolio';
-import { exportMilestonesCsv } from '../../server/services/milestone-export';
-import { labAtomFeed, labCalendar, newsAtomFeed } from '../../server/services/public-documents';
+import { renderDocument } from '@/app/_documents/renderer';
+import { users } from '@/db/schema';
+import { directoryAnswer, factSheetAnswer, type DocumentAnswer } from '@/server/documents/answers';
+import { calendarForToken } from '@/server/services/calendar-tokens';
+import { goalsCsv, measurementsCsv } from '@/server/services/goal-portfolio';
+import { exportMilestonesCsv } from '@/server/services/milestone-export';
+import { labAtomFeed, labCalendar, newsAtomFeed } from '@/server/services/public-documents';
 import { callerAs, freshDb, labIdOf, sessionUser } from '../helpers/db';
-import { notFoundResponse } from '../../app/_lib/public-route';
-import { labelled } from '../../app/_lib/punctuation';
+import { notFoundResponse } from '@/app/_lib/public-route';
+import { labelled } from '@/app/_lib/punctuation';
 
 // Issue 24: a zh-CN walk of every CSV a person downloads (the audit log's is issue 23's), every
 // share image's alt text and every feed finds no English words of the interface. What a person

@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { demoLabs } from '../../db/demo-data';
-import { auditEvents, measurements, memberships, milestones, progressUpdates } from '../../db/schema';
+import type { DB } from '@/db/client';
+import { demoLabs } from '@/server/cli/demo/demo-data';
+import { auditEvents, measurements, memberships, milestones, progressUpdates } from '@/db/schema';
 import { callerAs, freshDb, labIdOf, TEST_TODAY } from '../helpers/db';
 
 // The demo seed writes the history of its records to the audit log at their real dates, so the

@@ -2,15 +2,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderDocument } from '../../app/_documents/renderer';
-import type { DocumentRequest } from '../../server/documents/types';
-import { generateBenchDataset } from '../../server/bench/dataset';
-import { buildDocuments } from '../../server/build/documents.mjs';
-import { directoryAnswer, factSheetAnswer, searchAnswer, type DocumentAnswer } from '../../server/documents/answers';
-import { DocumentRenderer, RenderError } from '../../server/documents/render';
-import { documentResponse } from '../../server/documents/respond';
-import { LOCALES } from '../../server/domain/enums';
-import { translate } from '../../server/i18n';
+import { renderDocument } from '@/app/_documents/renderer';
+import type { DocumentRequest } from '@/server/documents/types';
+import { generateBenchDataset } from '@/server/bench/dataset';
+import { buildDocuments } from '@/server/build/documents.mjs';
+import { directoryAnswer, factSheetAnswer, searchAnswer, type DocumentAnswer } from '@/server/documents/answers';
+import { DocumentRenderer, RenderError } from '@/server/documents/render';
+import { documentResponse } from '@/server/documents/respond';
+import { LOCALES } from '@/common/enums';
+import { translate } from '@/server/i18n';
 import { closeDocumentBrowser, languageLink, readDocuments, unstyledClasses } from '../helpers/documents';
 import { freshDb } from '../helpers/db';
 

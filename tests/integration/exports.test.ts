@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { auditEvents, calendarTokens, memberships, milestones, users } from '../../db/schema';
-import { calendarResponse, milestoneCsvResponse } from '../../server/api/milestone-files';
+import type { DB } from '@/db/client';
+import { auditEvents, calendarTokens, memberships, milestones, users } from '@/db/schema';
+import { calendarResponse, milestoneCsvResponse } from '@/server/api/milestone-files';
 import { callerAs, errorCode, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 
 let db: DB;

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { milestones } from '../../db/schema';
-import { submitProgress, submitUpdate } from '../../app/_lib/form-actions';
-import { createCaller } from '../../server/api/root';
-import { createContext } from '../../server/api/trpc';
+import { milestones } from '@/db/schema';
+import { submitProgress, submitUpdate } from '@/app/_lib/form-actions';
+import { createCaller } from '@/server/api/root';
+import { createContext } from '@/server/api/trpc';
 import { freshDb, labIdOf, tableCounts } from '../helpers/db';
 import { ROLES, userFor, type Role } from '../policy/roles';
 

@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appRouter, createCaller } from '../../server/api/root';
-import { createContext } from '../../server/api/trpc';
+import { appRouter, createCaller } from '@/server/api/root';
+import { createContext } from '@/server/api/trpc';
 import { freshDb } from '../helpers/db';
 import { databaseDigest } from '../helpers/snapshot';
 import { labFixture, POLICY } from '../policy/policy';

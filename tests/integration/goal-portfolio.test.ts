@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DB } from '../../db/client';
-import { goalsCsv, measurementsCsv } from '../../server/services/goal-portfolio';
+import type { DB } from '@/db/client';
+import { goalsCsv, measurementsCsv } from '@/server/services/goal-portfolio';
 import { callerAs, freshDb, sessionUser, tableCounts } from '../helpers/db';
 import { codeOf, freezeToday } from '../helpers/goals';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DB } from '../../db/client';
-import { goalMilestones, goals, organisations } from '../../db/schema';
+import type { DB } from '@/db/client';
+import { goalMilestones, goals, organisations } from '@/db/schema';
 import { callerAs, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { codeOf, errorOf, freezeToday, goalByTitle, lastAudit, measurementsOf, milestoneIdsOfLab, newGoal } from '../helpers/goals';
 import { httpCall } from '../helpers/http';

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../../db/client';
-import { migrateDatabase } from '../../db/migrate';
-import { auditEvents, jobs } from '../../db/schema';
+import { openDatabase, type DB } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { auditEvents, jobs } from '@/db/schema';
 import { callerAs, freshDb } from '../helpers/db';
 import {
   backoffMs,
@@ -17,7 +17,7 @@ import {
   PermanentJobError,
   pruneFinishedJobs,
   type JobHandlers,
-} from '../../server/services/jobs';
+} from '@/server/services/jobs';
 
 // Two runners on two connections to one database file: what two server processes share.
 let dir: string;

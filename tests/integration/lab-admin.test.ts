@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { auditEvents, invitations, labs, memberships, users } from '../../db/schema';
-import { hashSecretToken } from '../../server/services/tokens';
+import type { DB } from '@/db/client';
+import { auditEvents, invitations, labs, memberships, users } from '@/db/schema';
+import { hashSecretToken } from '@/server/services/tokens';
 import { callerAs, freshDb, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 import { ADMIN_RULE, addOutsider, errorOf, expectRefusals } from '../helpers/roles';

@@ -1,9 +1,9 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { labs } from '../../db/schema';
-import { exportLab, exportLabZip } from '../../server/services/lab-export';
+import type { DB } from '@/db/client';
+import { labs } from '@/db/schema';
+import { exportLab, exportLabZip } from '@/server/services/lab-export';
 import { callerAs, freshDb, labIdOf } from '../helpers/db';
 import { expectAll } from '../helpers/expect-all';
 

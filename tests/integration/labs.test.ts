@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
+import type { DB } from '@/db/client';
 import { callerAs, errorCode, freshDb, labIdOf, sessionUser } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { issueSessionToken, sessionTokenFromCookieHeader } from '../../server/auth';
-import { cookieValue } from '../../server/http/cookies';
+import type { DB } from '@/db/client';
+import { issueSessionToken, sessionTokenFromCookieHeader } from '@/server/auth';
+import { cookieValue } from '@/server/http/cookies';
 import { freshDb, sessionUser } from '../helpers/db';
 import { MALFORMED_COOKIES } from '../helpers/malformed-cookies';
 import { startTrpcServer } from '../helpers/trpc-server';

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DB } from '../../db/client';
-import { measurements } from '../../db/schema';
-import { recordMeasurement } from '../../server/services/measurements';
+import type { DB } from '@/db/client';
+import { measurements } from '@/db/schema';
+import { recordMeasurement } from '@/server/services/measurements';
 import { callerAs, freshDb, labIdOf, sessionUser, tableCounts, TEST_TODAY } from '../helpers/db';
 import { codeOf, freezeToday, goalByTitle, lastAudit, measurementBy, measurementsOf } from '../helpers/goals';
 import { httpCall } from '../helpers/http';

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { auditEvents, milestones, organisations } from '../../db/schema';
+import type { DB } from '@/db/client';
+import { auditEvents, milestones, organisations } from '@/db/schema';
 import { TEST_TODAY, callerAs, errorCode, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 import { expectAll } from '../helpers/expect-all';
@@ -177,7 +177,7 @@ describe('milestone.create', () => {
   });
 
   it('checks the rules in the service too, for callers that bypass the procedure', async () => {
-    const { createMilestone } = await import('../../server/services/milestones');
+    const { createMilestone } = await import('@/server/services/milestones');
     expect(() =>
       createMilestone(db, sessionUser(db, 'manager@demo.local'), newMilestone({ status: 'done', percentComplete: 100 })),
     ).toThrow(expect.objectContaining({ code: 'BAD_REQUEST', field: 'actualFinish' }));

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { auditEvents, goals, invitations, milestones, organisations, participations, users } from '../../db/schema';
-import { combinedParticipation } from '../../server/services/organisation-merge';
+import type { DB } from '@/db/client';
+import { auditEvents, goals, invitations, milestones, organisations, participations, users } from '@/db/schema';
+import { combinedParticipation } from '@/server/services/organisation-merge';
 import { callerAs, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 import { ADMIN_RULE, addOutsider, errorCode, expectRefusals } from '../helpers/roles';

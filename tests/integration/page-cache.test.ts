@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PageCacheStore } from '../../server/shared-state';
-import SharedPageCacheHandler, { RENDER_MARGIN_MS } from '../../server/shared-state/next-cache-handler';
-import { pathTag, usePageCache } from '../../server/shared-state/store';
-import { openPageCache } from '../../server/shared-state/sqlite-page-cache';
-import { publicLabChanged } from '../../server/services/public-cache';
+import type { PageCacheStore } from '@/server/shared-state';
+import SharedPageCacheHandler, { RENDER_MARGIN_MS } from '@/server/shared-state/next-cache-handler';
+import { pathTag, usePageCache } from '@/server/shared-state/store';
+import { openPageCache } from '@/server/shared-state/sqlite-page-cache';
+import { publicLabChanged } from '@/server/services/public-cache';
 
 // The shared page cache (issue 16): every server process opens the same SQLite file, so an answer
 // one process rendered is served by all, and a change made in one (or in a script) refreshes it

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { auditEvents, organisations, participations } from '../../db/schema';
+import type { DB } from '@/db/client';
+import { auditEvents, organisations, participations } from '@/db/schema';
 import { callerAs, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 import { addOutsider, errorCode, errorOf, expectRefusals, LAB_MANAGER_RULE } from '../helpers/roles';

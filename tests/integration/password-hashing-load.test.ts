@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { authOptions, signInWithPassword } from '../../server/auth';
-import { HASHING_LIMITS, PasswordHashingBusy, verifyPassword } from '../../server/password';
+import type { DB } from '@/db/client';
+import { authOptions, signInWithPassword } from '@/server/auth';
+import { HASHING_LIMITS, PasswordHashingBusy, verifyPassword } from '@/server/password';
 import { freshDb, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 

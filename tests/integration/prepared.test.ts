@@ -1,9 +1,9 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { allRows, prepared } from '../../db/prepared';
-import { auditEvents, labs, milestones, organisations, users } from '../../db/schema';
-import { milestonesOfLab } from '../../server/services/timeline';
-import { recordAudit } from '../../server/services/audit';
+import { allRows, prepared } from '@/db/prepared';
+import { auditEvents, labs, milestones, organisations, users } from '@/db/schema';
+import { milestonesOfLab } from '@/server/services/timeline';
+import { recordAudit } from '@/server/services/audit';
 import { freshDb, tableCounts } from '../helpers/db';
 
 describe('prepared queries', () => {

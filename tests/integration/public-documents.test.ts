@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderDocument } from '../../app/_documents/renderer';
-import type { DocumentRequest } from '../../server/documents/types';
-import type { DB } from '../../db/client';
-import { demoLabs } from '../../db/demo-data';
-import { createCaller } from '../../server/api/root';
-import { createContext } from '../../server/api/trpc';
-import { directoryAnswer, factSheetAnswer, searchAnswer, type DocumentAnswer } from '../../server/documents/answers';
-import { LOCALES } from '../../server/domain/enums';
-import { translate } from '../../server/i18n';
+import { renderDocument } from '@/app/_documents/renderer';
+import type { DocumentRequest } from '@/server/documents/types';
+import type { DB } from '@/db/client';
+import { demoLabs } from '@/server/cli/demo/demo-data';
+import { createCaller } from '@/server/api/root';
+import { createContext } from '@/server/api/trpc';
+import { directoryAnswer, factSheetAnswer, searchAnswer, type DocumentAnswer } from '@/server/documents/answers';
+import { LOCALES } from '@/common/enums';
+import { translate } from '@/server/i18n';
 import { closeDocumentBrowser, languageLink, readDocuments } from '../helpers/documents';
 import { freshDb, sessionUser } from '../helpers/db';
 

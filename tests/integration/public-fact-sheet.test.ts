@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { goals, labs, measurements, milestones, progressUpdates } from '../../db/schema';
-import { publicTimelineItems } from '../../app/_components/fact-sheet/public-timeline';
-import { assessGoal } from '../../server/domain/goal-status';
-import { getPublicFactSheet } from '../../server/services/public-fact-sheet';
+import type { DB } from '@/db/client';
+import { goals, labs, measurements, milestones, progressUpdates } from '@/db/schema';
+import { publicTimelineItems } from '@/app/_components/fact-sheet/public-timeline';
+import { assessGoal } from '@/server/domain/goal-status';
+import { getPublicFactSheet } from '@/server/services/public-fact-sheet';
 import { TEST_NOW, TEST_TODAY, callerAs, errorCode, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 import { expectAll } from '../helpers/expect-all';

@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { labAtomFeed, labCalendar, newsAtomFeed } from '../../server/services/public-documents';
+import type { DB } from '@/db/client';
+import { labAtomFeed, labCalendar, newsAtomFeed } from '@/server/services/public-documents';
 import { freshDb, tableCounts } from '../helpers/db';
 
 let db: DB;

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { goals, labs, measurements, milestones } from '../../db/schema';
+import type { DB } from '@/db/client';
+import { goals, labs, measurements, milestones } from '@/db/schema';
 import { callerAs, errorCode, freshDb, labIdOf, tableCounts } from '../helpers/db';
 import { milestoneFields } from '../policy/policy';
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { labs, labTechnologies, organisations, participations } from '../../db/schema';
-import { searchPublicLabs } from '../../server/services/public-search';
+import type { DB } from '@/db/client';
+import { labs, labTechnologies, organisations, participations } from '@/db/schema';
+import { searchPublicLabs } from '@/server/services/public-search';
 import { callerAs, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 

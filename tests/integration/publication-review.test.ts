@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { goals, measurements, milestones } from '../../db/schema';
-import { addDays } from '../../server/domain/dates';
-import { workingToday } from '../../server/domain/working-day';
-import { labAtomFeed, newsAtomFeed } from '../../server/services/public-documents';
+import type { DB } from '@/db/client';
+import { goals, measurements, milestones } from '@/db/schema';
+import { addDays } from '@/server/domain/dates';
+import { workingToday } from '@/server/domain/working-day';
+import { labAtomFeed, newsAtomFeed } from '@/server/services/public-documents';
 import { callerAs, errorCode, freshDb, labIdOf, tableCounts } from '../helpers/db';
 
 // Decision 017: publishing is a manager's decision about the content itself. What someone who may

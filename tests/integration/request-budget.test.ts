@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { createCaller } from '../../server/api/root';
-import { createContext } from '../../server/api/trpc';
+import type { DB } from '@/db/client';
+import { createCaller } from '@/server/api/root';
+import { createContext } from '@/server/api/trpc';
 import { errorCode, freshDb, sessionUser } from '../helpers/db';
 
 // The anonymous request budget (issue 15, finding 3) as procedures apply it: per address, never for a

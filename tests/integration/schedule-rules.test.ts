@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DB } from '../../db/client';
-import { milestones, organisations } from '../../db/schema';
+import type { DB } from '@/db/client';
+import { milestones, organisations } from '@/db/schema';
 import { callerAs, freshDb, labIdOf, sessionUser, tableCounts, TEST_TODAY } from '../helpers/db';
 import { freezeToday, goalByTitle } from '../helpers/goals';
 import { httpCall } from '../helpers/http';
-import { addDays } from '../../server/domain/dates';
+import { addDays } from '@/server/domain/dates';
 
 // Issue 23.4 and 23.5: actual dates record what happened (never after today in the lab), finished
 // work has no float, and a form is told every problem with its input in one answer.

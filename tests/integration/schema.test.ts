@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { demoLabs } from '../../db/demo-data';
-import { auditEvents, labs, milestones, users } from '../../db/schema';
-import { isDatabaseEmpty } from '../../db/seed';
-import { createAdminAccount } from '../../server/services/accounts';
+import type { DB } from '@/db/client';
+import { demoLabs } from '@/server/cli/demo/demo-data';
+import { auditEvents, labs, milestones, users } from '@/db/schema';
+import { isDatabaseEmpty } from '@/server/cli/demo/seed';
+import { createAdminAccount } from '@/server/services/accounts';
 import { freshDb, labIdOf } from '../helpers/db';
 import { expectAll } from '../helpers/expect-all';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { generateBenchDataset } from '../../server/bench/dataset';
-import { directoryFacets, regionParts, searchPublicLabs, searchPublicLabsPage } from '../../server/services/public-search';
-import { selectPublicLabs } from '../../server/services/publication';
+import { generateBenchDataset } from '@/server/bench/dataset';
+import { directoryFacets, regionParts, searchPublicLabs, searchPublicLabsPage } from '@/server/services/public-search';
+import { selectPublicLabs } from '@/server/services/publication';
 import { freshDb } from '../helpers/db';
 import { expectAll } from '../helpers/expect-all';
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DB } from '../../db/client';
-import { users } from '../../db/schema';
-import { issueSessionToken, sessionUserFromToken } from '../../server/auth';
+import type { DB } from '@/db/client';
+import { users } from '@/db/schema';
+import { issueSessionToken, sessionUserFromToken } from '@/server/auth';
 import { freshDb, sessionUser } from '../helpers/db';
 
 // Decoded session tokens are kept by their text (issue 9): that must never keep a session alive

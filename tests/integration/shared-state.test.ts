@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/client';
-import { migrateDatabase } from '../../db/migrate';
-import type { PageCacheStore, SharedState } from '../../server/shared-state';
-import SharedPageCacheHandler from '../../server/shared-state/next-cache-handler';
-import { openRedisSharedState } from '../../server/shared-state/redis';
-import { sqliteSharedState } from '../../server/shared-state/sqlite';
-import { openPageCache } from '../../server/shared-state/sqlite-page-cache';
-import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT, SIGN_IN_WINDOW_MS } from '../../server/services/sign-in-guard';
-import { pathTag } from '../../server/shared-state/store';
+import { openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import type { PageCacheStore, SharedState } from '@/server/shared-state';
+import SharedPageCacheHandler from '@/server/shared-state/next-cache-handler';
+import { openRedisSharedState } from '@/server/shared-state/redis';
+import { sqliteSharedState } from '@/server/shared-state/sqlite';
+import { openPageCache } from '@/server/shared-state/sqlite-page-cache';
+import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT, SIGN_IN_WINDOW_MS } from '@/server/services/sign-in-guard';
+import { pathTag } from '@/server/shared-state/store';
 import { startRedis } from '../helpers/redis-server';
 
 // One contract, two implementations of the shared state (decision 020): the SQLite files of one

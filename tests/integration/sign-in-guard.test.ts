@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { signInWithPassword } from '../../server/auth';
+import type { DB } from '@/db/client';
+import { signInWithPassword } from '@/server/auth';
 import {
   ACCOUNT_FAILURE_LIMIT,
   ADDRESS_FAILURE_LIMIT,
   clientAddress,
   recordSignInAttempt,
   SIGN_IN_WINDOW_MS,
-} from '../../server/services/sign-in-guard';
+} from '@/server/services/sign-in-guard';
 import { freshDb } from '../helpers/db';
 
 let db: DB;

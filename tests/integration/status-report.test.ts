@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { goals, labs, milestones } from '../../db/schema';
-import { addDays } from '../../server/domain/dates';
-import { workingToday } from '../../server/domain/working-day';
-import { getStatusReport } from '../../server/services/status-report';
-import { getLabTimeline } from '../../server/services/timeline';
+import type { DB } from '@/db/client';
+import { goals, labs, milestones } from '@/db/schema';
+import { addDays } from '@/server/domain/dates';
+import { workingToday } from '@/server/domain/working-day';
+import { getStatusReport } from '@/server/services/status-report';
+import { getLabTimeline } from '@/server/services/timeline';
 import { callerAs, freshDb, labIdOf, sessionUser, tableCounts, TEST_NOW, TEST_TODAY } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 import { ACTORS, addOutsider, errorCode, type Actor } from '../helpers/roles';

@@ -1,11 +1,11 @@
 import { createFormatter } from 'next-intl';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { auditEvents, labs, organisations, progressUpdates } from '../../db/schema';
-import { createCaller } from '../../server/api/root';
-import { createContext } from '../../server/api/trpc';
-import { readerTimeZone } from '../../server/domain/working-day';
+import type { DB } from '@/db/client';
+import { auditEvents, labs, organisations, progressUpdates } from '@/db/schema';
+import { createCaller } from '@/server/api/root';
+import { createContext } from '@/server/api/trpc';
+import { readerTimeZone } from '@/server/domain/working-day';
 import { freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 
 // Issue 23.2: one definition of the consortium's day. At 20:00 UTC on 7 December it is already

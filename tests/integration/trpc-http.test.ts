@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { requestBudgets } from '../../db/schema';
-import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from '../../server/api/http';
+import type { DB } from '@/db/client';
+import { requestBudgets } from '@/db/schema';
+import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from '@/server/api/http';
 import { freshDb } from '../helpers/db';
 import { startTrpcServer } from '../helpers/trpc-server';
 import { trpcJson } from '../helpers/trpc-wire';

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { auditEvents, loginAttempts, recoveryCodes, securityKeys, users, webauthnChallenges } from '../../db/schema';
-import type { DB } from '../../db/client';
-import { authOptions, sessionUserFromToken, signInWithPassword } from '../../server/auth';
-import { createCaller } from '../../server/api/root';
-import { createContext } from '../../server/api/trpc';
-import { ACCOUNT_FAILURE_LIMIT } from '../../server/services/sign-in-guard';
+import { auditEvents, loginAttempts, recoveryCodes, securityKeys, users, webauthnChallenges } from '@/db/schema';
+import type { DB } from '@/db/client';
+import { authOptions, sessionUserFromToken, signInWithPassword } from '@/server/auth';
+import { createCaller } from '@/server/api/root';
+import { createContext } from '@/server/api/trpc';
+import { ACCOUNT_FAILURE_LIMIT } from '@/server/services/sign-in-guard';
 import { callerAs, errorCode, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { enableTotpDirectly, TEST_TOTP_SECRET, totpCode } from '../helpers/two-factor';
 
@@ -84,7 +84,7 @@ describe('setting up TOTP', () => {
   it('ends every session of the account, and the answer over HTTP carries a fresh token for this browser', async () => {
     const db = await freshDb();
     const member = userByEmail(db, 'member@demo.local');
-    const { issueSessionToken } = await import('../../server/auth');
+    const { issueSessionToken } = await import('@/server/auth');
     const otherBrowser = await issueSessionToken(member);
     const caller = callerAs(db, 'member@demo.local');
     const { secret } = await caller.twoFactor.beginSetup();

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { auditEvents, goals, milestones, progressUpdates } from '../../db/schema';
+import type { DB } from '@/db/client';
+import { auditEvents, goals, milestones, progressUpdates } from '@/db/schema';
 import { callerAs, errorCode, freshDb, labIdOf, sessionUser, tableCounts } from '../helpers/db';
 import { httpCall } from '../helpers/http';
 import { expectAll } from '../helpers/expect-all';

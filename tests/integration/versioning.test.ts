@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { organisations } from '../../db/schema';
-import { updateVersioned } from '../../server/services/versioning';
+import type { DB } from '@/db/client';
+import { organisations } from '@/db/schema';
+import { updateVersioned } from '@/server/services/versioning';
 import { freshDb } from '../helpers/db';
 
 let db: DB;

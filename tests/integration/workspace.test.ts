@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/client';
-import { auditEvents, goals, memberships, milestones } from '../../db/schema';
-import { addDays } from '../../server/domain/dates';
-import { VISIT_GAP_MS } from '../../server/domain/visits';
-import { recordLabVisit } from '../../server/services/visits';
-import { getWorkspace } from '../../server/services/workspace';
+import type { DB } from '@/db/client';
+import { auditEvents, goals, memberships, milestones } from '@/db/schema';
+import { addDays } from '@/server/domain/dates';
+import { VISIT_GAP_MS } from '@/server/domain/visits';
+import { recordLabVisit } from '@/server/services/visits';
+import { getWorkspace } from '@/server/services/workspace';
 import { callerAs, freshDb, labIdOf, sessionUser, tableCounts, TEST_TODAY } from '../helpers/db';
 import { addOutsider, ACTORS, errorCode, expectRefusals, type Actor } from '../helpers/roles';
 import { expectAll } from '../helpers/expect-all';

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { DB } from '../../db/client';
+import type { DB } from '@/db/client';
 import {
   goals,
   jobs,
@@ -14,16 +14,16 @@ import {
   progressUpdates,
   securityKeys,
   users,
-} from '../../db/schema';
-import { addDays, todayIso } from '../../server/domain/dates';
-import type { SessionUser } from '../../server/auth';
-import { insertEmailConfirmation } from '../../server/services/email-confirmations';
-import { insertInvitation } from '../../server/services/invitations';
-import { insertPasswordReset } from '../../server/services/passwords';
-import { enqueueJob } from '../../server/services/jobs';
-import { previewReschedule } from '../../server/services/reschedule';
-import { createCaller } from '../../server/api/root';
-import { createContext } from '../../server/api/trpc';
+} from '@/db/schema';
+import { addDays, todayIso } from '@/server/domain/dates';
+import type { SessionUser } from '@/server/auth';
+import { insertEmailConfirmation } from '@/server/services/email-confirmations';
+import { insertInvitation } from '@/server/services/invitations';
+import { insertPasswordReset } from '@/server/services/passwords';
+import { enqueueJob } from '@/server/services/jobs';
+import { previewReschedule } from '@/server/services/reschedule';
+import { createCaller } from '@/server/api/root';
+import { createContext } from '@/server/api/trpc';
 import { labIdOf, sessionUser } from '../helpers/db';
 import { enableTotpDirectly, pendTotpDirectly, totpCode } from '../helpers/two-factor';
 import type { Access, Outcome, Role } from './roles';

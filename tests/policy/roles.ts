@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { DB } from '../../db/client';
-import { users } from '../../db/schema';
-import type { SessionUser } from '../../server/auth';
+import type { DB } from '@/db/client';
+import { users } from '@/db/schema';
+import type { SessionUser } from '@/server/auth';
 import { sessionUser } from '../helpers/db';
 
 /** The callers every procedure is tried with. "this lab" is new-display-lab. */

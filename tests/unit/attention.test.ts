@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attentionList, milestoneReason, type AttentionGoal, type AttentionMilestone } from '../../server/domain/attention';
+import { attentionList, milestoneReason, type AttentionGoal, type AttentionMilestone } from '@/server/domain/attention';
 
 const TODAY = '2026-06-15';
 const m = (id: number, status: AttentionMilestone['status'], forecastFinish: string, labId = 1): AttentionMilestone => ({

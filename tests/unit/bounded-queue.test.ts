@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundedQueue } from '../../server/domain/bounded-queue';
+import { boundedQueue } from '@/server/domain/bounded-queue';
 
 // The password hashing runs through one of these (server/password.ts): a flood of sign-ins must
 // not queue without end in front of real people.

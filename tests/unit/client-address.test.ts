@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddressOf, parseTrustProxy, type ProxyTrust } from '../../server/http/client-address';
+import { clientAddressOf, parseTrustProxy, type ProxyTrust } from '@/server/http/client-address';
 
 function trust(value: string | undefined): ProxyTrust {
   const parsed = parseTrustProxy(value);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { criticalPath, type CpmNode } from '../../server/domain/critical-path';
-import type { Dependency } from '../../server/domain/schedule';
+import { criticalPath, type CpmNode } from '@/server/domain/critical-path';
+import type { Dependency } from '@/server/domain/schedule';
 
 // Each graph below was worked out by hand (forward pass, backward pass, float = LS − ES).
 // Ids: A=1, B=2, C=3, D=4, and so on.

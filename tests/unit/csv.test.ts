@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../server/domain/csv';
+import { csvCell, toCsv } from '@/server/domain/csv';
 
 describe('csv', () => {
   it('quotes commas, quotes and line breaks', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isoDateFromDate, parseIsoDate } from '../../server/domain/dates';
+import { addDays, daysBetween, isoDateFromDate, parseIsoDate } from '@/server/domain/dates';
 
 // daysBetween and addDays avoid building Date objects (they run for every milestone of every
 // timeline); they must give exactly what the Date-based definitions give, for any text.

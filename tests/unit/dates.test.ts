@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isValidIsoDate, todayIso } from '../../server/domain/dates';
+import { addDays, daysBetween, isValidIsoDate, todayIso } from '@/server/domain/dates';
 
 describe('calendar dates', () => {
   it('adds days across month, year and leap-day boundaries', () => {

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { escapeXml, renderAtom, rfc3339 } from '../../server/domain/atom';
-import { escapeText, foldLine, renderCalendar } from '../../server/domain/icalendar';
+import { escapeXml, renderAtom, rfc3339 } from '@/server/domain/atom';
+import { escapeText, foldLine, renderCalendar } from '@/server/domain/icalendar';
 import { atomSchemaErrors } from '../schemas/atom';
 
 describe('Atom', () => {

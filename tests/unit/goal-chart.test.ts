@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildGoalChart, WIDE, type ChartGoal } from '../../app/_components/goal-chart/geometry';
-import { formatMeasure } from '../../app/_components/goal-chart/format';
+import { buildGoalChart, WIDE, type ChartGoal } from '@/app/_components/goal-chart/geometry';
+import { formatMeasure } from '@/app/_components/goal-chart/format';
 
 const share: ChartGoal = {
   direction: 'raise',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../server/domain/csv';
-import type { GoalStatus } from '../../server/domain/enums';
-import { countStatuses, rollUp, type RollupGoal } from '../../server/domain/goal-rollup';
+import { toCsv } from '@/server/domain/csv';
+import type { GoalStatus } from '@/common/enums';
+import { countStatuses, rollUp, type RollupGoal } from '@/server/domain/goal-rollup';
 
 const goal = (id: number, over: Partial<RollupGoal> & { status: GoalStatus }): RollupGoal => ({
   id,

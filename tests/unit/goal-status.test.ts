@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../server/domain/dates';
-import { assessGoal, effectiveTolerance, expectedValueAt, latestMeasurement, type GoalTrajectory } from '../../server/domain/goal-status';
-import { valueFitsUnit } from '../../server/domain/goal-units';
+import { addDays } from '@/server/domain/dates';
+import { assessGoal, effectiveTolerance, expectedValueAt, latestMeasurement, type GoalTrajectory } from '@/server/domain/goal-status';
+import { valueFitsUnit } from '@/server/domain/goal-units';
 
 // Hand-checked goals. Day n means n days after 2025-01-01.
 const day = (n: number) => addDays('2025-01-01', n);

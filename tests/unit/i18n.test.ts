@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
-import { en, zhCN } from '../../app/_i18n/messages';
-import { issueMessage } from '../../server/api/issues';
-import { MILESTONE_STATUSES, ORGANISATION_TIERS, SECTORS, STAGES } from '../../server/domain/enums';
-import { negotiateLocale, translate } from '../../server/i18n';
+import { en, zhCN } from '@/messages';
+import { issueMessage } from '@/server/api/issues';
+import { MILESTONE_STATUSES, ORGANISATION_TIERS, SECTORS, STAGES } from '@/common/enums';
+import { negotiateLocale, translate } from '@/server/i18n';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -12,7 +12,7 @@ function keys(value: unknown, prefix = ''): string[] {
 
 describe('messages', () => {
   it('has the same namespace files in both languages, each one merged', () => {
-    const dir = 'app/_i18n/messages';
+    const dir = 'messages';
     const files = readdirSync(`${dir}/en`).sort();
     expect(readdirSync(`${dir}/zh-CN`).sort()).toEqual(files);
     expect(Object.keys(en).sort()).toEqual(files.map((f) => f.replace(/\.json$/, '')).sort());

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { optionalDate, optionalWholeNumber, slugField } from '../../server/domain/fields';
-import { SLUG_PATTERN, slugFrom } from '../../server/domain/slug';
-import { invitationState } from '../../server/services/invitations';
-import { hashSecretToken, newSecretToken } from '../../server/services/tokens';
+import { optionalDate, optionalWholeNumber, slugField } from '@/server/domain/fields';
+import { SLUG_PATTERN, slugFrom } from '@/server/domain/slug';
+import { invitationState } from '@/server/services/invitations';
+import { hashSecretToken, newSecretToken } from '@/server/services/tokens';
 
 describe('slugs', () => {
   it('suggests a readable slug from an English name', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToText, renderMarkdown } from '../../server/domain/markdown';
+import { markdownToText, renderMarkdown } from '@/server/domain/markdown';
 
 describe('renderMarkdown', () => {
   it('renders ordinary Markdown', () => {

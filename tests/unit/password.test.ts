@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { passwordProblem } from '../../server/domain/password-policy';
-import { hashPassword, verifyPassword } from '../../server/password';
+import { passwordProblem } from '@/server/domain/password-policy';
+import { hashPassword, verifyPassword } from '@/server/password';
 
 describe('password hashing', () => {
   it('verifies the right password and refuses a wrong one', async () => {

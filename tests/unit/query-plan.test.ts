@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { explainQueryPlan, fullScansOfGrowingTables, tableAliases } from '../../server/bench/query-plan';
+import { explainQueryPlan, fullScansOfGrowingTables, tableAliases } from '@/server/bench/query-plan';
 import { eq, sql } from 'drizzle-orm';
-import { openDatabase } from '../../db/client';
-import { migrateDatabase } from '../../db/migrate';
-import { labs } from '../../db/schema';
-import { distinctQueries, statementRecorder } from '../../server/bench/sql-capture';
+import { openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { labs } from '@/db/schema';
+import { distinctQueries, statementRecorder } from '@/server/bench/sql-capture';
 
 // The query-plan test is only as good as its two pieces: the capture must see every statement with
 // its parameters, and the analyser must flag a full scan of a growing table and nothing else.

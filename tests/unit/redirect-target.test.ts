@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { authOptions } from '../../server/auth';
-import { sameOriginPath } from '../../server/domain/redirect-target';
+import { authOptions } from '@/server/auth';
+import { sameOriginPath } from '@/server/domain/redirect-target';
 
 // After signing in, the browser goes to `callbackUrl` only when it is a page of this site.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionName } from '../../server/domain/regions';
+import { regionName } from '@/server/domain/regions';
 
 // Issue 23.8: region names in Chinese on Chinese pages.
 describe('regionName', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { guardMutation, guardPagePost } from '../../server/http/request-guard';
+import { guardMutation, guardPagePost } from '@/server/http/request-guard';
 
 const post = (headers: Record<string, string>, url = 'http://tracker.local:3000/api/trpc/me.setLocale') =>
   new Request(url, { method: 'POST', headers: { host: new URL(url).host, ...headers }, body: '{}' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasDecodablePath, isReadOfPublicPage } from '../../server/http/request-target';
+import { hasDecodablePath, isReadOfPublicPage } from '@/server/http/request-target';
 
 describe('request targets the app refuses before Next.js sees them', () => {
   it('are paths whose percent-escapes are not UTF-8', () => {

@@ -9,8 +9,8 @@ import {
   slippageDays,
   type Dependency,
   type ScheduledMilestone,
-} from '../../server/domain/schedule';
-import { milestoneRuleViolations } from '../../server/domain/milestone-rules';
+} from '@/server/domain/schedule';
+import { milestoneRuleViolations } from '@/server/domain/milestone-rules';
 
 const dep = (predecessorId: number, successorId: number, lagDays = 0): Dependency => ({ predecessorId, successorId, lagDays });
 const ms = (id: number, start: string, finish: string, extra: Partial<ScheduledMilestone> = {}): ScheduledMilestone => ({

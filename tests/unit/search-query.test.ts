@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ftsMatchExpression, likePattern, searchTerms } from '../../server/domain/search-query';
+import { ftsMatchExpression, likePattern, searchTerms } from '@/server/domain/search-query';
 
 describe('searchTerms', () => {
   it('sends terms of three or more characters to the trigram index and shorter ones to a substring match', () => {

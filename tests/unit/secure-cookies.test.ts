@@ -11,7 +11,7 @@ afterEach(() => {
 async function authWith(url: string | undefined) {
   vi.resetModules();
   if (url) vi.stubEnv('NEXTAUTH_URL', url);
-  return import('../../server/auth');
+  return import('@/server/auth');
 }
 
 describe('session cookies', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { netFieldChanges } from '../../server/domain/field-changes';
-import { healthCounts, healthSteps } from '../../server/domain/health-trend';
-import { defaultReportPeriod, MAX_REPORT_DAYS, monthBefore, periodInstants, resolveReportPeriod } from '../../server/domain/report-period';
-import { addDays } from '../../server/domain/dates';
+import { netFieldChanges } from '@/server/domain/field-changes';
+import { healthCounts, healthSteps } from '@/server/domain/health-trend';
+import { defaultReportPeriod, MAX_REPORT_DAYS, monthBefore, periodInstants, resolveReportPeriod } from '@/server/domain/report-period';
+import { addDays } from '@/server/domain/dates';
 
 describe('the report period', () => {
   it('defaults to the month up to today', () => {

@@ -1,9 +1,9 @@
 import { createElement, Fragment } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ChartSvg, type GoalChartLabels } from '../../app/_components/goal-chart/GoalChart';
-import { buildGoalChart, NARROW, WIDE, type ChartGoal } from '../../app/_components/goal-chart/geometry';
-import { svgMarkup } from '../../app/_components/svg-markup';
+import { ChartSvg, type GoalChartLabels } from '@/app/_components/goal-chart/GoalChart';
+import { buildGoalChart, NARROW, WIDE, type ChartGoal } from '@/app/_components/goal-chart/geometry';
+import { svgMarkup } from '@/app/_components/svg-markup';
 
 // svgMarkup must write exactly what react-dom/server writes for the same drawing: the charts are
 // sent as markup strings, and a difference would show as a different picture.

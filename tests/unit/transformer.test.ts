@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { transformer, type Answer } from '../../server/api/transformer';
+import { transformer, type Answer } from '@/server/api/transformer';
 
 // What the browser's client gets back is what the procedure returned: the answer goes through
 // tRPC's JSON.stringify and the client's JSON.parse between serialize and deserialize.

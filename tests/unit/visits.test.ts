@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesSince, FIRST_VISIT_WINDOW_DAYS, recordPageView, VISIT_GAP_MS } from '../../server/domain/visits';
+import { changesSince, FIRST_VISIT_WINDOW_DAYS, recordPageView, VISIT_GAP_MS } from '@/server/domain/visits';
 
 const at = (iso: string) => new Date(iso);
 const minutes = (n: number) => n * 60_000;

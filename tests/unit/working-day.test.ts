@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayIn, isTimeZone, labToday, readerTimeZone, startOfDayIn, workingToday } from '../../server/domain/working-day';
+import { dayIn, isTimeZone, labToday, readerTimeZone, startOfDayIn, workingToday } from '@/server/domain/working-day';
 
 describe('the working day', () => {
   it('is the calendar date in China Standard Time where no lab says otherwise', () => {

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import type { Locale } from '../../../server/domain/enums';
-import { publicOrigin } from '../../../server/public-url';
-import { PublicHeader } from '../../_components/public/PublicHeader';
-import { PublicLocaleLinks } from '../../_components/public/PublicLocaleLinks';
-import { serverI18n } from '../../_lib/server-i18n';
+import type { Locale } from '@/common/enums';
+import { publicOrigin } from '@/server/public-url';
+import { PublicHeader } from '@/app/_components/public/PublicHeader';
+import { PublicLocaleLinks } from '@/app/_components/public/PublicLocaleLinks';
+import { serverI18n } from '@/app/_lib/server-i18n';
 
 // The share images of the public pages (opengraph-image, twitter-image files) are resolved against
 // this layout's metadata: without a base here Next.js falls back to localhost and warns on every render.

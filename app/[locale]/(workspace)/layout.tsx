@@ -1,13 +1,13 @@
 import { LogOut, UserRound } from 'lucide-react';
 import { getTimeZone, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { BrowserTimeZone } from '../../_components/BrowserTimeZone';
-import { ClientMessages } from '../../_components/ClientMessages';
-import { FocusOnArrival } from '../../_components/FocusOnArrival';
-import { Header } from '../../_components/Header';
-import { Link } from '../../_i18n/navigation';
-import { TRPCReactProvider } from '../../_trpc/client';
-import { requireUser } from '../../_trpc/server';
+import { BrowserTimeZone } from '@/app/_components/BrowserTimeZone';
+import { ClientMessages } from '@/app/_components/ClientMessages';
+import { FocusOnArrival } from '@/app/_components/FocusOnArrival';
+import { Header } from '@/app/_components/Header';
+import { Link } from '@/app/_i18n/navigation';
+import { TRPCReactProvider } from '@/app/_trpc/client';
+import { requireUser } from '@/app/_trpc/server';
 
 // Workspace pages are per person and read the session cookie: never cache or prerender them
 // (the locale layout renders nothing at build time, so this must be said here, for every page below).

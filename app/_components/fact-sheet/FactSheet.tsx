@@ -1,8 +1,8 @@
 import { CalendarPlus, Rss } from 'lucide-react';
-import { publicPaths } from '../../../server/domain/public-paths';
-import type { PublicFactSheet } from '../../../server/services/public-fact-sheet';
-import { scoped, type I18n } from '../../_lib/i18n';
-import { localized, secondaryName } from '../../_lib/localized';
+import { publicPaths } from '@/server/domain/public-paths';
+import type { PublicFactSheet } from '@/server/services/public-fact-sheet';
+import { scoped, type I18n } from '@/app/_lib/i18n';
+import { localized, secondaryName } from '@/app/_lib/localized';
 import { Badge, labStatusLook } from '../Badge';
 import { DemoBanner, PageContainer } from '../Page';
 import { GoalsSection } from './GoalsSection';

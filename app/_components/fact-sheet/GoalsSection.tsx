@@ -1,8 +1,8 @@
-import type { PublicGoal } from '../../../server/services/public-fact-sheet';
-import { formatIsoDate } from '../../_lib/dates';
-import { gapText, goalChartLabels, unitSuffix } from '../../_lib/goal-text';
-import { scoped, type I18n } from '../../_lib/i18n';
-import { localized } from '../../_lib/localized';
+import type { PublicGoal } from '@/server/services/public-fact-sheet';
+import { formatIsoDate } from '@/app/_lib/dates';
+import { gapText, goalChartLabels, unitSuffix } from '@/app/_lib/goal-text';
+import { scoped, type I18n } from '@/app/_lib/i18n';
+import { localized } from '@/app/_lib/localized';
 import { Badge, goalStatusLook } from '../Badge';
 import { chartGoalOf } from '../goal-chart/chart-goal';
 import { GoalChart } from '../goal-chart/GoalChart';

@@ -1,8 +1,8 @@
-import { isLate } from '../../../server/domain/schedule';
-import type { PublicMilestone } from '../../../server/services/publication';
-import { formatIsoDate } from '../../_lib/dates';
-import { scoped, type I18n } from '../../_lib/i18n';
-import { localized } from '../../_lib/localized';
+import { isLate } from '@/server/domain/schedule';
+import type { PublicMilestone } from '@/server/services/publication';
+import { formatIsoDate } from '@/app/_lib/dates';
+import { scoped, type I18n } from '@/app/_lib/i18n';
+import { localized } from '@/app/_lib/localized';
 import { Badge, lateLook, milestoneStatusLook } from '../Badge';
 import { Timeline } from '../timeline/Timeline';
 import { TimelineLegend } from '../timeline/TimelineLegend';

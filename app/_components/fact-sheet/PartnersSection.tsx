@@ -1,10 +1,10 @@
 import { ExternalLink } from 'lucide-react';
-import type { PublicPartner } from '../../../server/services/publication';
-import { scoped, type I18n } from '../../_lib/i18n';
-import { localized, secondaryName } from '../../_lib/localized';
+import type { PublicPartner } from '@/server/services/publication';
+import { scoped, type I18n } from '@/app/_lib/i18n';
+import { localized, secondaryName } from '@/app/_lib/localized';
 import { Badge } from '../Badge';
 import { Section, SectionEmpty } from './Section';
-import { regionName } from '../../../server/domain/regions';
+import { regionName } from '@/server/domain/regions';
 
 function PartnerName({ partner, locale }: { partner: PublicPartner; locale: string }) {
   const name = localized(locale, partner.nameEn, partner.nameZh);

@@ -1,9 +1,9 @@
-import type { PublicFactSheet } from '../../../server/services/public-fact-sheet';
-import { formatIsoDate } from '../../_lib/dates';
-import { scoped, type I18n } from '../../_lib/i18n';
-import { localized, secondaryName } from '../../_lib/localized';
+import type { PublicFactSheet } from '@/server/services/public-fact-sheet';
+import { formatIsoDate } from '@/app/_lib/dates';
+import { scoped, type I18n } from '@/app/_lib/i18n';
+import { localized, secondaryName } from '@/app/_lib/localized';
 import { Section, SectionEmpty } from './Section';
-import { regionName } from '../../../server/domain/regions';
+import { regionName } from '@/server/domain/regions';
 
 /** Objective, key facts and the stuck-neck technologies of a public lab. */
 export function ProfileSection({ sheet, i18n }: { sheet: PublicFactSheet; i18n: I18n }) {

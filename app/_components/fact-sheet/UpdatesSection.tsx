@@ -1,6 +1,6 @@
-import { renderMarkdown } from '../../../server/domain/markdown';
-import type { PublicFactSheet } from '../../../server/services/public-fact-sheet';
-import { scoped, type I18n } from '../../_lib/i18n';
+import { renderMarkdown } from '@/server/domain/markdown';
+import type { PublicFactSheet } from '@/server/services/public-fact-sheet';
+import { scoped, type I18n } from '@/app/_lib/i18n';
 import { Badge, healthLook } from '../Badge';
 import { Section, SectionEmpty } from './Section';
 

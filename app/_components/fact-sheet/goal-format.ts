@@ -1,5 +1,5 @@
-import type { PublicGoal } from '../../../server/services/public-fact-sheet';
-import type { Formatter, Translate as Translator } from '../../_lib/i18n';
+import type { PublicGoal } from '@/server/services/public-fact-sheet';
+import type { Formatter, Translate as Translator } from '@/app/_lib/i18n';
 
 type Unit = Pick<PublicGoal, 'unit' | 'unitLabel'>;
 

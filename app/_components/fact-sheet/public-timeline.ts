@@ -1,8 +1,8 @@
-import { daysBetween } from '../../../server/domain/dates';
-import { isLate } from '../../../server/domain/schedule';
-import type { PublicMilestone } from '../../../server/services/publication';
+import { daysBetween } from '@/server/domain/dates';
+import { isLate } from '@/server/domain/schedule';
+import type { PublicMilestone } from '@/server/services/publication';
 import type { TimelineItem, TimelineZoom } from '../timeline/types';
-import { localized } from '../../_lib/localized';
+import { localized } from '@/app/_lib/localized';
 
 type Milestone = Omit<PublicMilestone, 'labId'>;
 

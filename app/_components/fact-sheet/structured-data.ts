@@ -1,7 +1,7 @@
-import type { Locale } from '../../../server/domain/enums';
-import { publicPaths } from '../../../server/domain/public-paths';
-import type { PublicFactSheet } from '../../../server/services/public-fact-sheet';
-import { localized, secondaryName } from '../../_lib/localized';
+import type { Locale } from '@/common/enums';
+import { publicPaths } from '@/server/domain/public-paths';
+import type { PublicFactSheet } from '@/server/services/public-fact-sheet';
+import { localized, secondaryName } from '@/app/_lib/localized';
 
 /**
  * schema.org ResearchProject for a fact sheet, built from the same allow-listed data as the page.

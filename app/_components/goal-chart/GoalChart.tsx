@@ -1,9 +1,9 @@
 import clsx from 'clsx';
-import { expectedValueAt } from '../../../server/domain/goal-status';
+import { expectedValueAt } from '@/server/domain/goal-status';
 import { buildGoalChart, NARROW, SPARK, WIDE, type ChartGoal, type ChartGeometry, type ChartPoint } from './geometry';
 import { formatChartDate, formatMeasure, formatTick } from './format';
 import { svgMarkup } from '../svg-markup';
-import { labelled } from '../../_lib/punctuation';
+import { labelled } from '@/app/_lib/punctuation';
 
 /** Every word the chart shows, already in the reader's language (see goalChartLabels()). */
 export type GoalChartLabels = {

@@ -1,5 +1,5 @@
-import type { GoalDirection, GoalUnit } from '../../../server/domain/enums';
-import { UNIT_RANGES } from '../../../server/domain/goal-units';
+import type { GoalDirection, GoalUnit } from '@/common/enums';
+import { UNIT_RANGES } from '@/server/domain/goal-units';
 import type { ChartGoal } from './geometry';
 
 type GoalShape = {

@@ -1,7 +1,7 @@
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { area, line } from 'd3-shape';
-import { addDays, daysBetween, parseIsoDate } from '../../../server/domain/dates';
-import type { GoalDirection } from '../../../server/domain/enums';
+import { addDays, daysBetween, parseIsoDate } from '@/server/domain/dates';
+import type { GoalDirection } from '@/common/enums';
 
 // Where everything in a goal chart goes, computed from plain data with d3 scales and shapes.
 // Pure and synchronous: the chart renders on the server (and in print) without JavaScript.

@@ -1,10 +1,10 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import type { GoalSummary } from '../../../server/services/goal-views';
-import { Link } from '../../_i18n/navigation';
+import type { GoalSummary } from '@/server/services/goal-views';
+import { Link } from '@/app/_i18n/navigation';
 import { Badge, visibilityLook } from '../Badge';
-import { formatIsoDate } from '../../_lib/dates';
-import { formatPercentShare, gapText, unitSuffix } from '../../_lib/goal-text';
-import { localized } from '../../_lib/localized';
+import { formatIsoDate } from '@/app/_lib/dates';
+import { formatPercentShare, gapText, unitSuffix } from '@/app/_lib/goal-text';
+import { localized } from '@/app/_lib/localized';
 import { derivedDigits, formatMeasure } from '../goal-chart/format';
 import { chartGoalOf } from '../goal-chart/chart-goal';
 import { GoalSparkline } from '../goal-chart/GoalChart';

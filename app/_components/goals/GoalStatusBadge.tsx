@@ -1,4 +1,4 @@
-import type { GoalStatus } from '../../../server/domain/enums';
+import type { GoalStatus } from '@/common/enums';
 import { Badge, goalStatusLook } from '../Badge';
 
 /** A goal's status as a word, an icon and a colour. */

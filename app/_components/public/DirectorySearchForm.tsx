@@ -1,9 +1,9 @@
 import { Search } from 'lucide-react';
-import { publicPaths } from '../../../server/domain/public-paths';
-import type { SearchValues } from '../../../server/documents/types';
-import type { DirectoryFacets } from '../../../server/services/public-search';
-import { scoped, type I18n } from '../../_lib/i18n';
-import { localized } from '../../_lib/localized';
+import { publicPaths } from '@/server/domain/public-paths';
+import type { SearchValues } from '@/server/documents/types';
+import type { DirectoryFacets } from '@/server/services/public-search';
+import { scoped, type I18n } from '@/app/_lib/i18n';
+import { localized } from '@/app/_lib/localized';
 import { buttonClass, Field, inputClass, invalidProps, selectClass } from '../Form';
 
 /**

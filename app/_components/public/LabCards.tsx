@@ -1,11 +1,11 @@
 import { MapPin } from 'lucide-react';
-import { publicPaths } from '../../../server/domain/public-paths';
-import type { PublicLabCard } from '../../../server/services/publication';
-import { scoped, type I18n } from '../../_lib/i18n';
-import { localized, secondaryName } from '../../_lib/localized';
+import { publicPaths } from '@/server/domain/public-paths';
+import type { PublicLabCard } from '@/server/services/publication';
+import { scoped, type I18n } from '@/app/_lib/i18n';
+import { localized, secondaryName } from '@/app/_lib/localized';
 import { Badge, labStatusLook } from '../Badge';
 import { Card } from '../Page';
-import { regionName } from '../../../server/domain/regions';
+import { regionName } from '@/server/domain/regions';
 
 /** The directory's cards: one per public lab, each leading to its fact sheet. */
 export function LabCards({ labs, i18n, label }: { labs: PublicLabCard[]; i18n: I18n; label: string }) {

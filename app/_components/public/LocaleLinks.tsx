@@ -1,7 +1,7 @@
-import type { Locale } from '../../../server/domain/enums';
+import type { Locale } from '@/common/enums';
 
 // The locales are spelled out here rather than imported: this module is also part of a client
-// component (PublicLocaleLinks), and importing server/domain/enums would send every enumeration of
+// component (PublicLocaleLinks), and importing common/enums would send every enumeration of
 // the app to the browser with it.
 const LABELS: Record<Locale, string> = { en: 'EN', 'zh-CN': '中文' };
 const NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { scoped, type I18n } from '../../_lib/i18n';
+import { scoped, type I18n } from '@/app/_lib/i18n';
 import { Logo } from '../Logo';
 import { PageContainer } from '../Page';
 

@@ -1,8 +1,8 @@
 import { ChevronLeft, ChevronRight } from 'lucide-react';
-import type { Locale } from '../../../server/domain/enums';
-import { publicPaths } from '../../../server/domain/public-paths';
-import { scoped, type I18n } from '../../_lib/i18n';
-import type { SearchValues } from '../../../server/documents/types';
+import type { Locale } from '@/common/enums';
+import { publicPaths } from '@/server/domain/public-paths';
+import { scoped, type I18n } from '@/app/_lib/i18n';
+import type { SearchValues } from '@/server/documents/types';
 
 /** The address of another page of the same search: the same words and filters, another page number. */
 function pageHref(locale: Locale, values: SearchValues, page: number): string {

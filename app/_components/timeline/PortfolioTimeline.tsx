@@ -1,13 +1,13 @@
 import './timeline.css';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { LabScheduleHealth, PortfolioLab } from '../../../server/services/portfolio';
-import { formatIsoDate } from '../../_lib/dates';
+import type { LabScheduleHealth, PortfolioLab } from '@/server/services/portfolio';
+import { formatIsoDate } from '@/app/_lib/dates';
 import { CONFLICT, statusPaint, TODAY } from './paint';
 import { fitText } from './fit-text';
 import { timeAxis } from './scale';
 import { AXIS_HEIGHT, minorTickLabel, TimeAxisBand, TimelineFrame } from './TimeAxis';
 import type { TimelineZoom } from './types';
-import { localized } from '../../_lib/localized';
+import { localized } from '@/app/_lib/localized';
 
 const LABEL_WIDTH = 280;
 const LAB_ROW = 44;

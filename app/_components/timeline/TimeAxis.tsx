@@ -1,6 +1,6 @@
 import clsx from 'clsx';
 import type { ReactNode } from 'react';
-import type { Formatter } from '../../_lib/i18n';
+import type { Formatter } from '@/app/_lib/i18n';
 import type { TimeAxis as Axis } from './scale';
 import type { TimelineZoom } from './types';
 

@@ -1,14 +1,14 @@
 import './timeline.css';
 import { svgMarkup } from '../svg-markup';
-import { MILESTONE_STATUSES as STATUS_KEYS, STAGES } from '../../../server/domain/enums';
-import { formatIsoDate } from '../../_lib/dates';
-import { scoped, type I18n } from '../../_lib/i18n';
+import { MILESTONE_STATUSES as STATUS_KEYS, STAGES } from '@/common/enums';
+import { formatIsoDate } from '@/app/_lib/dates';
+import { scoped, type I18n } from '@/app/_lib/i18n';
 import { fitText } from './fit-text';
 import { timeAxis } from './scale';
 import { AXIS_HEIGHT, minorTickLabel, TimeAxisBand, TimelineFrame } from './TimeAxis';
 import { statusPaint, CRITICAL, CONFLICT, BASELINE, TODAY } from './paint';
 import { slipParams, type TimelineItem, type TimelineLink, type TimelineOptions } from './types';
-import { percentText } from '../../_lib/percent';
+import { percentText } from '@/app/_lib/percent';
 
 const LABEL_WIDTH = 264;
 const PHASE_HEIGHT = 26;

@@ -1,4 +1,4 @@
-import { scoped, type I18n } from '../../_lib/i18n';
+import { scoped, type I18n } from '@/app/_lib/i18n';
 import { BASELINE, CONFLICT, CRITICAL, statusPaint, TODAY } from './paint';
 
 /** What each mark on the timeline means; printed with the chart. */

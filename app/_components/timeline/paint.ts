@@ -1,4 +1,4 @@
-import type { MilestoneStatus } from '../../../server/domain/enums';
+import type { MilestoneStatus } from '@/common/enums';
 
 // Colours of the timeline. Status always comes with a glyph and a word too (STYLE.md), so the
 // chart reads in grey-scale print and to colour-blind readers.

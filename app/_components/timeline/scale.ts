@@ -1,6 +1,6 @@
 import { scaleUtc } from 'd3-scale';
 import { utcDay, utcMonth, utcYear, type CountableTimeInterval } from 'd3-time';
-import { parseIsoDate } from '../../../server/domain/dates';
+import { parseIsoDate } from '@/server/domain/dates';
 import type { TimelineZoom } from './types';
 
 // Pixels per day and tick intervals per zoom level; d3 does every date computation.

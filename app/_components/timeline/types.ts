@@ -1,4 +1,4 @@
-import type { MilestoneStatus, Stage } from '../../../server/domain/enums';
+import type { MilestoneStatus, Stage } from '@/common/enums';
 
 // Plain data the timeline draws. It fetches nothing, so the workspace page (everything) and the
 // public fact sheet (public milestones only) can both hand it what they are allowed to show.

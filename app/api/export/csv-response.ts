@@ -1,8 +1,8 @@
-import { getDb, type DB } from '../../../server/db';
-import type { SessionUser } from '../../../server/auth';
-import { workingToday } from '../../../server/domain/working-day';
-import type { Locale } from '../../../server/domain/enums';
-import { downloadResponse, plainError, routeError, routeLocale, routeUser } from '../../../server/http/route-helpers';
+import { getDb, type DB } from '@/server/db';
+import type { SessionUser } from '@/server/auth';
+import { workingToday } from '@/server/domain/working-day';
+import type { Locale } from '@/common/enums';
+import { downloadResponse, plainError, routeError, routeLocale, routeUser } from '@/server/http/route-helpers';
 
 /**
  * Answers a portfolio CSV download: the signed-in user is checked against the database here, and

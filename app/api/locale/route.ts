@@ -1,7 +1,7 @@
 import { serialize } from 'cookie';
-import { LOCALE_COOKIE_OPTIONS } from '../../_i18n/routing';
-import { sameOriginPath } from '../../../server/domain/redirect-target';
-import { isLocale } from '../../../server/i18n';
+import { LOCALE_COOKIE_OPTIONS } from '@/app/_i18n/routing';
+import { sameOriginPath } from '@/server/domain/redirect-target';
+import { isLocale } from '@/server/i18n';
 
 // The language links of the public pages lead here: the public pages are one cached answer for
 // everyone and set no cookie, so the choice is remembered on the way (the cookie the locale

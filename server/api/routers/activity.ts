@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditFilterOptions, listAuditEvents, toActivity } from '../../services/activity';
+import { auditFilterOptions, listAuditEvents, toActivity } from '@/server/services/activity';
 import { labManagerProcedure, labViewerProcedure, router } from '../trpc';
 
 const isoDate = z.iso.date();

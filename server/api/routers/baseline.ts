@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baselinesOfLab, setBaseline } from '../../services/baselines';
+import { baselinesOfLab, setBaseline } from '@/server/services/baselines';
 import { labManagerProcedure, labViewerProcedure, router } from '../trpc';
 
 export const baselineRouter = router({

@@ -1,4 +1,4 @@
-import { calendarTokenStatus, renewCalendarToken, revokeCalendarToken } from '../../services/calendar-tokens';
+import { calendarTokenStatus, renewCalendarToken, revokeCalendarToken } from '@/server/services/calendar-tokens';
 import { labViewerProcedure, router } from '../trpc';
 
 /** The caller's own secret calendar (ICS) URL for a lab: anyone with a role in the lab may have one. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDependency, removeDependency, updateDependencyLag } from '../../services/dependencies';
+import { addDependency, removeDependency, updateDependencyLag } from '@/server/services/dependencies';
 import { labManagerProcedure, router } from '../trpc';
 
 const id = z.number().int().positive();

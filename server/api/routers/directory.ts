@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { getPublicFactSheet } from '../../services/public-fact-sheet';
-import { directoryFacets, directorySearchSchema, searchPublicLabsPage } from '../../services/public-search';
+import { getPublicFactSheet } from '@/server/services/public-fact-sheet';
+import { directoryFacets, directorySearchSchema, searchPublicLabsPage } from '@/server/services/public-search';
 import { budgetedPublicProcedure, router } from '../trpc';
 
 // Everything here is open to anyone and answers only through the allow-lists of server/services/publication.ts.

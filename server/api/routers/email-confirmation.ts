@@ -4,7 +4,7 @@ import {
   describeEmailConfirmation,
   emailConfirmationStatus,
   requestEmailConfirmation,
-} from '../../services/email-confirmations';
+} from '@/server/services/email-confirmations';
 import { authenticatedProcedure, publicProcedure, router } from '../trpc';
 
 // Confirming that an account's owner reads mail at its address (decision 018).

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { createGoalInput, deleteGoalInput, updateGoalInput } from '../../domain/goal-inputs';
-import { goalPortfolio } from '../../services/goal-portfolio';
-import { getGoalDetail, listLabGoals } from '../../services/goal-views';
-import { createGoal, deleteGoal, goalEditor, updateGoal } from '../../services/goals';
+import { createGoalInput, deleteGoalInput, updateGoalInput } from '@/server/domain/goal-inputs';
+import { goalPortfolio } from '@/server/services/goal-portfolio';
+import { getGoalDetail, listLabGoals } from '@/server/services/goal-views';
+import { createGoal, deleteGoal, goalEditor, updateGoal } from '@/server/services/goals';
 import { authenticatedProcedure, labManagerProcedure, labViewerProcedure, router } from '../trpc';
 
 const goalId = z.number().int().positive();

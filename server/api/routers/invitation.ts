@@ -9,7 +9,7 @@ import {
   listOpenInvitations,
   revokeInvitation,
   revokeInvitationInput,
-} from '../../services/invitations';
+} from '@/server/services/invitations';
 import { authenticatedProcedure, labManagerProcedure, publicProcedure, router } from '../trpc';
 
 export const invitationRouter = router({

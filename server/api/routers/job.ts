@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { idField } from '../../domain/fields';
-import { jobOverview, retryFailedJob } from '../../services/jobs';
-import { mailEnabled } from '../../services/mail';
+import { idField } from '@/server/domain/fields';
+import { jobOverview, retryFailedJob } from '@/server/services/jobs';
+import { mailEnabled } from '@/server/services/mail';
 import { adminProcedure, router } from '../trpc';
 
 /** The background jobs (mails, scheduled work): platform admins see what is queued and what failed. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { searchField } from '../../domain/fields';
-import { createLab, createLabInput, listAllLabs } from '../../services/lab-admin';
+import { searchField } from '@/server/domain/fields';
+import { createLab, createLabInput, listAllLabs } from '@/server/services/lab-admin';
 import { adminProcedure, router } from '../trpc';
 
 /** Platform admins: every lab, and creating one with its first manager. */

@@ -1,8 +1,8 @@
-import { getLabSettings, labProfileUpdateInput, labVisibilityInput, setLabVisibility, updateLabProfile } from '../../services/lab-profile';
-import { previewPublicFactSheet } from '../../services/publication-preview';
-import { awaitingPublication } from '../../services/publication-review';
-import { setLabTechnologies, technologiesInput } from '../../services/technologies';
-import { labRequirementInput, setLabTwoFactorRequirement } from '../../services/two-factor';
+import { getLabSettings, labProfileUpdateInput, labVisibilityInput, setLabVisibility, updateLabProfile } from '@/server/services/lab-profile';
+import { previewPublicFactSheet } from '@/server/services/publication-preview';
+import { awaitingPublication } from '@/server/services/publication-review';
+import { setLabTechnologies, technologiesInput } from '@/server/services/technologies';
+import { labRequirementInput, setLabTwoFactorRequirement } from '@/server/services/two-factor';
 import { labManagerProcedure, router } from '../trpc';
 
 /** A lab's profile, stuck-neck technologies and visibility: managers of the lab and admins. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getLabContext, getLabOverview, listMyLabs } from '../../services/labs';
+import { getLabContext, getLabOverview, listMyLabs } from '@/server/services/labs';
 import { authenticatedProcedure, labViewerProcedure, router } from '../trpc';
 
 export const labRouter = router({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { LOCALES } from '../../domain/enums';
-import { isTimeZone } from '../../domain/working-day';
-import { setPreferredLocale, setTimeZone, signOutEverywhere } from '../../services/users';
+import { LOCALES } from '@/common/enums';
+import { isTimeZone } from '@/server/domain/working-day';
+import { setPreferredLocale, setTimeZone, signOutEverywhere } from '@/server/services/users';
 import { authenticatedProcedure, router } from '../trpc';
 
 export const meRouter = router({

@@ -1,5 +1,5 @@
-import { deleteMeasurementInput, measurementVersionInput, recordMeasurementInput, updateMeasurementInput } from '../../domain/goal-inputs';
-import { labToday } from '../../domain/working-day';
+import { deleteMeasurementInput, measurementVersionInput, recordMeasurementInput, updateMeasurementInput } from '@/server/domain/goal-inputs';
+import { labToday } from '@/server/domain/working-day';
 import {
   deleteMeasurement,
   goalOfMeasurementInput,
@@ -7,7 +7,7 @@ import {
   publishMeasurementSource,
   recordMeasurement,
   updateMeasurement,
-} from '../../services/measurements';
+} from '@/server/services/measurements';
 import { alsoChecking, labManagerProcedure, labMemberProcedure, router } from '../trpc';
 
 /** The goal's rules (its unit's range, its baseline date, today in the lab), said with the schema's problems. */

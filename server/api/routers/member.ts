@@ -1,4 +1,4 @@
-import { changeMemberRole, changeRoleInput, leaveLab, listMembers, removeMember, removeMemberInput } from '../../services/members';
+import { changeMemberRole, changeRoleInput, leaveLab, listMembers, removeMember, removeMemberInput } from '@/server/services/members';
 import { labManagerProcedure, labViewerProcedure, router } from '../trpc';
 
 export const memberRouter = router({

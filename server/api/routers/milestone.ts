@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { MILESTONE_STATUSES, STAGES } from '../../domain/enums';
-import { futureActualDates, milestoneRuleViolations } from '../../domain/milestone-rules';
-import { labToday } from '../../domain/working-day';
-import { createMilestone, deleteMilestone, updateMilestone, updateMilestoneProgress } from '../../services/milestones';
-import { applyReschedule, previewReschedule } from '../../services/reschedule';
-import { getLabTimeline } from '../../services/timeline';
+import { MILESTONE_STATUSES, STAGES } from '@/common/enums';
+import { futureActualDates, milestoneRuleViolations } from '@/server/domain/milestone-rules';
+import { labToday } from '@/server/domain/working-day';
+import { createMilestone, deleteMilestone, updateMilestone, updateMilestoneProgress } from '@/server/services/milestones';
+import { applyReschedule, previewReschedule } from '@/server/services/reschedule';
+import { getLabTimeline } from '@/server/services/timeline';
 import { alsoChecking, labIdInput, labManagerProcedure, labMemberProcedure, labViewerProcedure, router } from '../trpc';
 
 const id = z.number().int().positive();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idField, searchField } from '../../domain/fields';
-import { mergeOrganisations, mergeOrganisationsInput } from '../../services/organisation-merge';
+import { idField, searchField } from '@/server/domain/fields';
+import { mergeOrganisations, mergeOrganisationsInput } from '@/server/services/organisation-merge';
 import {
   createOrganisation,
   listOrganisations,
@@ -8,7 +8,7 @@ import {
   organisationInput,
   organisationUpdateInput,
   updateOrganisation,
-} from '../../services/organisations';
+} from '@/server/services/organisations';
 import { adminProcedure, router } from '../trpc';
 
 /** The shared register of partner organisations: platform admins. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { searchField } from '../../domain/fields';
-import { searchOrganisations } from '../../services/organisations';
+import { searchField } from '@/server/domain/fields';
+import { searchOrganisations } from '@/server/services/organisations';
 import {
   addPartner,
   addPartnerInput,
@@ -9,7 +9,7 @@ import {
   removePartnerInput,
   updatePartner,
   updatePartnerInput,
-} from '../../services/partners';
+} from '@/server/services/partners';
 import { labManagerProcedure, router } from '../trpc';
 
 /** A lab's partner organisations: managers of the lab and admins. */

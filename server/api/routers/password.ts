@@ -7,7 +7,7 @@ import {
   resetPassword,
   resetPasswordInput,
   resetTokenInput,
-} from '../../services/passwords';
+} from '@/server/services/passwords';
 import { authenticatedProcedure, publicProcedure, router } from '../trpc';
 
 export const passwordRouter = router({

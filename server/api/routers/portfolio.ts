@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LAB_STATUSES, SECTORS, STAGES } from '../../domain/enums';
-import { getPortfolioTimeline } from '../../services/portfolio';
+import { LAB_STATUSES, SECTORS, STAGES } from '@/common/enums';
+import { getPortfolioTimeline } from '@/server/services/portfolio';
 import { authenticatedProcedure, router } from '../trpc';
 
 export const portfolioRouter = router({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getStatusReport } from '../../services/status-report';
+import { getStatusReport } from '@/server/services/status-report';
 import { labViewerProcedure, router } from '../trpc';
 
 export const reportRouter = router({

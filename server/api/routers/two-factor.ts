@@ -1,4 +1,4 @@
-import { freshSessionCookie } from '../../auth';
+import { freshSessionCookie } from '@/server/auth';
 import {
   beginTwoFactorSetup,
   codeInput,
@@ -9,7 +9,7 @@ import {
   platformTwoFactorRequirement,
   setPlatformTwoFactorRequirement,
   twoFactorStatus,
-} from '../../services/two-factor';
+} from '@/server/services/two-factor';
 import {
   addKeyInput,
   addSecurityKey,
@@ -17,7 +17,7 @@ import {
   removeSecurityKey,
   securityKeyRegistrationOptions,
   securityKeySignInOptions,
-} from '../../services/security-keys';
+} from '@/server/services/security-keys';
 import { adminProcedure, authenticatedProcedure, budgetedPublicProcedure, enrollingProcedure, router } from '../trpc';
 
 /** One's own second factor; the set-up is open to people a setting sends there (decision 026). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { HEALTHS } from '../../domain/enums';
-import { renderMarkdown } from '../../domain/markdown';
-import { editUpdate, feedOptions, listUpdates, postUpdate, setUpdateHidden, setUpdatePublic, updateHistory } from '../../services/updates';
+import { HEALTHS } from '@/common/enums';
+import { renderMarkdown } from '@/server/domain/markdown';
+import { editUpdate, feedOptions, listUpdates, postUpdate, setUpdateHidden, setUpdatePublic, updateHistory } from '@/server/services/updates';
 import { labManagerProcedure, labMemberProcedure, labViewerProcedure, router } from '../trpc';
 
 const id = z.number().int().positive();

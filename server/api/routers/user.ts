@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { searchField } from '../../domain/fields';
+import { searchField } from '@/server/domain/fields';
 import {
   createUser,
   createUserInput,
@@ -10,8 +10,8 @@ import {
   setDisabledInput,
   setUserAdmin,
   setUserDisabled,
-} from '../../services/user-admin';
-import { resetTwoFactor } from '../../services/two-factor';
+} from '@/server/services/user-admin';
+import { resetTwoFactor } from '@/server/services/two-factor';
 import { adminProcedure, router } from '../trpc';
 
 /** User accounts: platform admins. */

@@ -1,5 +1,5 @@
-import { recordLabVisit } from '../../services/visits';
-import { getWorkspace, workspaceLogChoices } from '../../services/workspace';
+import { recordLabVisit } from '@/server/services/visits';
+import { getWorkspace, workspaceLogChoices } from '@/server/services/workspace';
 import { authenticatedProcedure, labMemberProcedure, labViewerProcedure, router } from '../trpc';
 
 export const workspaceRouter = router({

@@ -1,6 +1,6 @@
 import { setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { ClientMessages } from '../../../_components/ClientMessages';
+import { ClientMessages } from '@/app/_components/ClientMessages';
 
 // Rendered per request: each answer carries its own script nonce (proxy.ts).
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
-import { getDb } from '../../../../server/db';
-import { directoryAnswer } from '../../../../server/documents/answers';
-import { respond } from '../../../../server/documents/respond';
+import { getDb } from '@/server/db';
+import { directoryAnswer } from '@/server/documents/answers';
+import { respond } from '@/server/documents/respond';
 
 // The directory, a complete document without JavaScript (decisions 016 and 019). Cached and
 // rebuilt on demand by publicLabChanged(); the timer is only a safety net.

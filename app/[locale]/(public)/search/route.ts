@@ -1,8 +1,8 @@
-import { getDb } from '../../../../server/db';
-import { routeUser } from '../../../../server/http/route-helpers';
-import { searchAnswer } from '../../../../server/documents/answers';
-import { respond } from '../../../../server/documents/respond';
-import { clientAddress } from '../../../../server/services/sign-in-guard';
+import { getDb } from '@/server/db';
+import { routeUser } from '@/server/http/route-helpers';
+import { searchAnswer } from '@/server/documents/answers';
+import { respond } from '@/server/documents/respond';
+import { clientAddress } from '@/server/services/sign-in-guard';
 
 // The search of the public labs, a complete document without JavaScript (decisions 016 and 019).
 // Every search is its own answer: rendered per request, never cached.

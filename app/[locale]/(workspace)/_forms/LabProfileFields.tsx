@@ -2,10 +2,10 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { LAB_STATUSES, SECTORS, STAGES } from '../../../../server/domain/enums';
-import { slugFrom } from '../../../../server/domain/slug';
-import { DEFAULT_TIME_ZONE } from '../../../../server/domain/working-day';
-import type { TimeZoneOption } from '../../../_lib/time-zones';
+import { LAB_STATUSES, SECTORS, STAGES } from '@/common/enums';
+import { slugFrom } from '@/server/domain/slug';
+import { DEFAULT_TIME_ZONE } from '@/server/domain/working-day';
+import type { TimeZoneOption } from '@/app/_lib/time-zones';
 import { SelectInput, TextArea, TextInput } from './inputs';
 
 export type LabProfileValues = {

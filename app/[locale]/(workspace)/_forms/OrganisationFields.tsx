@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { CHAIN_POSITIONS, ORGANISATION_TIERS, ORGANISATION_TYPES } from '../../../../server/domain/enums';
+import { CHAIN_POSITIONS, ORGANISATION_TIERS, ORGANISATION_TYPES } from '@/common/enums';
 import { SelectInput, TextInput } from './inputs';
 
 export type OrganisationValues = {

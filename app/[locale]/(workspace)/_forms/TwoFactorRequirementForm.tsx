@@ -3,11 +3,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import type { TwoFactorRequirement } from '../../../../server/domain/enums';
-import { Field, FormMessage, selectClass, SubmitButton } from '../../../_components/Form';
-import { FormErrorSummary, useFormErrors } from '../../../_components/FormErrors';
-import { useRouter } from '../../../_i18n/navigation';
-import { useTRPC } from '../../../_trpc/client';
+import type { TwoFactorRequirement } from '@/common/enums';
+import { Field, FormMessage, selectClass, SubmitButton } from '@/app/_components/Form';
+import { FormErrorSummary, useFormErrors } from '@/app/_components/FormErrors';
+import { useRouter } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
 
 type Props = { requirement: TwoFactorRequirement; version: number } & ({ scope: 'platform' } | { scope: 'lab'; labId: number });
 

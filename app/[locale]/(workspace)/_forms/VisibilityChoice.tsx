@@ -2,7 +2,7 @@
 
 import { Globe, Lock } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { errorId } from '../../../_components/Form';
+import { errorId } from '@/app/_components/Form';
 
 /** Private or public, each with what it means, as a radio group. */
 export function VisibilityChoice({ defaultValue, error }: { defaultValue: 'private' | 'public'; error?: string }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ChangeEvent, ReactNode } from 'react';
-import { errorId, Field, inputClass, selectClass, textareaClass } from '../../../_components/Form';
+import { errorId, Field, inputClass, selectClass, textareaClass } from '@/app/_components/Form';
 
 // Labelled inputs for the administration forms: the error sits under the field and is tied to
 // it for screen readers; a hint shows while there is no error.

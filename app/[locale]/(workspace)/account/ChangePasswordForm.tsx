@@ -4,11 +4,11 @@ import { useMutation } from '@tanstack/react-query';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import { Field, inputClass, invalidProps, StatusMessage, SubmitButton } from '../../../_components/Form';
-import { FormErrorSummary, useFormErrors } from '../../../_components/FormErrors';
-import { PasswordPair } from '../../../_components/PasswordPair';
-import { useRouter } from '../../../_i18n/navigation';
-import { useTRPC } from '../../../_trpc/client';
+import { Field, inputClass, invalidProps, StatusMessage, SubmitButton } from '@/app/_components/Form';
+import { FormErrorSummary, useFormErrors } from '@/app/_components/FormErrors';
+import { PasswordPair } from '@/app/_components/PasswordPair';
+import { useRouter } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
 
 /**
  * Changing the password ends every session of the account (decision 004); this browser then signs

@@ -2,9 +2,9 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { Button, FormMessage } from '../../../_components/Form';
-import { formErrorOf } from '../../../_lib/trpc-errors';
-import { useTRPC } from '../../../_trpc/client';
+import { Button, FormMessage } from '@/app/_components/Form';
+import { formErrorOf } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
 
 /** Mails the person a link that confirms their address (decision 018). */
 export function ConfirmEmailButton({ email }: { email: string }) {

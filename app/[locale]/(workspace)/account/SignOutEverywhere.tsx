@@ -4,10 +4,10 @@ import { useMutation } from '@tanstack/react-query';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { Button, FormMessage } from '../../../_components/Form';
-import { formErrorOf } from '../../../_lib/trpc-errors';
-import { useRouter } from '../../../_i18n/navigation';
-import { useTRPC } from '../../../_trpc/client';
+import { Button, FormMessage } from '@/app/_components/Form';
+import { formErrorOf } from '@/app/_lib/trpc-errors';
+import { useRouter } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
 
 /** Ends the account's sessions on every device (a lost phone, a shared computer), then this one. */
 export function SignOutEverywhere() {

@@ -3,11 +3,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
-import { Field, FormMessage, invalidProps, selectClass, SubmitButton } from '../../../_components/Form';
-import { useRouter } from '../../../_i18n/navigation';
-import { fieldErrorsOf, formErrorOf } from '../../../_lib/trpc-errors';
-import type { TimeZoneOption } from '../../../_lib/time-zones';
-import { useTRPC } from '../../../_trpc/client';
+import { Field, FormMessage, invalidProps, selectClass, SubmitButton } from '@/app/_components/Form';
+import { useRouter } from '@/app/_i18n/navigation';
+import { fieldErrorsOf, formErrorOf } from '@/app/_lib/trpc-errors';
+import type { TimeZoneOption } from '@/app/_lib/time-zones';
+import { useTRPC } from '@/app/_trpc/client';
 
 const noChanges = () => () => undefined;
 

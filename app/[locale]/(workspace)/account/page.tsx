@@ -1,17 +1,17 @@
 import { LogOut, MailCheck, ShieldAlert, ShieldCheck } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Badge, unverifiedLook } from '../../../_components/Badge';
-import { buttonClass } from '../../../_components/Form';
-import { Card, CardHeader, PageContainer, PageHeader } from '../../../_components/Page';
-import { Link } from '../../../_i18n/navigation';
-import { ClientMessages } from '../../../_components/ClientMessages';
-import { requireUser, serverApi } from '../../../_trpc/server';
+import { Badge, unverifiedLook } from '@/app/_components/Badge';
+import { buttonClass } from '@/app/_components/Form';
+import { Card, CardHeader, PageContainer, PageHeader } from '@/app/_components/Page';
+import { Link } from '@/app/_i18n/navigation';
+import { ClientMessages } from '@/app/_components/ClientMessages';
+import { requireUser, serverApi } from '@/app/_trpc/server';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ConfirmEmailButton } from './ConfirmEmailButton';
 import { SignOutEverywhere } from './SignOutEverywhere';
 import { TimeZoneForm } from './TimeZoneForm';
-import { timeZoneOptions } from '../../../_lib/time-zones';
+import { timeZoneOptions } from '@/app/_lib/time-zones';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;

@@ -1,10 +1,10 @@
 import { Plus } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { buttonClass } from '../../../_components/Form';
-import { withoutControlCharacters } from '../../../../server/domain/fields';
-import { EmptyState } from '../../../_components/Page';
-import { Link } from '../../../_i18n/navigation';
+import { buttonClass } from '@/app/_components/Form';
+import { withoutControlCharacters } from '@/server/domain/fields';
+import { EmptyState } from '@/app/_components/Page';
+import { Link } from '@/app/_i18n/navigation';
 import { SearchForm } from './SearchForm';
 
 /** The search text of an admin list, as the URL carries it (`?q=`), less what the search refuses. */

@@ -1,6 +1,6 @@
 import { Search } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
-import { buttonClass, inputClass } from '../../../_components/Form';
+import { buttonClass, inputClass } from '@/app/_components/Form';
 
 /** A plain GET search form: works without JavaScript, and the query stays in the URL. */
 export async function SearchForm({ query, label, placeholder }: { query: string; label: string; placeholder: string }) {

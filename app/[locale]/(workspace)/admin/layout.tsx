@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { PageContainer, PageHeader } from '../../../_components/Page';
-import { ClientMessages } from '../../../_components/ClientMessages';
+import { PageContainer, PageHeader } from '@/app/_components/Page';
+import { ClientMessages } from '@/app/_components/ClientMessages';
 import { LabTabs } from '../workspace/labs/[slug]/LabTabs';
 import { requireAdmin } from './require-admin';
 

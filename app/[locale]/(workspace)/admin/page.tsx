@@ -1,4 +1,4 @@
-import { redirect } from '../../../_i18n/navigation';
+import { redirect } from '@/app/_i18n/navigation';
 import { requireAdmin } from './require-admin';
 
 export default async function AdminHome({ params }: { params: Promise<{ locale: string }> }) {

@@ -1,5 +1,5 @@
-import { getDb } from '../../../../server/db';
-import { calendarResponse } from '../../../../server/api/milestone-files';
+import { getDb } from '@/server/db';
+import { calendarResponse } from '@/server/api/milestone-files';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import { goalsCsv } from '../../../../server/services/goal-portfolio';
+import { goalsCsv } from '@/server/services/goal-portfolio';
 import { csvResponse } from '../csv-response';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { measurementsCsv } from '../../../../server/services/goal-portfolio';
+import { measurementsCsv } from '@/server/services/goal-portfolio';
 import { csvResponse } from '../csv-response';
 
 export const dynamic = 'force-dynamic';

@@ -3,9 +3,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { Field, FormMessage, inputClass, invalidProps, SubmitButton } from '../../../../_components/Form';
-import { FormErrorSummary, useFormErrors } from '../../../../_components/FormErrors';
-import { useTRPC } from '../../../../_trpc/client';
+import { Field, FormMessage, inputClass, invalidProps, SubmitButton } from '@/app/_components/Form';
+import { FormErrorSummary, useFormErrors } from '@/app/_components/FormErrors';
+import { useTRPC } from '@/app/_trpc/client';
 
 export function ForgotPasswordForm() {
   const t = useTranslations('account.forgot');

@@ -1,12 +1,12 @@
 import { KeyRound } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { mailEnabled } from '../../../../../server/services/mail';
-import { buttonClass } from '../../../../_components/Form';
-import { Card } from '../../../../_components/Page';
-import { Link } from '../../../../_i18n/navigation';
-import { ClientMessages } from '../../../../_components/ClientMessages';
-import { TRPCReactProvider } from '../../../../_trpc/client';
+import { mailEnabled } from '@/server/services/mail';
+import { buttonClass } from '@/app/_components/Form';
+import { Card } from '@/app/_components/Page';
+import { Link } from '@/app/_i18n/navigation';
+import { ClientMessages } from '@/app/_components/ClientMessages';
+import { TRPCReactProvider } from '@/app/_trpc/client';
 import { ForgotPasswordForm } from './ForgotPasswordForm';
 
 // Whether mail is configured is known only at run time.

@@ -7,10 +7,10 @@ import { signIn } from 'next-auth/react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { sameOriginPath } from '../../../../../server/domain/redirect-target';
-import { FOCUS_HEADING_KEY } from '../../../../_components/FocusOnArrival';
-import { Button, Field, FormMessage, inputClass, invalidProps, SubmitButton } from '../../../../_components/Form';
-import { useTRPC } from '../../../../_trpc/client';
+import { sameOriginPath } from '@/server/domain/redirect-target';
+import { FOCUS_HEADING_KEY } from '@/app/_components/FocusOnArrival';
+import { Button, Field, FormMessage, inputClass, invalidProps, SubmitButton } from '@/app/_components/Form';
+import { useTRPC } from '@/app/_trpc/client';
 
 /** `callbackPath` was checked by the page on the server; the browser checks it again against its own origin before going there. */
 export function SignInForm({ callbackPath }: { callbackPath: string }) {

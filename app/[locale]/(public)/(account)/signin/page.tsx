@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { headers } from 'next/headers';
-import { sameOriginPath } from '../../../../../server/domain/redirect-target';
-import { Card } from '../../../../_components/Page';
-import { Link } from '../../../../_i18n/navigation';
-import { TRPCReactProvider } from '../../../../_trpc/client';
+import { sameOriginPath } from '@/server/domain/redirect-target';
+import { Card } from '@/app/_components/Page';
+import { Link } from '@/app/_i18n/navigation';
+import { TRPCReactProvider } from '@/app/_trpc/client';
 import { SignInForm } from './SignInForm';
 
 // The page reads where to return to (?callbackUrl=) and checks it here, on the server: per request.

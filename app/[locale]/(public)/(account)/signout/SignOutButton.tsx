@@ -4,7 +4,7 @@ import { signOut } from 'next-auth/react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { SubmitButton } from '../../../../_components/Form';
+import { SubmitButton } from '@/app/_components/Form';
 
 export function SignOutButton() {
   const t = useTranslations('auth');

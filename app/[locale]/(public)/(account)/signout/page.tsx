@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Card } from '../../../../_components/Page';
+import { Card } from '@/app/_components/Page';
 import { SignOutButton } from './SignOutButton';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

@@ -1,6 +1,6 @@
-import { getDb } from '../../../../../server/db';
-import { factSheetAnswer } from '../../../../../server/documents/answers';
-import { respond } from '../../../../../server/documents/respond';
+import { getDb } from '@/server/db';
+import { factSheetAnswer } from '@/server/documents/answers';
+import { respond } from '@/server/documents/respond';
 
 // A public lab's fact sheet, a complete document without JavaScript (decisions 016 and 019).
 // Cached and rebuilt on demand by publicLabChanged(); private and missing labs answer the same 404.

@@ -1,6 +1,6 @@
-import { getDb } from '../../../../../server/db';
-import { newsAtomFeed } from '../../../../../server/services/public-documents';
-import { publicDocument } from '../../../../_lib/public-route';
+import { getDb } from '@/server/db';
+import { newsAtomFeed } from '@/server/services/public-documents';
+import { publicDocument } from '@/app/_lib/public-route';
 
 // Cached and rebuilt by publicLabChanged() of any lab; nothing is built before the database exists.
 export const revalidate = 300;

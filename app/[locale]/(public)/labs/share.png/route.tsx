@@ -1,7 +1,7 @@
 import { ImageResponse } from 'next/og';
-import { isLocale } from '../../../../../server/i18n';
-import { SocialCard, socialCardSize } from '../../../../_components/public/SocialCard';
-import { notFoundResponse } from '../../../../_lib/public-route';
+import { isLocale } from '@/server/i18n';
+import { SocialCard, socialCardSize } from '@/app/_components/public/SocialCard';
+import { notFoundResponse } from '@/app/_lib/public-route';
 
 // The share card of the directory: it shows no data, so it is built on first request and kept.
 export const dynamic = 'force-static';

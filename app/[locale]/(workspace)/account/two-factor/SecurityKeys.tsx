@@ -5,10 +5,10 @@ import { startRegistration } from '@simplewebauthn/browser';
 import { KeyRound } from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { Button, Field, FormMessage, inputClass, invalidProps, SubmitButton } from '../../../../_components/Form';
-import { FormErrorSummary, useFormErrors } from '../../../../_components/FormErrors';
-import { useRouter } from '../../../../_i18n/navigation';
-import { useTRPC } from '../../../../_trpc/client';
+import { Button, Field, FormMessage, inputClass, invalidProps, SubmitButton } from '@/app/_components/Form';
+import { FormErrorSummary, useFormErrors } from '@/app/_components/FormErrors';
+import { useRouter } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
 
 type Key = { id: number; name: string; createdAt: Date; lastUsedAt: Date | null };
 

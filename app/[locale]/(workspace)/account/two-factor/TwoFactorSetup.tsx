@@ -3,11 +3,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { Button, Field, FormMessage, inputClass, invalidProps, SubmitButton } from '../../../../_components/Form';
-import { formErrorOf } from '../../../../_lib/trpc-errors';
-import { FormErrorSummary, useFormErrors } from '../../../../_components/FormErrors';
-import { useRouter } from '../../../../_i18n/navigation';
-import { useTRPC } from '../../../../_trpc/client';
+import { Button, Field, FormMessage, inputClass, invalidProps, SubmitButton } from '@/app/_components/Form';
+import { formErrorOf } from '@/app/_lib/trpc-errors';
+import { FormErrorSummary, useFormErrors } from '@/app/_components/FormErrors';
+import { useRouter } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
 
 /**
  * Setting up TOTP: a secret shown as a QR code and as text, a code to confirm it, then the ten

@@ -1,12 +1,12 @@
 import { ShieldAlert, ShieldCheck } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Badge } from '../../../../_components/Badge';
-import { ClientMessages } from '../../../../_components/ClientMessages';
-import { FormMessage } from '../../../../_components/Form';
-import { Card, CardHeader, PageContainer, PageHeader } from '../../../../_components/Page';
-import { formatIsoDate } from '../../../../_lib/dates';
-import { requireUser, serverApi } from '../../../../_trpc/server';
+import { Badge } from '@/app/_components/Badge';
+import { ClientMessages } from '@/app/_components/ClientMessages';
+import { FormMessage } from '@/app/_components/Form';
+import { Card, CardHeader, PageContainer, PageHeader } from '@/app/_components/Page';
+import { formatIsoDate } from '@/app/_lib/dates';
+import { requireUser, serverApi } from '@/app/_trpc/server';
 import { SecurityKeys } from './SecurityKeys';
 import { TwoFactorDisable, TwoFactorSetup } from './TwoFactorSetup';
 

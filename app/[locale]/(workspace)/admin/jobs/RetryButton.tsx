@@ -3,10 +3,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { RotateCcw } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { Button, FormMessage } from '../../../../_components/Form';
-import { formErrorOf } from '../../../../_lib/trpc-errors';
-import { useRouter } from '../../../../_i18n/navigation';
-import { useTRPC } from '../../../../_trpc/client';
+import { Button, FormMessage } from '@/app/_components/Form';
+import { formErrorOf } from '@/app/_lib/trpc-errors';
+import { useRouter } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
 
 /** Sends a failed job round again (fresh attempts from now) and reloads the list. */
 export function RetryButton({ jobId }: { jobId: number }) {

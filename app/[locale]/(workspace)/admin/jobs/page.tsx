@@ -1,9 +1,9 @@
 import { CheckCircle2, Inbox, MailCheck, MailX } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Badge, jobStateLook } from '../../../../_components/Badge';
-import { Card, CardHeader, EmptyState, Stat } from '../../../../_components/Page';
-import { serverApi } from '../../../../_trpc/server';
+import { Badge, jobStateLook } from '@/app/_components/Badge';
+import { Card, CardHeader, EmptyState, Stat } from '@/app/_components/Page';
+import { serverApi } from '@/app/_trpc/server';
 import { requireAdmin } from '../require-admin';
 import { RetryButton } from './RetryButton';
 

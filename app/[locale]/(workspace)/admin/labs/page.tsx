@@ -1,11 +1,11 @@
 import { FlaskConical } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Badge, labStatusLook, visibilityLook } from '../../../../_components/Badge';
-import { Card } from '../../../../_components/Page';
-import { Link } from '../../../../_i18n/navigation';
-import { localized, otherLang, secondaryName } from '../../../../_lib/localized';
-import { serverApi } from '../../../../_trpc/server';
+import { Badge, labStatusLook, visibilityLook } from '@/app/_components/Badge';
+import { Card } from '@/app/_components/Page';
+import { Link } from '@/app/_i18n/navigation';
+import { localized, otherLang, secondaryName } from '@/app/_lib/localized';
+import { serverApi } from '@/app/_trpc/server';
 import { requireAdmin } from '../require-admin';
 import { AdminList, adminQuery } from '../AdminList';
 

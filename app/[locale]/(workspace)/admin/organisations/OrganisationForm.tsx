@@ -3,12 +3,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import { StatusMessage, SubmitButton } from '../../../../_components/Form';
-import { FormErrorSummary, useFormErrors } from '../../../../_components/FormErrors';
-import { useRouter } from '../../../../_i18n/navigation';
-import { useTRPC } from '../../../../_trpc/client';
-import { focusFirstError, formValues } from '../../_forms/inputs';
-import { OrganisationFields, type OrganisationValues } from '../../_forms/OrganisationFields';
+import { StatusMessage, SubmitButton } from '@/app/_components/Form';
+import { FormErrorSummary, useFormErrors } from '@/app/_components/FormErrors';
+import { useRouter } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
+import { focusFirstError, formValues } from '@/app/[locale]/(workspace)/_forms/inputs';
+import { OrganisationFields, type OrganisationValues } from '@/app/[locale]/(workspace)/_forms/OrganisationFields';
 
 /** Creates an organisation (then opens it), or edits one from the version it was loaded at. */
 export function OrganisationForm({ existing }: { existing?: OrganisationValues & { id: number; version: number } }) {

@@ -1,10 +1,10 @@
 import { Building2 } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Card } from '../../../../_components/Page';
-import { Link } from '../../../../_i18n/navigation';
-import { localized, secondaryName } from '../../../../_lib/localized';
-import { serverApi } from '../../../../_trpc/server';
+import { Card } from '@/app/_components/Page';
+import { Link } from '@/app/_i18n/navigation';
+import { localized, secondaryName } from '@/app/_lib/localized';
+import { serverApi } from '@/app/_trpc/server';
 import { requireAdmin } from '../require-admin';
 import { AdminList, adminQuery } from '../AdminList';
 

@@ -4,10 +4,10 @@ import { useMutation } from '@tanstack/react-query';
 import { KeyRound, ShieldCheck, ShieldOff, Smartphone, UserCheck, UserX } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { ConfirmButton } from '../../../../_components/ConfirmDialog';
-import { DeliveredLink } from '../../../../_components/DeliveredLink';
-import { useRouter } from '../../../../_i18n/navigation';
-import { useTRPC } from '../../../../_trpc/client';
+import { ConfirmButton } from '@/app/_components/ConfirmDialog';
+import { DeliveredLink } from '@/app/_components/DeliveredLink';
+import { useRouter } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
 
 type Account = { id: number; version: number; name: string; email: string; isAdmin: boolean; disabled: boolean; twoFactor: boolean };
 

@@ -1,11 +1,11 @@
 import { Users } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { accountStatusLook, adminLook, Badge, unverifiedLook } from '../../../../_components/Badge';
-import { Card, CardHeader } from '../../../../_components/Page';
-import { TwoFactorRequirementForm } from '../../_forms/TwoFactorRequirementForm';
-import { localized } from '../../../../_lib/localized';
-import { serverApi } from '../../../../_trpc/server';
+import { accountStatusLook, adminLook, Badge, unverifiedLook } from '@/app/_components/Badge';
+import { Card, CardHeader } from '@/app/_components/Page';
+import { TwoFactorRequirementForm } from '@/app/[locale]/(workspace)/_forms/TwoFactorRequirementForm';
+import { localized } from '@/app/_lib/localized';
+import { serverApi } from '@/app/_trpc/server';
 import { requireAdmin } from '../require-admin';
 import { AdminList, adminQuery } from '../AdminList';
 import { UserActions } from './UserActions';

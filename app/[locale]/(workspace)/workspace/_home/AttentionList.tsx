@@ -1,15 +1,15 @@
 import { CalendarClock, CircleCheckBig } from 'lucide-react';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { AttentionItem } from '../../../../../server/services/workspace';
-import { Badge, goalStatusLook, lateLook, milestoneStatusLook, type Tone } from '../../../../_components/Badge';
-import { formatMeasure } from '../../../../_components/goal-chart/format';
-import { EmptyState } from '../../../../_components/Page';
-import { Link } from '../../../../_i18n/navigation';
-import { formatIsoDate } from '../../../../_lib/dates';
-import { unitSuffix } from '../../../../_lib/goal-text';
-import { localized } from '../../../../_lib/localized';
+import type { AttentionItem } from '@/server/services/workspace';
+import { Badge, goalStatusLook, lateLook, milestoneStatusLook, type Tone } from '@/app/_components/Badge';
+import { formatMeasure } from '@/app/_components/goal-chart/format';
+import { EmptyState } from '@/app/_components/Page';
+import { Link } from '@/app/_i18n/navigation';
+import { formatIsoDate } from '@/app/_lib/dates';
+import { unitSuffix } from '@/app/_lib/goal-text';
+import { localized } from '@/app/_lib/localized';
 import { LogButton } from './QuickLogContext';
-import { percentText } from '../../../../_lib/percent';
+import { percentText } from '@/app/_lib/percent';
 
 type Look = { tone: Tone; icon: typeof CalendarClock };
 

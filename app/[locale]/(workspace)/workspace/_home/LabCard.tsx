@@ -1,10 +1,10 @@
 import { MessageSquareText } from 'lucide-react';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { WorkspaceLab } from '../../../../../server/services/workspace';
-import { Badge, healthLook, labStatusLook, visibilityLook } from '../../../../_components/Badge';
-import { Card } from '../../../../_components/Page';
-import { Link } from '../../../../_i18n/navigation';
-import { localized } from '../../../../_lib/localized';
+import type { WorkspaceLab } from '@/server/services/workspace';
+import { Badge, healthLook, labStatusLook, visibilityLook } from '@/app/_components/Badge';
+import { Card } from '@/app/_components/Page';
+import { Link } from '@/app/_i18n/navigation';
+import { localized } from '@/app/_lib/localized';
 import { actionLabel, kindLabel } from '../labs/[slug]/activity/history-ui';
 
 function Count({ label, value, tone }: { label: string; value: number; tone: 'bad' | 'warn' }) {

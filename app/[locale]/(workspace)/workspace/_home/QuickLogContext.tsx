@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext, useState, type ReactNode } from 'react';
-import { Button } from '../../../../_components/Form';
+import { Button } from '@/app/_components/Form';
 
 // The workspace's quick-progress card and the "log" buttons of the attention list share what is
 // being logged, so a button opens the right form on the right record without leaving the page.

@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { PageContainer, PageHeader } from '../../../../_components/Page';
-import { requireUser } from '../../../../_trpc/server';
+import { PageContainer, PageHeader } from '@/app/_components/Page';
+import { requireUser } from '@/app/_trpc/server';
 import { LabTabs } from '../labs/[slug]/LabTabs';
 import { PORTFOLIO_TABS } from './tabs';
 

@@ -1,19 +1,19 @@
 import { AlertTriangle, CheckCircle2, Clock, FolderOpen } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { LAB_STATUSES, SECTORS, STAGES, type LabStatus, type Sector, type Stage } from '../../../../../server/domain/enums';
-import type { LabScheduleHealth } from '../../../../../server/services/portfolio';
-import { Badge, type Tone } from '../../../../_components/Badge';
-import { FilterForm } from '../../../../_components/FilterForm';
-import { FilterSelect } from '../../../../_components/FilterSelect';
-import { buttonClass } from '../../../../_components/Form';
-import { Card, EmptyState } from '../../../../_components/Page';
-import { PortfolioTimeline } from '../../../../_components/timeline/PortfolioTimeline';
-import { TimelineScroller } from '../../../../_components/timeline/TimelineScroller';
-import { TIMELINE_ZOOMS, type TimelineZoom } from '../../../../_components/timeline/types';
-import { formatIsoDate } from '../../../../_lib/dates';
-import { localized } from '../../../../_lib/localized';
-import { requireUser, serverApi } from '../../../../_trpc/server';
+import { LAB_STATUSES, SECTORS, STAGES, type LabStatus, type Sector, type Stage } from '@/common/enums';
+import type { LabScheduleHealth } from '@/server/services/portfolio';
+import { Badge, type Tone } from '@/app/_components/Badge';
+import { FilterForm } from '@/app/_components/FilterForm';
+import { FilterSelect } from '@/app/_components/FilterSelect';
+import { buttonClass } from '@/app/_components/Form';
+import { Card, EmptyState } from '@/app/_components/Page';
+import { PortfolioTimeline } from '@/app/_components/timeline/PortfolioTimeline';
+import { TimelineScroller } from '@/app/_components/timeline/TimelineScroller';
+import { TIMELINE_ZOOMS, type TimelineZoom } from '@/app/_components/timeline/types';
+import { formatIsoDate } from '@/app/_lib/dates';
+import { localized } from '@/app/_lib/localized';
+import { requireUser, serverApi } from '@/app/_trpc/server';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

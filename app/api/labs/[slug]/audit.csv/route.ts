@@ -1,7 +1,8 @@
-import { toCsv } from '../../../../../server/domain/csv';
-import { downloadResponse } from '../../../../../server/http/route-helpers';
-import { labDownload } from '../../../../../server/http/lab-download';
-import { auditCsvRows, auditFiltersFromSearch } from '../../../../../server/services/activity';
+import { toCsv } from '@/server/domain/csv';
+import { downloadResponse } from '@/server/http/route-helpers';
+import { labDownload } from '@/server/http/lab-download';
+import { auditCsvRows } from '@/app/_lib/audit-csv';
+import { auditFiltersFromSearch } from '@/server/services/activity';
 
 /** The audit log of a lab as CSV (managers), with the same URL filters as the page. */
 export function GET(req: Request, context: { params: Promise<{ slug: string }> }) {

@@ -1,6 +1,6 @@
-import { downloadResponse } from '../../../../../server/http/route-helpers';
-import { labDownload } from '../../../../../server/http/lab-download';
-import { exportLab } from '../../../../../server/services/lab-export';
+import { downloadResponse } from '@/server/http/route-helpers';
+import { labDownload } from '@/server/http/lab-download';
+import { exportLab } from '@/server/services/lab-export';
 
 /** Every record of a lab as one JSON document (managers). */
 export function GET(req: Request, context: { params: Promise<{ slug: string }> }) {

@@ -1,7 +1,7 @@
-import { getDb } from '../../../../../server/db';
-import { milestoneCsvResponse } from '../../../../../server/api/milestone-files';
-import { routeUser } from '../../../../../server/http/route-helpers';
-import { isLocale } from '../../../../../server/i18n';
+import { getDb } from '@/server/db';
+import { milestoneCsvResponse } from '@/server/api/milestone-files';
+import { routeUser } from '@/server/http/route-helpers';
+import { isLocale } from '@/server/i18n';
 
 export const dynamic = 'force-dynamic';
 

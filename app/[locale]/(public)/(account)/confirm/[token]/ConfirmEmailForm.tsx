@@ -2,10 +2,10 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { buttonClass, FormMessage, SubmitButton } from '../../../../../_components/Form';
-import { Link } from '../../../../../_i18n/navigation';
-import { formErrorOf } from '../../../../../_lib/trpc-errors';
-import { useTRPC } from '../../../../../_trpc/client';
+import { buttonClass, FormMessage, SubmitButton } from '@/app/_components/Form';
+import { Link } from '@/app/_i18n/navigation';
+import { formErrorOf } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
 
 /** The button that confirms the address: only a person's click does, never the visit of a mail scanner. */
 export function ConfirmEmailForm({ token, email }: { token: string; email: string }) {

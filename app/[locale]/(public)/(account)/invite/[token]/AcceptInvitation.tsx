@@ -4,12 +4,12 @@ import { useMutation } from '@tanstack/react-query';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import { Button, Field, inputClass, invalidProps, SubmitButton } from '../../../../../_components/Form';
-import { FormErrorSummary, useFormErrors } from '../../../../../_components/FormErrors';
-import { useRouter } from '../../../../../_i18n/navigation';
-import { isConflict } from '../../../../../_lib/trpc-errors';
-import { useTRPC } from '../../../../../_trpc/client';
-import { PasswordPair } from '../../../../../_components/PasswordPair';
+import { Button, Field, inputClass, invalidProps, SubmitButton } from '@/app/_components/Form';
+import { FormErrorSummary, useFormErrors } from '@/app/_components/FormErrors';
+import { useRouter } from '@/app/_i18n/navigation';
+import { isConflict } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
+import { PasswordPair } from '@/app/_components/PasswordPair';
 
 /**
  * Accepting: a new person names themselves and sets a password; someone with an account signs in;

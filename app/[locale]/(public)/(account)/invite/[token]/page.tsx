@@ -3,13 +3,13 @@ import { Ban, Clock, Link2Off, MailCheck } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { buttonClass } from '../../../../../_components/Form';
-import { Card } from '../../../../../_components/Page';
-import { Link } from '../../../../../_i18n/navigation';
-import { ClientMessages } from '../../../../../_components/ClientMessages';
-import { localized } from '../../../../../_lib/localized';
-import { serverApi } from '../../../../../_trpc/server';
-import { TRPCReactProvider } from '../../../../../_trpc/client';
+import { buttonClass } from '@/app/_components/Form';
+import { Card } from '@/app/_components/Page';
+import { Link } from '@/app/_i18n/navigation';
+import { ClientMessages } from '@/app/_components/ClientMessages';
+import { localized } from '@/app/_lib/localized';
+import { serverApi } from '@/app/_trpc/server';
+import { TRPCReactProvider } from '@/app/_trpc/client';
 import { AcceptInvitation } from './AcceptInvitation';
 
 // The token in the address is a secret: never cached, never indexed, never sent on as a referrer.

@@ -4,11 +4,11 @@ import { useMutation } from '@tanstack/react-query';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import { SubmitButton } from '../../../../../_components/Form';
-import { FormErrorSummary, useFormErrors } from '../../../../../_components/FormErrors';
-import { PasswordPair } from '../../../../../_components/PasswordPair';
-import { useRouter } from '../../../../../_i18n/navigation';
-import { useTRPC } from '../../../../../_trpc/client';
+import { SubmitButton } from '@/app/_components/Form';
+import { FormErrorSummary, useFormErrors } from '@/app/_components/FormErrors';
+import { PasswordPair } from '@/app/_components/PasswordPair';
+import { useRouter } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
 
 /** Sets the new password (every session of the account ends), then signs this browser in with it. */
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {

@@ -2,12 +2,12 @@ import { TRPCError } from '@trpc/server';
 import { Clock, KeyRound, Link2Off } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { buttonClass } from '../../../../../_components/Form';
-import { Card } from '../../../../../_components/Page';
-import { Link } from '../../../../../_i18n/navigation';
-import { ClientMessages } from '../../../../../_components/ClientMessages';
-import { serverApi } from '../../../../../_trpc/server';
-import { TRPCReactProvider } from '../../../../../_trpc/client';
+import { buttonClass } from '@/app/_components/Form';
+import { Card } from '@/app/_components/Page';
+import { Link } from '@/app/_i18n/navigation';
+import { ClientMessages } from '@/app/_components/ClientMessages';
+import { serverApi } from '@/app/_trpc/server';
+import { TRPCReactProvider } from '@/app/_trpc/client';
 import { ResetPasswordForm } from './ResetPasswordForm';
 
 // The token in the address is a secret: never cached, never indexed, never sent on as a referrer.

@@ -1,6 +1,6 @@
-import { getDb } from '../../../../../../server/db';
-import { labCalendar } from '../../../../../../server/services/public-documents';
-import { publicDocument } from '../../../../../_lib/public-route';
+import { getDb } from '@/server/db';
+import { labCalendar } from '@/server/services/public-documents';
+import { publicDocument } from '@/app/_lib/public-route';
 
 // Cached like the fact sheet and rebuilt by publicLabChanged(); nothing is built before the database exists.
 export const revalidate = 300;

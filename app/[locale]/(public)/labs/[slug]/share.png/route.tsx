@@ -1,10 +1,10 @@
 import { ImageResponse } from 'next/og';
-import { getDb } from '../../../../../../server/db';
-import { isLocale, translate } from '../../../../../../server/i18n';
-import { getPublicFactSheet } from '../../../../../../server/services/public-fact-sheet';
-import { findPublicLab } from '../../../../../../server/services/publication';
-import { SocialCard, socialCardSize } from '../../../../../_components/public/SocialCard';
-import { notFoundResponse } from '../../../../../_lib/public-route';
+import { getDb } from '@/server/db';
+import { isLocale, translate } from '@/server/i18n';
+import { getPublicFactSheet } from '@/server/services/public-fact-sheet';
+import { findPublicLab } from '@/server/services/publication';
+import { SocialCard, socialCardSize } from '@/app/_components/public/SocialCard';
+import { notFoundResponse } from '@/app/_lib/public-route';
 
 // The share card of a fact sheet (og:image, twitter:image). A route of its own, at a path the
 // cache is told to rebuild with the fact sheet (extraPublicPaths), so a lab made private loses its

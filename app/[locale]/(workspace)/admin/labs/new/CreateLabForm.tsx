@@ -4,15 +4,15 @@ import { useMutation } from '@tanstack/react-query';
 import { CheckCircle2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import { DeliveredLink } from '../../../../../_components/DeliveredLink';
-import { Button, buttonClass, SubmitButton } from '../../../../../_components/Form';
-import { FormErrorSummary, useFormErrors } from '../../../../../_components/FormErrors';
-import { Link } from '../../../../../_i18n/navigation';
-import { useTRPC } from '../../../../../_trpc/client';
-import { focusFirstError, formValues, TextInput } from '../../../_forms/inputs';
-import { LabProfileFields } from '../../../_forms/LabProfileFields';
-import type { TimeZoneOption } from '../../../../../_lib/time-zones';
-import { VisibilityChoice } from '../../../_forms/VisibilityChoice';
+import { DeliveredLink } from '@/app/_components/DeliveredLink';
+import { Button, buttonClass, SubmitButton } from '@/app/_components/Form';
+import { FormErrorSummary, useFormErrors } from '@/app/_components/FormErrors';
+import { Link } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
+import { focusFirstError, formValues, TextInput } from '@/app/[locale]/(workspace)/_forms/inputs';
+import { LabProfileFields } from '@/app/[locale]/(workspace)/_forms/LabProfileFields';
+import type { TimeZoneOption } from '@/app/_lib/time-zones';
+import { VisibilityChoice } from '@/app/[locale]/(workspace)/_forms/VisibilityChoice';
 
 type Created = {
   slug: string;

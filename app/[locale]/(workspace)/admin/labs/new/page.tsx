@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Card } from '../../../../../_components/Page';
-import { timeZoneOptions } from '../../../../../_lib/time-zones';
-import { requireAdmin } from '../../require-admin';
+import { Card } from '@/app/_components/Page';
+import { timeZoneOptions } from '@/app/_lib/time-zones';
+import { requireAdmin } from '@/app/[locale]/(workspace)/admin/require-admin';
 import { CreateLabForm } from './CreateLabForm';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

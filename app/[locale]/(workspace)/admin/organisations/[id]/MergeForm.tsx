@@ -4,11 +4,11 @@ import { useMutation } from '@tanstack/react-query';
 import { Merge } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { ConfirmButton } from '../../../../../_components/ConfirmDialog';
-import { StatusMessage } from '../../../../../_components/Form';
-import { useRouter } from '../../../../../_i18n/navigation';
-import { useTRPC } from '../../../../../_trpc/client';
-import { SelectInput } from '../../../_forms/inputs';
+import { ConfirmButton } from '@/app/_components/ConfirmDialog';
+import { StatusMessage } from '@/app/_components/Form';
+import { useRouter } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
+import { SelectInput } from '@/app/[locale]/(workspace)/_forms/inputs';
 
 type Candidate = { id: number; version: number; name: string; shortName: string; labCount: number; userCount: number };
 type Moved = {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Card } from '../../../../../_components/Page';
-import { requireAdmin } from '../../require-admin';
+import { Card } from '@/app/_components/Page';
+import { requireAdmin } from '@/app/[locale]/(workspace)/admin/require-admin';
 import { OrganisationForm } from '../OrganisationForm';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

@@ -4,12 +4,12 @@ import { useMutation } from '@tanstack/react-query';
 import { CheckCircle2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import { DeliveredLink } from '../../../../../_components/DeliveredLink';
-import { Button, buttonClass, SubmitButton } from '../../../../../_components/Form';
-import { FormErrorSummary, useFormErrors } from '../../../../../_components/FormErrors';
-import { Link } from '../../../../../_i18n/navigation';
-import { useTRPC } from '../../../../../_trpc/client';
-import { focusFirstError, formValues, SelectInput, TextInput } from '../../../_forms/inputs';
+import { DeliveredLink } from '@/app/_components/DeliveredLink';
+import { Button, buttonClass, SubmitButton } from '@/app/_components/Form';
+import { FormErrorSummary, useFormErrors } from '@/app/_components/FormErrors';
+import { Link } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
+import { focusFirstError, formValues, SelectInput, TextInput } from '@/app/[locale]/(workspace)/_forms/inputs';
 
 export function CreateUserForm({ organisations }: { organisations: { value: number; label: string }[] }) {
   const t = useTranslations('admin.users');

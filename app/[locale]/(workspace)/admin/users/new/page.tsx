@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Card } from '../../../../../_components/Page';
-import { localized } from '../../../../../_lib/localized';
-import { serverApi } from '../../../../../_trpc/server';
-import { requireAdmin } from '../../require-admin';
+import { Card } from '@/app/_components/Page';
+import { localized } from '@/app/_lib/localized';
+import { serverApi } from '@/app/_trpc/server';
+import { requireAdmin } from '@/app/[locale]/(workspace)/admin/require-admin';
 import { CreateUserForm } from './CreateUserForm';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

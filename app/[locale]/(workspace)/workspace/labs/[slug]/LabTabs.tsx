@@ -1,7 +1,7 @@
 'use client';
 
-import { LinkPending } from '../../../../../_components/LinkPending';
-import { Link, usePathname } from '../../../../../_i18n/navigation';
+import { LinkPending } from '@/app/_components/LinkPending';
+import { Link, usePathname } from '@/app/_i18n/navigation';
 
 /** The lab's section tabs; the section you are in is marked current. */
 export function LabTabs({ base, tabs, label }: { base: string; tabs: { href: string; label: string }[]; label: string }) {

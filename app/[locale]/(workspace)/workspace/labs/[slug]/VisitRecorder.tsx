@@ -2,8 +2,8 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { usePathname } from '../../../../../_i18n/navigation';
-import { useTRPC } from '../../../../../_trpc/client';
+import { usePathname } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
 
 /**
  * Tells the server the person is looking at a page of this lab, on entering it and on every tab

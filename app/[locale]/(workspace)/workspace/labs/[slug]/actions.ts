@@ -1,9 +1,9 @@
 'use server';
 
 import { getLocale } from 'next-intl/server';
-import type { Locale } from '../../../../../../server/domain/enums';
-import { submitProgress, submitUpdate, type FormActionState } from '../../../../../_lib/form-actions';
-import { serverApi } from '../../../../../_trpc/server';
+import type { Locale } from '@/common/enums';
+import { submitProgress, submitUpdate, type FormActionState } from '@/app/_lib/form-actions';
+import { serverApi } from '@/app/_trpc/server';
 
 // Server actions for the two forms that matter most without JavaScript (decision 022). They call
 // the same procedures as the forms do with it, through the server-side caller: the session, the

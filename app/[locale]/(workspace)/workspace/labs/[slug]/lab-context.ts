@@ -2,7 +2,7 @@ import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { requireUser, serverApi } from '../../../../../_trpc/server';
+import { requireUser, serverApi } from '@/app/_trpc/server';
 
 /**
  * The lab a workspace page is about and the caller's role in it, once per request. A lab the

@@ -1,15 +1,15 @@
 import { ExternalLink } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Badge } from '../../../../../_components/Badge';
-import { GoalCard } from '../../../../../_components/goals/GoalCard';
-import { Card, CardHeader, Stat } from '../../../../../_components/Page';
-import { Link } from '../../../../../_i18n/navigation';
-import { formatIsoDate } from '../../../../../_lib/dates';
-import { localized, otherLang, secondaryName } from '../../../../../_lib/localized';
-import { serverApi } from '../../../../../_trpc/server';
+import { Badge } from '@/app/_components/Badge';
+import { GoalCard } from '@/app/_components/goals/GoalCard';
+import { Card, CardHeader, Stat } from '@/app/_components/Page';
+import { Link } from '@/app/_i18n/navigation';
+import { formatIsoDate } from '@/app/_lib/dates';
+import { localized, otherLang, secondaryName } from '@/app/_lib/localized';
+import { serverApi } from '@/app/_trpc/server';
 import { loadLab, orNotFound } from './lab-context';
-import { regionName } from '../../../../../../server/domain/regions';
+import { regionName } from '@/server/domain/regions';
 
 type Params = { params: Promise<{ locale: string; slug: string }> };
 

@@ -1,4 +1,4 @@
-import type { LabRole } from '../../../../../../server/domain/enums';
+import type { LabRole } from '@/common/enums';
 
 /**
  * The sections of a lab's workspace, in tab order. `segment` is the path under the lab

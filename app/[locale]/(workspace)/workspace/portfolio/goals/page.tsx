@@ -1,22 +1,22 @@
 import { ArrowDown, ArrowUp, ArrowUpDown, Download, Target } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import type { GoalStatus } from '../../../../../../server/domain/enums';
-import { GOAL_STATUSES } from '../../../../../../server/domain/enums';
-import { ROLLUP_SORTS, rollUp, type RollupSort, type SortDirection, type StatusCounts } from '../../../../../../server/domain/goal-rollup';
-import type { PortfolioGoal } from '../../../../../../server/services/goal-portfolio';
-import { buttonClass } from '../../../../../_components/Form';
-import { formatMeasure } from '../../../../../_components/goal-chart/format';
-import { chartGoalOf } from '../../../../../_components/goal-chart/chart-goal';
-import { GoalSparkline } from '../../../../../_components/goal-chart/GoalChart';
-import { GoalProgress } from '../../../../../_components/goals/GoalProgress';
-import { GoalStatusBadge } from '../../../../../_components/goals/GoalStatusBadge';
-import { Card, EmptyState } from '../../../../../_components/Page';
-import { Link } from '../../../../../_i18n/navigation';
-import { formatIsoDate } from '../../../../../_lib/dates';
-import { formatPercentShare, unitSuffix } from '../../../../../_lib/goal-text';
-import { localized } from '../../../../../_lib/localized';
-import { requireUser, serverApi } from '../../../../../_trpc/server';
+import type { GoalStatus } from '@/common/enums';
+import { GOAL_STATUSES } from '@/common/enums';
+import { ROLLUP_SORTS, rollUp, type RollupSort, type SortDirection, type StatusCounts } from '@/server/domain/goal-rollup';
+import type { PortfolioGoal } from '@/server/services/goal-portfolio';
+import { buttonClass } from '@/app/_components/Form';
+import { formatMeasure } from '@/app/_components/goal-chart/format';
+import { chartGoalOf } from '@/app/_components/goal-chart/chart-goal';
+import { GoalSparkline } from '@/app/_components/goal-chart/GoalChart';
+import { GoalProgress } from '@/app/_components/goals/GoalProgress';
+import { GoalStatusBadge } from '@/app/_components/goals/GoalStatusBadge';
+import { Card, EmptyState } from '@/app/_components/Page';
+import { Link } from '@/app/_i18n/navigation';
+import { formatIsoDate } from '@/app/_lib/dates';
+import { formatPercentShare, unitSuffix } from '@/app/_lib/goal-text';
+import { localized } from '@/app/_lib/localized';
+import { requireUser, serverApi } from '@/app/_trpc/server';
 
 type Props = {
   params: Promise<{ locale: string }>;

@@ -1,9 +1,9 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '../../../../../../../server/domain/enums';
-import { auditFiltersFromSearch, type AuditFilters } from '../../../../../../../server/services/activity';
-import { buttonClass, lineInputClass, selectClass } from '../../../../../../_components/Form';
-import { Link } from '../../../../../../_i18n/navigation';
-import { auditActionLabel, auditFieldLabel, auditKindLabel, auditValue, type AuditWording } from '../../../../../../_lib/audit-wording';
+import type { Locale } from '@/common/enums';
+import { auditFiltersFromSearch, type AuditFilters } from '@/server/services/activity';
+import { buttonClass, lineInputClass, selectClass } from '@/app/_components/Form';
+import { Link } from '@/app/_i18n/navigation';
+import { auditActionLabel, auditFieldLabel, auditKindLabel, auditValue, type AuditWording } from '@/app/_lib/audit-wording';
 
 // Pieces shared by the activity feed and the audit log: the filters (kept in the URL) and the
 // wording of records, actions, fields and values.

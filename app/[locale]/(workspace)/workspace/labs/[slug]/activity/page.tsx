@@ -1,9 +1,9 @@
 import { Activity as ActivityIcon, ArrowRight, Minus, Pencil, Plus, Trash2 } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Card, EmptyState } from '../../../../../../_components/Page';
-import { localized } from '../../../../../../_lib/localized';
-import { serverApi } from '../../../../../../_trpc/server';
+import { Card, EmptyState } from '@/app/_components/Page';
+import { localized } from '@/app/_lib/localized';
+import { serverApi } from '@/app/_trpc/server';
 import { loadLab, orNotFound } from '../lab-context';
 import { actionLabel, fieldLabel, formatValue, HistoryFilters, HistoryPager, kindLabel, parseHistoryQuery } from './history-ui';
 

@@ -4,10 +4,10 @@ import { useMutation } from '@tanstack/react-query';
 import { Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { Button, FormMessage } from '../../../../../../_components/Form';
-import { useRouter } from '../../../../../../_i18n/navigation';
-import { formErrorOf, isConflict } from '../../../../../../_lib/trpc-errors';
-import { useTRPC } from '../../../../../../_trpc/client';
+import { Button, FormMessage } from '@/app/_components/Form';
+import { useRouter } from '@/app/_i18n/navigation';
+import { formErrorOf, isConflict } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
 
 /** Deleting a goal takes a second, explicit confirmation: its measurements go with it. */
 export function DeleteGoal({

@@ -1,16 +1,16 @@
 import { TRPCError } from '@trpc/server';
 import { Lock } from 'lucide-react';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { labToday } from '../../../../../../../server/domain/working-day';
-import { EmptyState } from '../../../../../../_components/Page';
-import { Link } from '../../../../../../_i18n/navigation';
-import { formatIsoDate } from '../../../../../../_lib/dates';
-import { serverApi } from '../../../../../../_trpc/server';
+import { labToday } from '@/server/domain/working-day';
+import { EmptyState } from '@/app/_components/Page';
+import { Link } from '@/app/_i18n/navigation';
+import { formatIsoDate } from '@/app/_lib/dates';
+import { serverApi } from '@/app/_trpc/server';
 import { orNotFound } from '../lab-context';
 import { DeleteGoal } from './DeleteGoal';
 import { formValuesOf } from './form-values';
 import { GoalForm } from './GoalForm';
-import { ClientMessages } from '../../../../../../_components/ClientMessages';
+import { ClientMessages } from '@/app/_components/ClientMessages';
 
 /** The create and edit pages share this: the form with the lab's owners and milestones (managers only). */
 export async function GoalEditorPage({ lab, goalId }: { lab: { id: number; slug: string; timeZone: string }; goalId?: number }) {

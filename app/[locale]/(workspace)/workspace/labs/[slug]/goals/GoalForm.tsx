@@ -10,13 +10,13 @@ import {
   type GoalDirection,
   type GoalUnit,
   type ItemKind,
-} from '../../../../../../../server/domain/enums';
-import { buttonClass, Field, FormMessage, inputClass, invalidProps, selectClass, SubmitButton } from '../../../../../../_components/Form';
-import { Link, useRouter } from '../../../../../../_i18n/navigation';
-import { localized } from '../../../../../../_lib/localized';
-import { fieldErrorsOf, formErrorOf, isConflict } from '../../../../../../_lib/trpc-errors';
-import { useTRPC } from '../../../../../../_trpc/client';
-import { focusFirstError } from '../../../../_forms/inputs';
+} from '@/common/enums';
+import { buttonClass, Field, FormMessage, inputClass, invalidProps, selectClass, SubmitButton } from '@/app/_components/Form';
+import { Link, useRouter } from '@/app/_i18n/navigation';
+import { localized } from '@/app/_lib/localized';
+import { fieldErrorsOf, formErrorOf, isConflict } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
+import { focusFirstError } from '@/app/[locale]/(workspace)/_forms/inputs';
 
 export type GoalFormValues = {
   titleEn: string;

@@ -1,11 +1,11 @@
 import { Plus, Target } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { buttonClass } from '../../../../../../_components/Form';
-import { GoalCard } from '../../../../../../_components/goals/GoalCard';
-import { EmptyState } from '../../../../../../_components/Page';
-import { Link } from '../../../../../../_i18n/navigation';
-import { serverApi } from '../../../../../../_trpc/server';
+import { buttonClass } from '@/app/_components/Form';
+import { GoalCard } from '@/app/_components/goals/GoalCard';
+import { EmptyState } from '@/app/_components/Page';
+import { Link } from '@/app/_i18n/navigation';
+import { serverApi } from '@/app/_trpc/server';
 import { loadLab, orNotFound } from '../lab-context';
 
 type Params = { params: Promise<{ locale: string; slug: string }> };

@@ -3,13 +3,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import { LAB_ROLES } from '../../../../../../../server/domain/enums';
-import { DeliveredLink } from '../../../../../../_components/DeliveredLink';
-import { Button, SubmitButton } from '../../../../../../_components/Form';
-import { FormErrorSummary, useFormErrors } from '../../../../../../_components/FormErrors';
-import { useRouter } from '../../../../../../_i18n/navigation';
-import { useTRPC } from '../../../../../../_trpc/client';
-import { focusFirstError, formValues, SelectInput, TextInput } from '../../../../_forms/inputs';
+import { LAB_ROLES } from '@/common/enums';
+import { DeliveredLink } from '@/app/_components/DeliveredLink';
+import { Button, SubmitButton } from '@/app/_components/Form';
+import { FormErrorSummary, useFormErrors } from '@/app/_components/FormErrors';
+import { useRouter } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
+import { focusFirstError, formValues, SelectInput, TextInput } from '@/app/[locale]/(workspace)/_forms/inputs';
 
 /** Invites an address with a role (and the partner they work for); says it was mailed, or shows the link once to pass on. */
 export function InviteForm({ labId, partners }: { labId: number; partners: { value: number; label: string }[] }) {

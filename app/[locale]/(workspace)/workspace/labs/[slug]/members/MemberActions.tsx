@@ -4,12 +4,12 @@ import { useMutation } from '@tanstack/react-query';
 import { LogOut, UserMinus, X } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { LAB_ROLES, type LabRole } from '../../../../../../../server/domain/enums';
-import { ConfirmButton } from '../../../../../../_components/ConfirmDialog';
-import { Button, selectClass } from '../../../../../../_components/Form';
-import { useRouter } from '../../../../../../_i18n/navigation';
-import { formErrorOf } from '../../../../../../_lib/trpc-errors';
-import { useTRPC } from '../../../../../../_trpc/client';
+import { LAB_ROLES, type LabRole } from '@/common/enums';
+import { ConfirmButton } from '@/app/_components/ConfirmDialog';
+import { Button, selectClass } from '@/app/_components/Form';
+import { useRouter } from '@/app/_i18n/navigation';
+import { formErrorOf } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
 
 /** A member's role as a select; the change is saved with its own button, so arrow keys never save by accident. */
 export function RoleEditor({

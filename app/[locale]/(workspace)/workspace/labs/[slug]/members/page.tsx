@@ -1,12 +1,12 @@
 import { MailPlus, UsersRound } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { roleAtLeast } from '../../../../../../../server/services/access';
-import { Badge, invitationStateLook, unverifiedLook } from '../../../../../../_components/Badge';
-import { Card, CardHeader, EmptyState } from '../../../../../../_components/Page';
-import { ClientMessages } from '../../../../../../_components/ClientMessages';
-import { localized } from '../../../../../../_lib/localized';
-import { currentUser, serverApi } from '../../../../../../_trpc/server';
+import { roleAtLeast } from '@/server/services/access';
+import { Badge, invitationStateLook, unverifiedLook } from '@/app/_components/Badge';
+import { Card, CardHeader, EmptyState } from '@/app/_components/Page';
+import { ClientMessages } from '@/app/_components/ClientMessages';
+import { localized } from '@/app/_lib/localized';
+import { currentUser, serverApi } from '@/app/_trpc/server';
 import { loadLab, orNotFound } from '../lab-context';
 import { InviteForm } from './InviteForm';
 import { LeaveButton, RemoveMemberButton, RevokeInvitationButton, RoleEditor } from './MemberActions';

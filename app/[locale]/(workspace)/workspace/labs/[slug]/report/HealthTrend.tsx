@@ -1,12 +1,12 @@
 import { scaleUtc } from 'd3-scale';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Fragment } from 'react';
-import { parseIsoDate } from '../../../../../../../server/domain/dates';
-import { HEALTHS, type Health } from '../../../../../../../server/domain/enums';
-import { fractionOf } from '../../../../../../../server/domain/health-trend';
-import type { StatusReport } from '../../../../../../../server/services/status-report';
-import { healthLook } from '../../../../../../_components/Badge';
-import { formatIsoDate } from '../../../../../../_lib/dates';
+import { parseIsoDate } from '@/server/domain/dates';
+import { HEALTHS, type Health } from '@/common/enums';
+import { fractionOf } from '@/server/domain/health-trend';
+import type { StatusReport } from '@/server/services/status-report';
+import { healthLook } from '@/app/_components/Badge';
+import { formatIsoDate } from '@/app/_lib/dates';
 
 const LANE_CLASS: Record<Health, { band: string; mark: string }> = {
   on_track: { band: 'border-ok/50 bg-ok/15', mark: 'text-ok' },

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import { buttonClass, lineInputClass } from '../../../../../../_components/Form';
-import { Link } from '../../../../../../_i18n/navigation';
+import { buttonClass, lineInputClass } from '@/app/_components/Form';
+import { Link } from '@/app/_i18n/navigation';
 
 /** The period of the report, as a plain GET form: the URL says which report this is, so it can be shared. */
 export async function PeriodForm({

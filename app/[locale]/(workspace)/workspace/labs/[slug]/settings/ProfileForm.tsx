@@ -3,13 +3,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import { StatusMessage, SubmitButton } from '../../../../../../_components/Form';
-import { FormErrorSummary, useFormErrors } from '../../../../../../_components/FormErrors';
-import { useRouter } from '../../../../../../_i18n/navigation';
-import { useTRPC } from '../../../../../../_trpc/client';
-import { focusFirstError, formValues } from '../../../../_forms/inputs';
-import { LabProfileFields, type LabProfileValues } from '../../../../_forms/LabProfileFields';
-import type { TimeZoneOption } from '../../../../../../_lib/time-zones';
+import { StatusMessage, SubmitButton } from '@/app/_components/Form';
+import { FormErrorSummary, useFormErrors } from '@/app/_components/FormErrors';
+import { useRouter } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
+import { focusFirstError, formValues } from '@/app/[locale]/(workspace)/_forms/inputs';
+import { LabProfileFields, type LabProfileValues } from '@/app/[locale]/(workspace)/_forms/LabProfileFields';
+import type { TimeZoneOption } from '@/app/_lib/time-zones';
 
 /** Every profile field; a save that started from an older version is refused with a way to reload. */
 export function ProfileForm({ lab, timeZones }: { lab: LabProfileValues & { id: number; version: number }; timeZones: TimeZoneOption[] }) {

@@ -1,6 +1,6 @@
 'use client';
 
-import { Link, usePathname } from '../../../../../../_i18n/navigation';
+import { Link, usePathname } from '@/app/_i18n/navigation';
 
 /** The settings sections: a row of links on small screens, a column beside the form on large ones. */
 export function SettingsNav({ base, items, label }: { base: string; items: { href: string; label: string }[]; label: string }) {

@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { ClientMessages } from '../../../../../../_components/ClientMessages';
+import { ClientMessages } from '@/app/_components/ClientMessages';
 import { loadManagedLab, ManagersOnly } from './managed-lab';
 import { SettingsNav } from './SettingsNav';
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import { Lock } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
-import { roleAtLeast } from '../../../../../../../server/services/access';
-import { EmptyState } from '../../../../../../_components/Page';
+import { roleAtLeast } from '@/server/services/access';
+import { EmptyState } from '@/app/_components/Page';
 import { loadLab } from '../lab-context';
 
 /** The lab of a settings page when the caller manages it (or is an admin); null for everyone else. */

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Card, CardHeader } from '../../../../../../_components/Page';
-import { localized } from '../../../../../../_lib/localized';
-import { timeZoneOptions } from '../../../../../../_lib/time-zones';
-import { serverApi } from '../../../../../../_trpc/server';
+import { Card, CardHeader } from '@/app/_components/Page';
+import { localized } from '@/app/_lib/localized';
+import { timeZoneOptions } from '@/app/_lib/time-zones';
+import { serverApi } from '@/app/_trpc/server';
 import { loadLab, orNotFound } from '../lab-context';
 import { loadManagedLab, ManagersOnly } from './managed-lab';
 import { ProfileForm } from './ProfileForm';
-import { TwoFactorRequirementForm } from '../../../../_forms/TwoFactorRequirementForm';
+import { TwoFactorRequirementForm } from '@/app/[locale]/(workspace)/_forms/TwoFactorRequirementForm';
 
 type Params = { params: Promise<{ locale: string; slug: string }> };
 

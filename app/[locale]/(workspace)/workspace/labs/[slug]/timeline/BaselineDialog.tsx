@@ -5,9 +5,9 @@ import { Flag } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { Button, Field, inputClass, invalidProps, SubmitButton } from '../../../../../../_components/Form';
-import { fieldErrorsOf } from '../../../../../../_lib/trpc-errors';
-import { useTRPC } from '../../../../../../_trpc/client';
+import { Button, Field, inputClass, invalidProps, SubmitButton } from '@/app/_components/Form';
+import { fieldErrorsOf } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
 import { Dialog } from './Dialog';
 import { SaveError } from './form-helpers';
 

@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CalendarDays, Copy } from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { Button, FormMessage, inputClass, Spinner } from '../../../../../../_components/Form';
-import { useTRPC } from '../../../../../../_trpc/client';
+import { Button, FormMessage, inputClass, Spinner } from '@/app/_components/Form';
+import { useTRPC } from '@/app/_trpc/client';
 import { Dialog } from './Dialog';
 import { SaveError } from './form-helpers';
 

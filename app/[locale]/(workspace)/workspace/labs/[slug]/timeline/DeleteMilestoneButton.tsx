@@ -5,8 +5,8 @@ import { Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Button, Spinner } from '../../../../../../_components/Form';
-import { useTRPC } from '../../../../../../_trpc/client';
+import { Button, Spinner } from '@/app/_components/Form';
+import { useTRPC } from '@/app/_trpc/client';
 import { Dialog } from './Dialog';
 import { SaveError } from './form-helpers';
 

@@ -5,9 +5,9 @@ import { AlertTriangle, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { Button, Field, inputClass, invalidProps, selectClass, SubmitButton } from '../../../../../../_components/Form';
-import { fieldErrorsOf } from '../../../../../../_lib/trpc-errors';
-import { useTRPC } from '../../../../../../_trpc/client';
+import { Button, Field, inputClass, invalidProps, selectClass, SubmitButton } from '@/app/_components/Form';
+import { fieldErrorsOf } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
 import { SaveError, type Option } from './form-helpers';
 
 export type DependencyRow = { id: number; version: number; otherId: number; otherTitle: string; lagDays: number; conflict: boolean };

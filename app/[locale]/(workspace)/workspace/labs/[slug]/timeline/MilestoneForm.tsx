@@ -4,10 +4,10 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import type { MilestoneStatus, Stage } from '../../../../../../../server/domain/enums';
-import { Field, inputClass, invalidProps, selectClass, SubmitButton, textareaClass } from '../../../../../../_components/Form';
-import { fieldErrorsOf } from '../../../../../../_lib/trpc-errors';
-import { useTRPC } from '../../../../../../_trpc/client';
+import type { MilestoneStatus, Stage } from '@/common/enums';
+import { Field, inputClass, invalidProps, selectClass, SubmitButton, textareaClass } from '@/app/_components/Form';
+import { fieldErrorsOf } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
 import { dateOrNull, SaveError, type Option } from './form-helpers';
 
 export type MilestoneDraft = {

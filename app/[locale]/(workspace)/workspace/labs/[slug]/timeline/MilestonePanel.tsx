@@ -1,20 +1,20 @@
 import { AlertTriangle, Clock, Globe, Lock, Pencil, Route, X } from 'lucide-react';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { MILESTONE_STATUSES, STAGES } from '../../../../../../../server/domain/enums';
-import { roleAtLeast, type LabStanding } from '../../../../../../../server/services/access';
-import type { LabTimeline, LabTimelineMilestone } from '../../../../../../../server/services/timeline';
-import { Badge, lateLook, milestoneStatusLook } from '../../../../../../_components/Badge';
-import { buttonClass } from '../../../../../../_components/Form';
-import { formatIsoDate } from '../../../../../../_lib/dates';
-import { localized } from '../../../../../../_lib/localized';
+import { MILESTONE_STATUSES, STAGES } from '@/common/enums';
+import { roleAtLeast, type LabStanding } from '@/server/services/access';
+import type { LabTimeline, LabTimelineMilestone } from '@/server/services/timeline';
+import { Badge, lateLook, milestoneStatusLook } from '@/app/_components/Badge';
+import { buttonClass } from '@/app/_components/Form';
+import { formatIsoDate } from '@/app/_lib/dates';
+import { localized } from '@/app/_lib/localized';
 import { DeleteMilestoneButton } from './DeleteMilestoneButton';
 import { DependencyEditor, type DependencyRow } from './DependencyEditor';
 import { MilestoneForm, type MilestoneDraft } from './MilestoneForm';
 import { ProgressForm } from './ProgressForm';
 import { RescheduleDialog } from './RescheduleDialog';
 import { PanelFocus } from './TimelineInteractions';
-import { slipParams } from '../../../../../../_components/timeline/types';
+import { slipParams } from '@/app/_components/timeline/types';
 
 type Props = {
   timeline: LabTimeline;

@@ -4,11 +4,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { MilestoneStatus } from '../../../../../../../server/domain/enums';
-import { Field, FormMessage, inputClass, invalidProps, selectClass, StatusMessage, SubmitButton } from '../../../../../../_components/Form';
-import { postedValue } from '../../../../../../_lib/form-state';
-import { fieldErrorsOf } from '../../../../../../_lib/trpc-errors';
-import { useTRPC } from '../../../../../../_trpc/client';
+import type { MilestoneStatus } from '@/common/enums';
+import { Field, FormMessage, inputClass, invalidProps, selectClass, StatusMessage, SubmitButton } from '@/app/_components/Form';
+import { postedValue } from '@/app/_lib/form-state';
+import { fieldErrorsOf } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
 import { saveProgressAction } from '../actions';
 import { dateOrNull, SaveError, type Option } from './form-helpers';
 

@@ -5,10 +5,10 @@ import { CalendarClock } from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { parseIsoDate } from '../../../../../../../server/domain/dates';
-import { Button, FormMessage, Spinner } from '../../../../../../_components/Form';
-import { isConflict } from '../../../../../../_lib/trpc-errors';
-import { useTRPC } from '../../../../../../_trpc/client';
+import { parseIsoDate } from '@/server/domain/dates';
+import { Button, FormMessage, Spinner } from '@/app/_components/Form';
+import { isConflict } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
 import { Dialog } from './Dialog';
 import { SaveError } from './form-helpers';
 

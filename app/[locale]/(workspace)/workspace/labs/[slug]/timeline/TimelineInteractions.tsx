@@ -3,7 +3,7 @@
 import { Printer } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Button } from '../../../../../../_components/Form';
+import { Button } from '@/app/_components/Form';
 
 /** The chart's rows (SVG links), in order. */
 const rowsIn = (root: ParentNode) => [...root.querySelectorAll<SVGAElement>('a.tl-row')];

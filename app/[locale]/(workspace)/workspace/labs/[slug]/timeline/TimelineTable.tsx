@@ -1,9 +1,9 @@
 import { AlertTriangle, Clock, Route } from 'lucide-react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { Badge, lateLook, milestoneStatusLook } from '../../../../../../_components/Badge';
-import { formatIsoDate } from '../../../../../../_lib/dates';
-import type { LabTimelineMilestone } from '../../../../../../../server/services/timeline';
-import { percentText } from '../../../../../../_lib/percent';
+import { Badge, lateLook, milestoneStatusLook } from '@/app/_components/Badge';
+import { formatIsoDate } from '@/app/_lib/dates';
+import type { LabTimelineMilestone } from '@/server/services/timeline';
+import { percentText } from '@/app/_lib/percent';
 
 /** The timeline as a table: the same facts for screen readers, keyboards, copying and narrow screens. */
 export async function TimelineTable({

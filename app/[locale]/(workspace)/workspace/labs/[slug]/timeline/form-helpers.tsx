@@ -2,8 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { Button, FormMessage } from '../../../../../../_components/Form';
-import { formErrorOf, isConflict } from '../../../../../../_lib/trpc-errors';
+import { Button, FormMessage } from '@/app/_components/Form';
+import { formErrorOf, isConflict } from '@/app/_lib/trpc-errors';
 
 export type Option = { value: string; label: string };
 

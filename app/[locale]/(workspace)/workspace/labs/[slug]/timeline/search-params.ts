@@ -1,5 +1,5 @@
-import { MILESTONE_STATUSES, STAGES, type MilestoneStatus, type Stage } from '../../../../../../../server/domain/enums';
-import { TIMELINE_ZOOMS, type TimelineZoom } from '../../../../../../_components/timeline/types';
+import { MILESTONE_STATUSES, STAGES, type MilestoneStatus, type Stage } from '@/common/enums';
+import { TIMELINE_ZOOMS, type TimelineZoom } from '@/app/_components/timeline/types';
 
 /** What the timeline URL can say: zoom, filters, chosen baseline, view, and the open panel. */
 export type TimelineParams = {

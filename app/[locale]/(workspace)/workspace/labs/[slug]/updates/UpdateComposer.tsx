@@ -6,12 +6,12 @@ import { AlertTriangle, CheckCircle2, XCircle } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useActionState, useId, useRef, useState, type FormEvent } from 'react';
-import type { Health } from '../../../../../../../server/domain/enums';
-import { Button, FormMessage, invalidProps, StatusMessage, SubmitButton, textareaClass } from '../../../../../../_components/Form';
-import { focusFirstError } from '../../../../_forms/inputs';
-import { postedValue } from '../../../../../../_lib/form-state';
-import { fieldErrorsOf, formErrorOf, isConflict } from '../../../../../../_lib/trpc-errors';
-import { useTRPC } from '../../../../../../_trpc/client';
+import type { Health } from '@/common/enums';
+import { Button, FormMessage, invalidProps, StatusMessage, SubmitButton, textareaClass } from '@/app/_components/Form';
+import { focusFirstError } from '@/app/[locale]/(workspace)/_forms/inputs';
+import { postedValue } from '@/app/_lib/form-state';
+import { fieldErrorsOf, formErrorOf, isConflict } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
 import { postUpdateAction } from '../actions';
 
 export type LinkOption = { id: number; label: string };

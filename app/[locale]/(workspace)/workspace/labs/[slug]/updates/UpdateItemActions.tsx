@@ -4,10 +4,10 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import type { Health } from '../../../../../../../server/domain/enums';
-import { Button, FormMessage, inputClass } from '../../../../../../_components/Form';
-import { fieldErrorsOf, formErrorOf, isConflict } from '../../../../../../_lib/trpc-errors';
-import { useTRPC } from '../../../../../../_trpc/client';
+import type { Health } from '@/common/enums';
+import { Button, FormMessage, inputClass } from '@/app/_components/Form';
+import { fieldErrorsOf, formErrorOf, isConflict } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
 import { UpdateComposer, type LinkOption } from './UpdateComposer';
 
 type Item = {

@@ -4,10 +4,10 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { Button, Field, FormMessage, inputClass, invalidProps, SubmitButton, textareaClass } from '../../../../../../../_components/Form';
-import { fieldErrorsOf, formErrorOf, isConflict } from '../../../../../../../_lib/trpc-errors';
-import { useTRPC } from '../../../../../../../_trpc/client';
-import { focusFirstError } from '../../../../../_forms/inputs';
+import { Button, Field, FormMessage, inputClass, invalidProps, SubmitButton, textareaClass } from '@/app/_components/Form';
+import { fieldErrorsOf, formErrorOf, isConflict } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
+import { focusFirstError } from '@/app/[locale]/(workspace)/_forms/inputs';
 
 export type MeasurementDraft = { value: string; asOf: string; source: string; sourceUrl: string; comment: string };
 

@@ -5,14 +5,14 @@ import { Clock, ExternalLink, Pencil, Trash2 } from 'lucide-react';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
-import type { GoalUnit } from '../../../../../../../../server/domain/enums';
-import { UNIT_RANGES } from '../../../../../../../../server/domain/goal-units';
-import { Badge } from '../../../../../../../_components/Badge';
-import { Button, StatusMessage } from '../../../../../../../_components/Form';
-import { formatMeasure } from '../../../../../../../_components/goal-chart/format';
-import { formatIsoDate } from '../../../../../../../_lib/dates';
-import { isConflict } from '../../../../../../../_lib/trpc-errors';
-import { useTRPC } from '../../../../../../../_trpc/client';
+import type { GoalUnit } from '@/common/enums';
+import { UNIT_RANGES } from '@/server/domain/goal-units';
+import { Badge } from '@/app/_components/Badge';
+import { Button, StatusMessage } from '@/app/_components/Form';
+import { formatMeasure } from '@/app/_components/goal-chart/format';
+import { formatIsoDate } from '@/app/_lib/dates';
+import { isConflict } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
 import { MeasurementForm, type MeasurementDraft } from './MeasurementForm';
 
 export type MeasurementRow = {

@@ -1,17 +1,17 @@
 import { ArrowLeft, Pencil } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Badge, healthLook, milestoneStatusLook, visibilityLook } from '../../../../../../../_components/Badge';
-import { buttonClass } from '../../../../../../../_components/Form';
-import { derivedDigits, formatMeasure } from '../../../../../../../_components/goal-chart/format';
-import { chartGoalOf } from '../../../../../../../_components/goal-chart/chart-goal';
-import { GoalChart } from '../../../../../../../_components/goal-chart/GoalChart';
-import { GoalProgress } from '../../../../../../../_components/goals/GoalProgress';
-import { Measure } from '../../../../../../../_components/goals/Measure';
-import { GoalStatusBadge } from '../../../../../../../_components/goals/GoalStatusBadge';
-import { Card, CardHeader } from '../../../../../../../_components/Page';
-import { Link } from '../../../../../../../_i18n/navigation';
-import { formatIsoDate } from '../../../../../../../_lib/dates';
+import { Badge, healthLook, milestoneStatusLook, visibilityLook } from '@/app/_components/Badge';
+import { buttonClass } from '@/app/_components/Form';
+import { derivedDigits, formatMeasure } from '@/app/_components/goal-chart/format';
+import { chartGoalOf } from '@/app/_components/goal-chart/chart-goal';
+import { GoalChart } from '@/app/_components/goal-chart/GoalChart';
+import { GoalProgress } from '@/app/_components/goals/GoalProgress';
+import { Measure } from '@/app/_components/goals/Measure';
+import { GoalStatusBadge } from '@/app/_components/goals/GoalStatusBadge';
+import { Card, CardHeader } from '@/app/_components/Page';
+import { Link } from '@/app/_i18n/navigation';
+import { formatIsoDate } from '@/app/_lib/dates';
 import {
   differenceSuffix,
   formatPercentShare,
@@ -19,11 +19,11 @@ import {
   goalChartLabels,
   statusExplanation,
   unitSuffix,
-} from '../../../../../../../_lib/goal-text';
-import { localized, otherLang, secondaryName } from '../../../../../../../_lib/localized';
-import { serverApi } from '../../../../../../../_trpc/server';
-import { loadLab, orNotFound, orNull } from '../../lab-context';
-import { ClientMessages } from '../../../../../../../_components/ClientMessages';
+} from '@/app/_lib/goal-text';
+import { localized, otherLang, secondaryName } from '@/app/_lib/localized';
+import { serverApi } from '@/app/_trpc/server';
+import { loadLab, orNotFound, orNull } from '@/app/[locale]/(workspace)/workspace/labs/[slug]/lab-context';
+import { ClientMessages } from '@/app/_components/ClientMessages';
 import { goalIdFrom, parseGoalId } from './goal-id';
 import { MeasurementsPanel } from './MeasurementsPanel';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { loadLab } from '../../lab-context';
+import { loadLab } from '@/app/[locale]/(workspace)/workspace/labs/[slug]/lab-context';
 import { GoalEditorPage } from '../GoalEditorPage';
 
 type Params = { params: Promise<{ locale: string; slug: string }> };

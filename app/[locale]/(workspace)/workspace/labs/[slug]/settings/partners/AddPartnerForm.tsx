@@ -4,13 +4,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Search } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { errorId, inputClass, StatusMessage, SubmitButton } from '../../../../../../../_components/Form';
-import { FormErrorSummary, useFormErrors } from '../../../../../../../_components/FormErrors';
-import { useRouter } from '../../../../../../../_i18n/navigation';
-import { localized } from '../../../../../../../_lib/localized';
-import { useTRPC } from '../../../../../../../_trpc/client';
-import { focusFirstError, formValues } from '../../../../../_forms/inputs';
-import { ORGANISATION_FIELD_NAMES, OrganisationFields } from '../../../../../_forms/OrganisationFields';
+import { errorId, inputClass, StatusMessage, SubmitButton } from '@/app/_components/Form';
+import { FormErrorSummary, useFormErrors } from '@/app/_components/FormErrors';
+import { useRouter } from '@/app/_i18n/navigation';
+import { localized } from '@/app/_lib/localized';
+import { useTRPC } from '@/app/_trpc/client';
+import { focusFirstError, formValues } from '@/app/[locale]/(workspace)/_forms/inputs';
+import { ORGANISATION_FIELD_NAMES, OrganisationFields } from '@/app/[locale]/(workspace)/_forms/OrganisationFields';
 import { ParticipationFields } from './ParticipationFields';
 
 function useDebounced<T>(value: T, ms: number): T {

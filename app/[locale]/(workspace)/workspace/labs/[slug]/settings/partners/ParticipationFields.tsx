@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { PARTICIPATION_ROLES } from '../../../../../../../../server/domain/enums';
-import { SelectInput, TextArea, TextInput } from '../../../../../_forms/inputs';
+import { PARTICIPATION_ROLES } from '@/common/enums';
+import { SelectInput, TextArea, TextInput } from '@/app/[locale]/(workspace)/_forms/inputs';
 
 export type ParticipationValues = { role: string; joinedOn: string | null; contribution: string | null; budgetCny: number | null };
 

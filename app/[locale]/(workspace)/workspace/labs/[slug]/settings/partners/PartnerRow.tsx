@@ -4,13 +4,13 @@ import { useMutation } from '@tanstack/react-query';
 import { Pencil, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import { Badge } from '../../../../../../../_components/Badge';
-import { ConfirmButton } from '../../../../../../../_components/ConfirmDialog';
-import { Button, SubmitButton } from '../../../../../../../_components/Form';
-import { FormErrorSummary, useFormErrors } from '../../../../../../../_components/FormErrors';
-import { useRouter } from '../../../../../../../_i18n/navigation';
-import { useTRPC } from '../../../../../../../_trpc/client';
-import { focusFirstError, formValues } from '../../../../../_forms/inputs';
+import { Badge } from '@/app/_components/Badge';
+import { ConfirmButton } from '@/app/_components/ConfirmDialog';
+import { Button, SubmitButton } from '@/app/_components/Form';
+import { FormErrorSummary, useFormErrors } from '@/app/_components/FormErrors';
+import { useRouter } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
+import { focusFirstError, formValues } from '@/app/[locale]/(workspace)/_forms/inputs';
 import { ParticipationFields, type ParticipationValues } from './ParticipationFields';
 
 type Partner = ParticipationValues & {

@@ -1,11 +1,11 @@
 import { Handshake } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Card, CardHeader, EmptyState } from '../../../../../../../_components/Page';
-import { formatIsoDate } from '../../../../../../../_lib/dates';
-import { localized, secondaryName } from '../../../../../../../_lib/localized';
-import { serverApi } from '../../../../../../../_trpc/server';
-import { loadLab, orNotFound } from '../../lab-context';
+import { Card, CardHeader, EmptyState } from '@/app/_components/Page';
+import { formatIsoDate } from '@/app/_lib/dates';
+import { localized, secondaryName } from '@/app/_lib/localized';
+import { serverApi } from '@/app/_trpc/server';
+import { loadLab, orNotFound } from '@/app/[locale]/(workspace)/workspace/labs/[slug]/lab-context';
 import { loadManagedLab, ManagersOnly } from '../managed-lab';
 import { AddPartnerForm } from './AddPartnerForm';
 import { PartnerRow } from './PartnerRow';

@@ -4,12 +4,12 @@ import { useMutation } from '@tanstack/react-query';
 import { ArrowDown, ArrowUp, Cpu, Plus, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
-import { Button, FormMessage, StatusMessage, SubmitButton } from '../../../../../../../_components/Form';
-import { FormErrorSummary, useFormErrors } from '../../../../../../../_components/FormErrors';
-import { EmptyState } from '../../../../../../../_components/Page';
-import { useRouter } from '../../../../../../../_i18n/navigation';
-import { useTRPC } from '../../../../../../../_trpc/client';
-import { focusFirstError, TextInput } from '../../../../../_forms/inputs';
+import { Button, FormMessage, StatusMessage, SubmitButton } from '@/app/_components/Form';
+import { FormErrorSummary, useFormErrors } from '@/app/_components/FormErrors';
+import { EmptyState } from '@/app/_components/Page';
+import { useRouter } from '@/app/_i18n/navigation';
+import { useTRPC } from '@/app/_trpc/client';
+import { focusFirstError, TextInput } from '@/app/[locale]/(workspace)/_forms/inputs';
 
 type Technology = { id: number; nameEn: string; nameZh: string | null; version: number };
 type Item = { key: string; id?: number; nameEn: string; nameZh: string };

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { MAX_TECHNOLOGIES } from '../../../../../../../../server/services/technologies';
-import { Card, CardHeader } from '../../../../../../../_components/Page';
-import { localized } from '../../../../../../../_lib/localized';
-import { serverApi } from '../../../../../../../_trpc/server';
-import { loadLab, orNotFound } from '../../lab-context';
+import { MAX_TECHNOLOGIES } from '@/server/services/technologies';
+import { Card, CardHeader } from '@/app/_components/Page';
+import { localized } from '@/app/_lib/localized';
+import { serverApi } from '@/app/_trpc/server';
+import { loadLab, orNotFound } from '@/app/[locale]/(workspace)/workspace/labs/[slug]/lab-context';
 import { loadManagedLab, ManagersOnly } from '../managed-lab';
 import { TechnologiesEditor } from './TechnologiesEditor';
 

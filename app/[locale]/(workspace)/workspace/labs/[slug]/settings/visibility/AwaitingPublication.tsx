@@ -1,12 +1,12 @@
 import { Clock } from 'lucide-react';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { AwaitingPublication as Awaiting } from '../../../../../../../../server/services/publication-review';
-import { formatMeasure } from '../../../../../../../_components/goal-chart/format';
-import { Card, CardHeader, EmptyState } from '../../../../../../../_components/Page';
-import { Link } from '../../../../../../../_i18n/navigation';
-import { formatIsoDate } from '../../../../../../../_lib/dates';
-import { unitSuffix } from '../../../../../../../_lib/goal-text';
-import { localized } from '../../../../../../../_lib/localized';
+import type { AwaitingPublication as Awaiting } from '@/server/services/publication-review';
+import { formatMeasure } from '@/app/_components/goal-chart/format';
+import { Card, CardHeader, EmptyState } from '@/app/_components/Page';
+import { Link } from '@/app/_i18n/navigation';
+import { formatIsoDate } from '@/app/_lib/dates';
+import { unitSuffix } from '@/app/_lib/goal-text';
+import { localized } from '@/app/_lib/localized';
 import { PublishAgainButton } from './PublishAgainButton';
 
 /** What waits for a manager before the public sees it, side by side with what the public sees now (decision 017). */

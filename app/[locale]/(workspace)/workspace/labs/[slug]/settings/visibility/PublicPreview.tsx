@@ -1,11 +1,11 @@
 import { Globe, Lock } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
-import type { Locale } from '../../../../../../../../server/domain/enums';
-import { absoluteUrl, publicPaths } from '../../../../../../../../server/public-url';
-import type { PublicFactSheet } from '../../../../../../../../server/services/public-fact-sheet';
-import { Badge } from '../../../../../../../_components/Badge';
-import { FactSheetBody, FactSheetHeading } from '../../../../../../../_components/fact-sheet/FactSheet';
-import { serverI18n } from '../../../../../../../_lib/server-i18n';
+import type { Locale } from '@/common/enums';
+import { absoluteUrl, publicPaths } from '@/server/public-url';
+import type { PublicFactSheet } from '@/server/services/public-fact-sheet';
+import { Badge } from '@/app/_components/Badge';
+import { FactSheetBody, FactSheetHeading } from '@/app/_components/fact-sheet/FactSheet';
+import { serverI18n } from '@/app/_lib/server-i18n';
 
 /**
  * The lab's public fact sheet as the public reads it (or would, once the lab is public), framed as a

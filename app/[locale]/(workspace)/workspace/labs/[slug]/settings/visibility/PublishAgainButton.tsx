@@ -2,10 +2,10 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { Button } from '../../../../../../../_components/Form';
-import { useRouter } from '../../../../../../../_i18n/navigation';
-import { formErrorOf } from '../../../../../../../_lib/trpc-errors';
-import { useTRPC } from '../../../../../../../_trpc/client';
+import { Button } from '@/app/_components/Form';
+import { useRouter } from '@/app/_i18n/navigation';
+import { formErrorOf } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
 
 /** Publishes what waits for a manager: an update as it is now, or a measurement's source (decision 017). */
 export function PublishAgainButton({

@@ -4,11 +4,11 @@ import { useMutation } from '@tanstack/react-query';
 import { ExternalLink, Globe, Lock } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { ConfirmButton } from '../../../../../../../_components/ConfirmDialog';
-import { ConflictMessage } from '../../../../../../../_components/FormErrors';
-import { Link, useRouter } from '../../../../../../../_i18n/navigation';
-import { isConflict } from '../../../../../../../_lib/trpc-errors';
-import { useTRPC } from '../../../../../../../_trpc/client';
+import { ConfirmButton } from '@/app/_components/ConfirmDialog';
+import { ConflictMessage } from '@/app/_components/FormErrors';
+import { Link, useRouter } from '@/app/_i18n/navigation';
+import { isConflict } from '@/app/_lib/trpc-errors';
+import { useTRPC } from '@/app/_trpc/client';
 
 /** Publishes or withdraws the lab; the confirmation says exactly what becomes public. */
 export function VisibilitySwitch({

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import type { Locale } from '../../../../../../../../server/domain/enums';
+import type { Locale } from '@/common/enums';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Badge, visibilityLook } from '../../../../../../../_components/Badge';
-import { Card, CardHeader } from '../../../../../../../_components/Page';
-import { localized } from '../../../../../../../_lib/localized';
-import { serverApi } from '../../../../../../../_trpc/server';
-import { loadLab, orNotFound } from '../../lab-context';
+import { Badge, visibilityLook } from '@/app/_components/Badge';
+import { Card, CardHeader } from '@/app/_components/Page';
+import { localized } from '@/app/_lib/localized';
+import { serverApi } from '@/app/_trpc/server';
+import { loadLab, orNotFound } from '@/app/[locale]/(workspace)/workspace/labs/[slug]/lab-context';
 import { loadManagedLab, ManagersOnly } from '../managed-lab';
 import { AwaitingPublication } from './AwaitingPublication';
 import { PublicPreview } from './PublicPreview';

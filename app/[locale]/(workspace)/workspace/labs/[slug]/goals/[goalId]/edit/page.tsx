@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { loadLab } from '../../../lab-context';
-import { GoalEditorPage } from '../../GoalEditorPage';
+import { loadLab } from '@/app/[locale]/(workspace)/workspace/labs/[slug]/lab-context';
+import { GoalEditorPage } from '@/app/[locale]/(workspace)/workspace/labs/[slug]/goals/GoalEditorPage';
 import { goalIdFrom } from '../goal-id';
 
 type Params = { params: Promise<{ locale: string; slug: string; goalId: string }> };

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { addDays } from '../server/domain/dates';
-import { workingToday } from '../server/domain/working-day';
-import { hashPassword } from '../server/password';
-import type { AuditInput } from '../server/services/audit';
-import type { DB } from './client';
+import { addDays } from '@/server/domain/dates';
+import { workingToday } from '@/server/domain/working-day';
+import { hashPassword } from '@/server/password';
+import type { AuditInput } from '@/server/services/audit';
+import type { DB } from '@/db/client';
 import { DEMO_PASSWORD, demoLabs, demoOrganisations, demoUsers, type DemoDate, type DemoLab } from './demo-data';
 import { demoMilestoneHistory, type DemoClock } from './demo-history';
 import {
@@ -24,7 +24,7 @@ import {
   updateGoals,
   updateMilestones,
   users,
-} from './schema';
+} from '@/db/schema';
 
 /** True when nobody has created anything yet: the only case in which demo data is loaded. */
 export function isDatabaseEmpty(db: DB): boolean {

@@ -18,7 +18,7 @@ import type {
   Sector,
   Stage,
   Visibility,
-} from '../server/domain/enums';
+} from '@/common/enums';
 
 /** A fixed ISO date, or an offset in days from the seed date. */
 export type DemoDate = string | number;
@@ -40,7 +40,7 @@ export type DemoOrganisation = {
  * A change made to a milestone after it was planned, written to the audit log at its date so the
  * demo's activity, "what changed" and status reports have a history. A `forecast` is a re-plan by
  * the manager; the other fields are progress logged by a member. The seed also records the plan,
- * the re-plan of the second baseline and the actual start and finish on its own (db/demo-history.ts).
+ * the re-plan of the second baseline and the actual start and finish on its own (demo-history.ts).
  */
 export type DemoMilestoneChange = {
   at: DemoDate;

@@ -1,5 +1,5 @@
-import type { MilestoneStatus } from '../server/domain/enums';
-import { changedFields } from '../server/services/audit';
+import type { MilestoneStatus } from '@/common/enums';
+import { changedFields } from '@/server/services/audit';
 import type { DemoDate, DemoMilestone } from './demo-data';
 
 // The history of a demo milestone as audit events at their dates, derived from its content in
