@@ -11,16 +11,36 @@ const layers = [
         'error',
         {
           zones: [
-            { target: './common', from: ['./db', './server', './app'], message: 'common/ holds what every layer shares and imports none of them.' },
-            { target: './db', from: ['./server', './app'], message: 'db/ is below the app: it is given what it needs (a file path, the enumerations from common/).' },
-            { target: './server', from: './app', message: 'server/ must not import app/: move what both need down (common/, messages/, or a type in server/).' },
-            { target: './app', from: './db', message: 'app/ reaches the database only through server/ (server/db.ts for the connection, services for the data).' },
+            {
+              target: './common',
+              from: ['./db', './server', './app'],
+              message: 'common/ holds what every layer shares and imports none of them.',
+            },
+            {
+              target: './db',
+              from: ['./server', './app'],
+              message: 'db/ is below the app: it is given what it needs (a file path, the enumerations from common/).',
+            },
+            {
+              target: './server',
+              from: './app',
+              message: 'server/ must not import app/: move what both need down (common/, messages/, or a type in server/).',
+            },
+            {
+              target: './app',
+              from: './db',
+              message: 'app/ reaches the database only through server/ (server/db.ts for the connection, services for the data).',
+            },
             {
               target: ['./server/services', './server/domain'],
               from: ['./server/api', './server/http', './server/auth.ts', './server/cli', './server/build'],
               message: 'Services and domain logic know nothing of HTTP, tRPC or sign-in: they take (db, actor, input).',
             },
-            { target: './server/domain', from: ['./db', './server/db.ts', './server/services', './server/shared-state'], message: 'server/domain/ is pure logic without I/O.' },
+            {
+              target: './server/domain',
+              from: ['./db', './server/db.ts', './server/services', './server/shared-state'],
+              message: 'server/domain/ is pure logic without I/O.',
+            },
           ],
         },
       ],
@@ -33,7 +53,10 @@ const layers = [
         'error',
         {
           patterns: [
-            { group: ['next', 'next/*', 'next-auth', 'next-auth/*', 'next-intl', 'next-intl/*'], message: 'Framework imports belong to app/ and the server glue (server/api, server/http, server/auth.ts), not to services.' },
+            {
+              group: ['next', 'next/*', 'next-auth', 'next-auth/*', 'next-intl', 'next-intl/*'],
+              message: 'Framework imports belong to app/ and the server glue (server/api, server/http, server/auth.ts), not to services.',
+            },
           ],
         },
       ],
@@ -45,7 +68,18 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'dist/**', 'node_modules/**', 'drizzle/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'tmp/**', 'shot.mts'],
+    ignores: [
+      '.next/**',
+      'dist/**',
+      'node_modules/**',
+      'drizzle/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+      'tmp/**',
+      'shot.mts',
+    ],
   },
   {
     rules: {

@@ -8,7 +8,10 @@ const eslint = new ESLint();
 
 async function problems(filePath: string, code: string): Promise<string[]> {
   const results = await eslint.lintText(`${code}\nexport const used = x;\n`, { filePath });
-  return results.flatMap((result) => result.messages).filter((m) => m.ruleId?.includes('restricted')).map((m) => m.message);
+  return results
+    .flatMap((result) => result.messages)
+    .filter((m) => m.ruleId?.includes('restricted'))
+    .map((m) => m.message);
 }
 
 describe('layers enforced by lint', () => {
