@@ -36,6 +36,13 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
     return t('failed');
   }
 
+  /** Signed in: to the page asked for (checked again against this origin), focus on its main heading (FocusOnArrival). */
+  function enter() {
+    sessionStorage.setItem(FOCUS_HEADING_KEY, '1');
+    router.replace(sameOriginPath(callbackPath, window.location.origin) ?? `/${locale}/workspace`);
+    router.refresh();
+  }
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -69,10 +76,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
         setPending(false);
         return;
       }
-      // The page that opens puts focus on its main heading (FocusOnArrival), not on the body.
-      sessionStorage.setItem(FOCUS_HEADING_KEY, '1');
-      router.replace(sameOriginPath(callbackPath, window.location.origin) ?? `/${locale}/workspace`);
-      router.refresh();
+      enter();
     } catch {
       setError(t('failed'));
       setPending(false);
@@ -93,9 +97,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
         setPending(false);
         return;
       }
-      sessionStorage.setItem(FOCUS_HEADING_KEY, '1');
-      router.replace(sameOriginPath(callbackPath, window.location.origin) ?? `/${locale}/workspace`);
-      router.refresh();
+      enter();
     } catch {
       setError(t('keyFailed'));
       setPending(false);
