@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { signInAs } from './helpers';
+import { unnamedClasses } from '../helpers/unnamed-classes';
 
 // axe-core on every main page, in both languages, at a desktop and a phone width: any violation of
 // any rule and any impact fails (issue 22). One browser context per role, signed in once; each page
@@ -113,33 +114,9 @@ const MARKERS = ['lucide', 'group', 'peer', 'lab-header'];
  * generated (built inside a template string, misspelt) would leave its element unstyled.
  */
 async function unstyledClasses(page: Page, extra: string[] = []): Promise<string[]> {
-  return page.evaluate(
-    ({ markers, extra }) => {
-      const selectors: string[] = [];
-      const walk = (rules: CSSRuleList) => {
-        for (const rule of rules) {
-          if (rule instanceof CSSStyleRule) selectors.push(rule.selectorText);
-          if ('cssRules' in rule) walk((rule as CSSGroupingRule).cssRules);
-        }
-      };
-      for (const sheet of document.styleSheets) walk(sheet.cssRules);
-      const continues = /[\w\u00a0-\uffff\\-]/;
-      const named = (token: string) => {
-        const needle = `.${CSS.escape(token)}`;
-        return selectors.some((s) => {
-          for (let at = s.indexOf(needle); at >= 0; at = s.indexOf(needle, at + 1)) {
-            const next = s[at + needle.length];
-            if (next === undefined || !continues.test(next)) return true;
-          }
-          return false;
-        });
-      };
-      const classes = new Set(extra);
-      for (const el of document.querySelectorAll('[class]')) for (const c of el.classList) classes.add(c);
-      return [...classes].filter((c) => !markers.includes(c) && !c.startsWith('lucide-') && !named(c)).sort();
-    },
-    { markers: MARKERS, extra },
-  );
+  const onPage = await page.evaluate(() => [...new Set([...document.querySelectorAll('[class]')].flatMap((el) => [...el.classList]))]);
+  const classes = [...new Set([...extra, ...onPage])].filter((c) => !MARKERS.includes(c) && !c.startsWith('lucide-'));
+  return (await page.evaluate(unnamedClasses, classes)).sort();
 }
 
 async function violationsOf(page: Page): Promise<string[]> {

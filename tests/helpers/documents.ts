@@ -1,5 +1,6 @@
 import { chromium, type Browser } from '@playwright/test';
 import { chromiumLaunchOptions } from '@/playwright.config';
+import { unnamedClasses } from './unnamed-classes';
 
 // The public documents as a browser reads them: the renderer's real HTML (react-dom/server),
 // parsed by Chromium itself, with scripts off as they are on the public pages.
@@ -88,29 +89,7 @@ export async function unstyledClasses(css: string, classes: string[]): Promise<s
   const page = await browser.newPage();
   await page.setContent('<!DOCTYPE html><html><head></head><body></body></html>');
   await page.addStyleTag({ content: css });
-  const missing = await page.evaluate((wanted) => {
-    const selectors: string[] = [];
-    const walk = (rules: CSSRuleList) => {
-      for (const rule of rules) {
-        if (rule instanceof CSSStyleRule) selectors.push(rule.selectorText);
-        if ('cssRules' in rule) walk((rule as CSSGroupingRule).cssRules);
-      }
-    };
-    for (const sheet of document.styleSheets) walk(sheet.cssRules);
-    // A class is named where its escaped form is followed by something that cannot continue it.
-    const continues = /[\w\u00a0-\uffff\\-]/;
-    const named = (token: string) => {
-      const needle = `.${CSS.escape(token)}`;
-      return selectors.some((s) => {
-        for (let at = s.indexOf(needle); at >= 0; at = s.indexOf(needle, at + 1)) {
-          const next = s[at + needle.length];
-          if (next === undefined || !continues.test(next)) return true;
-        }
-        return false;
-      });
-    };
-    return wanted.filter((token) => !named(token));
-  }, classes);
+  const missing = await page.evaluate(unnamedClasses, classes);
   await page.close();
   return missing;
 }
