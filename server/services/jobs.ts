@@ -80,7 +80,14 @@ const claimable = (now: number) =>
  * Takes the next due job (or one whose lease ran out) for `owner`. The UPDATE re-checks the
  * condition under SQLite's write lock, so of two processes reaching for the same row one gets it.
  */
-export function claimNextJob(db: DB, owner: string, kinds: string[], now: number, leaseMs = DEFAULT_LEASE_MS): Job | null {
+export function claimNextJob(
+  db: DB,
+  owner: string,
+  kinds: string[],
+  now: number,
+  leaseMs = DEFAULT_LEASE_MS,
+  onGivenUp: (job: Job) => void = () => {},
+): Job | null {
   if (kinds.length === 0) return null;
   for (let tries = 0; tries < 5; tries++) {
     const candidate = db
@@ -91,9 +98,11 @@ export function claimNextJob(db: DB, owner: string, kinds: string[], now: number
       .limit(1)
       .get();
     if (!candidate) return null;
-    // A job whose process died during its last allowed attempt is given up, not run again.
+    // A job whose process died during its last allowed attempt is given up, not run again, and its
+    // kind's clean-up runs as after any last failure (a mailed link that will never arrive ends).
     if (candidate.state === 'running' && candidate.attempts >= candidate.maxAttempts) {
-      db.update(jobs)
+      const givenUp = db
+        .update(jobs)
         .set({
           state: 'failed',
           finishedAt: now,
@@ -102,7 +111,9 @@ export function claimNextJob(db: DB, owner: string, kinds: string[], now: number
           lastError: 'The server process running it stopped before it finished.',
         })
         .where(and(eq(jobs.id, candidate.id), claimable(now)))
-        .run();
+        .returning()
+        .get();
+      if (givenUp) onGivenUp(givenUp);
       continue;
     }
     const claimed = db
@@ -257,7 +268,9 @@ export function createJobRunner(db: DB, options: RunnerOptions): JobRunner {
     enqueueScheduled(db, options.schedules ?? [], options.handlers, clock());
     let count = 0;
     while (!stopped) {
-      const job = claimNextJob(db, owner, kinds, clock(), leaseMs);
+      const job = claimNextJob(db, owner, kinds, clock(), leaseMs, (given) =>
+        options.handlers[given.kind]?.onFailed?.(given.payload, { db, now: clock(), attempt: given.attempts, key: given.idempotencyKey }),
+      );
       if (!job) break;
       await runClaimedJob(db, job, owner, options.handlers, clock, leaseMs);
       count++;

@@ -175,9 +175,17 @@ describe('the job runner', () => {
     claimNextJob(a, 'one', ['mail'], now, 60_000);
     now += 60_000;
     const sent: string[] = [];
-    expect(await createJobRunner(b, { handlers: recording(sent), clock }).runDue()).toBe(0);
+    const cleanedUp: unknown[] = [];
+    const handlers = recording(sent);
+    handlers.mail!.onFailed = (payload) => cleanedUp.push(payload.to);
+    expect(await createJobRunner(b, { handlers, clock }).runDue()).toBe(0);
     expect(sent).toEqual([]);
     expect(stateOf(a, 'poison')).toMatchObject({ state: 'failed', lastError: expect.stringMatching(/stopped before it finished/) });
+    // Its kind's clean-up ran once, as after a last failure of its own (an invitation whose mail
+    // will never arrive ends), and a second runner finds nothing more to do.
+    expect(cleanedUp).toEqual(['poison']);
+    expect(await createJobRunner(a, { handlers, clock }).runDue()).toBe(0);
+    expect(cleanedUp).toEqual(['poison']);
   });
 
   it('renews the lease while a long job runs, so no other runner takes it meanwhile', async () => {
