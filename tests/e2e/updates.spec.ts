@@ -77,3 +77,20 @@ test('two people edit the same update: the second is told, nothing is lost', asy
   await a.close();
   await b.close();
 });
+
+test('an update with a 10,000-character word wraps inside the feed at 360 and 1280 px instead of widening the page', async ({ page }) => {
+  await signInAs(page, 'member@demo.local');
+  await page.goto(FEED);
+  const composer = page.locator('form').filter({ has: page.getByRole('button', { name: 'Post update' }) });
+  const word = `Line${'x'.repeat(10_000)}`;
+  await composer.getByLabel('What happened?').fill(word);
+  await composer.getByRole('button', { name: 'Post update' }).click();
+  await expect(composer.getByRole('status')).toHaveText('Your update is posted.');
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(FEED);
+    await expect(page.locator('ol > li').first()).toContainText('Linexxxx');
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(pageWidth, `page width at ${width} px`).toBeLessThanOrEqual(width);
+  }
+});

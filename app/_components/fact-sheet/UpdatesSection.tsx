@@ -8,7 +8,7 @@ type Update = PublicFactSheet['updates'][number];
 
 // Rendered Markdown gets quiet prose styles here, without a typography plugin.
 const prose =
-  'text-sm leading-relaxed text-ink [&_a]:text-brand [&_a]:underline [&_a]:underline-offset-2 [&_code]:rounded [&_code]:bg-neutral-soft [&_code]:px-1 [&_ol]:list-decimal [&_ol]:pl-5 [&_p+p]:mt-2 [&_ul]:list-disc [&_ul]:pl-5 [&_blockquote]:border-l-2 [&_blockquote]:border-line-strong [&_blockquote]:pl-3 [&_blockquote]:text-ink-soft';
+  'text-sm leading-relaxed text-ink [overflow-wrap:anywhere] [&_a]:text-brand [&_a]:underline [&_a]:underline-offset-2 [&_code]:rounded [&_code]:bg-neutral-soft [&_code]:px-1 [&_ol]:list-decimal [&_ol]:pl-5 [&_p+p]:mt-2 [&_ul]:list-disc [&_ul]:pl-5 [&_blockquote]:border-l-2 [&_blockquote]:border-line-strong [&_blockquote]:pl-3 [&_blockquote]:text-ink-soft';
 
 /** The lab's public progress updates, newest first; each is an anchor the feeds link to. */
 export function UpdatesSection({ updates, i18n }: { updates: Update[]; i18n: I18n }) {
