@@ -17,9 +17,31 @@ function nonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
 }
 
+/**
+ * A form posted to a page (the progress and update forms without JavaScript, decision 022) that is
+ * not readable multipart: Next.js would answer it with a 500 while decoding it for the server
+ * action. Next.js buffers a request's body for the proxy, so reading a clone here leaves the body
+ * for the page.
+ */
+async function unreadableForm(request: NextRequest): Promise<boolean> {
+  if (request.method !== 'POST' || !/^multipart\/form-data/i.test(request.headers.get('content-type') ?? '')) return false;
+  return request
+    .clone()
+    .formData()
+    .then(
+      () => false,
+      () => true,
+    );
+}
+
 // Locale routing, and the per-request script nonce of the pages rendered per request. Access rules
 // are never decided here.
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
+  if (await unreadableForm(request))
+    return new Response('This form could not be read. Send it again from its page.\n', {
+      status: 400,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
   const path = request.nextUrl.pathname;
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, path + request.nextUrl.search);
