@@ -38,7 +38,8 @@ test('the manager sees a member’s update in the activity feed and the audit lo
   const file = await download;
   expect(file.suggestedFilename()).toBe('new-display-lab-audit-log.csv');
   const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
-  expect(text).toContain('id,time_utc,actor,action,record_type,record_id,record,before,after');
+  // The log in the reader's language, as the other downloads (issue 24.4).
+  expect(text).toContain('ID,Time (UTC),Who,Action,Record type,Record ID,Record,Before,After');
   expect(text).toContain('Audit trail check: mask tension measured on all six masks.');
   expect(text).not.toContain('Platform Admin'); // filtered to one person, as on screen
   await context.close();
