@@ -30,6 +30,25 @@ export default async function AdminJobsPage({ params }: Props) {
     return t.has(key) ? t(key) : k;
   };
 
+  /** A job's kind, state and number, its attempts and `time` (when it is due or gave up), and its last error. */
+  const summary = (job: (typeof overview.failed)[number], time: string) => (
+    <>
+      <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <span className="font-medium text-ink">{kind(job.kind)}</span>
+        <Badge tone={jobStateLook[job.state].tone} icon={jobStateLook[job.state].icon}>
+          {t(`state.${job.state}`)}
+        </Badge>
+        <span className="text-xs text-muted">#{job.id}</span>
+      </p>
+      <p className="text-xs text-muted">{[t('attempts', { attempts: job.attempts, max: job.maxAttempts }), time].join(' · ')}</p>
+      {job.lastError ? (
+        <p className="mt-1 break-words text-sm text-ink-soft">
+          <span className="font-medium">{t('lastError')}:</span> <code className="text-xs">{job.lastError}</code>
+        </p>
+      ) : null}
+    </>
+  );
+
   return (
     <div className="flex flex-col gap-6">
       <section aria-labelledby="jobs-heading" className="flex flex-col gap-4">
@@ -59,25 +78,7 @@ export default async function AdminJobsPage({ params }: Props) {
           <ul className="divide-y divide-line" aria-labelledby="failed-jobs">
             {overview.failed.map((job) => (
               <li key={job.id} className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-start sm:justify-between sm:px-5">
-                <div className="min-w-0">
-                  <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                    <span className="font-medium text-ink">{kind(job.kind)}</span>
-                    <Badge tone={jobStateLook.failed.tone} icon={jobStateLook.failed.icon}>
-                      {t('state.failed')}
-                    </Badge>
-                    <span className="text-xs text-muted">#{job.id}</span>
-                  </p>
-                  <p className="text-xs text-muted">
-                    {[t('attempts', { attempts: job.attempts, max: job.maxAttempts }), t('finished', { when: when(job.finishedAt) })].join(
-                      ' · ',
-                    )}
-                  </p>
-                  {job.lastError ? (
-                    <p className="mt-1 break-words text-sm text-ink-soft">
-                      <span className="font-medium">{t('lastError')}:</span> <code className="text-xs">{job.lastError}</code>
-                    </p>
-                  ) : null}
-                </div>
+                <div className="min-w-0">{summary(job, t('finished', { when: when(job.finishedAt) }))}</div>
                 <RetryButton jobId={job.id} />
               </li>
             ))}
@@ -95,21 +96,7 @@ export default async function AdminJobsPage({ params }: Props) {
           <ul className="divide-y divide-line" aria-labelledby="pending-jobs">
             {overview.pending.map((job) => (
               <li key={job.id} className="px-4 py-3 sm:px-5">
-                <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                  <span className="font-medium text-ink">{kind(job.kind)}</span>
-                  <Badge tone={jobStateLook[job.state].tone} icon={jobStateLook[job.state].icon}>
-                    {t(`state.${job.state}`)}
-                  </Badge>
-                  <span className="text-xs text-muted">#{job.id}</span>
-                </p>
-                <p className="text-xs text-muted">
-                  {[t('attempts', { attempts: job.attempts, max: job.maxAttempts }), t('due', { when: when(job.runAt) })].join(' · ')}
-                </p>
-                {job.lastError ? (
-                  <p className="mt-1 break-words text-sm text-ink-soft">
-                    <span className="font-medium">{t('lastError')}:</span> <code className="text-xs">{job.lastError}</code>
-                  </p>
-                ) : null}
+                {summary(job, t('due', { when: when(job.runAt) }))}
               </li>
             ))}
           </ul>
